@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    MONGODB_URI: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    SESSION_SECRET: z.string().min(16).optional(),
+    CAPTCHA: z.enum(["hcaptcha", "off"]).default("hcaptcha"),
+    HCAPTCHA_SITEKEY: z.string().optional(),
+    HCAPTCHA_SECRET: z.string().optional(),
+    HCAPTCHA_VERIFY_URL: z.string().url().default("https://api.hcaptcha.com/siteverify"),
+    /** Seed demo data when the database is empty (npm start); tests turn it off. */
+    SEED_ON_START: z.enum(["true", "false"]).default("true"),
+    LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (env.CAPTCHA === "off") {
+      ctx.addIssue({ code: "custom", path: ["CAPTCHA"], message: "CAPTCHA=off is refused when NODE_ENV=production" });
+    }
+    if (!env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET (16+ characters) is required in production" });
+    }
+    if (env.CAPTCHA === "hcaptcha" && (!env.HCAPTCHA_SECRET || !env.HCAPTCHA_SITEKEY)) {
+      ctx.addIssue({ code: "custom", path: ["HCAPTCHA_SECRET"], message: "HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment; throws once, clearly, at start-up when it is invalid. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Development-only fallback so `npm start` works on a fresh clone; production requires SESSION_SECRET. */
+export function sessionSecret(): string {
+  return env().SESSION_SECRET ?? "development-only-secret-not-for-production";
+}

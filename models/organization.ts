@@ -1,0 +1,42 @@
+import mongoose, { Schema, type InferSchemaType } from "mongoose";
+
+const OrganizationSchema = new Schema(
+  {
+    code: { type: String, required: true, unique: true },
+    slug: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    /** searchKey(name): lower case, no diacritics; what `q` is matched against. */
+    nameSearch: { type: String, required: true },
+    kind: { type: String, required: true },
+    district: { type: String, required: true },
+    members: { type: Number, required: true, min: 0 },
+    active: { type: Boolean, required: true, default: true },
+    /** Set when an admin merged this duplicate into another organization. */
+    mergedInto: { type: String },
+  },
+  { timestamps: true },
+);
+OrganizationSchema.index({ active: 1, code: 1, _id: 1 });
+OrganizationSchema.index({ district: 1, code: 1, _id: 1 });
+
+export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema>;
+export const Organization = mongoose.model("Organization", OrganizationSchema, "organizations");
+
+/** The district names the demo uses and imports accept (Đồng Nai, 2011). */
+export const DISTRICTS = [
+  "Biên Hòa",
+  "Long Khánh",
+  "Tân Phú",
+  "Định Quán",
+  "Xuân Lộc",
+  "Cẩm Mỹ",
+  "Long Thành",
+  "Nhơn Trạch",
+  "Trảng Bom",
+  "Thống Nhất",
+  "Vĩnh Cửu",
+] as const;
+
+/** Kinds of grassroots party organization, keyed for filters and translations. */
+export const ORGANIZATION_KINDS = ["dang-bo-co-so", "chi-bo-co-so"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import mongoose from "mongoose";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const sourceDir = path.join(projectRoot, "scripts/ferretdb");
+const SOURCES = ["go.mod", "go.sum", "main.go"];
+
+export class EmbeddedDatabaseUnavailable extends Error {}
+
+/** Path of the cached FerretDB binary, keyed by a hash of its Go sources so an edit rebuilds it. */
+export function ferretBinaryPath(): string {
+  const hash = createHash("sha256");
+  for (const file of SOURCES) hash.update(readFileSync(path.join(sourceDir, file)));
+  return path.join(projectRoot, ".cache/ferretdb", hash.digest("hex").slice(0, 16), "ferretdb");
+}
+
+/** Builds the embedded FerretDB once (about a minute on a new machine) and reuses it after. */
+export function ensureFerretBinary(log: (line: string) => void = console.log): string {
+  const binary = ferretBinaryPath();
+  if (existsSync(binary)) return binary;
+  const go = spawnSync("go", ["version"], { encoding: "utf8" });
+  if (go.error || go.status !== 0) {
+    throw new EmbeddedDatabaseUnavailable(
+      "No database: either set MONGODB_URI to a running MongoDB 6+ or FerretDB, or install Go 1.24+ so the embedded FerretDB can be built.",
+    );
+  }
+  mkdirSync(path.dirname(binary), { recursive: true });
+  log("Building the embedded database (FerretDB 1.24.2, first run only)…");
+  const partial = `${binary}.${process.pid}.tmp`;
+  const build = spawnSync("go", ["build", "-o", partial, "."], {
+    cwd: sourceDir,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CGO_ENABLED: "0" },
+  });
+  if (build.status !== 0) throw new EmbeddedDatabaseUnavailable("Building the embedded database failed (see the Go output above).");
+  renameSync(partial, binary); // atomic, so a concurrent starter never runs a half-written file
+  return binary;
+}
+
+/** True when a MongoDB-compatible server answers a ping at `uri` within `timeoutMS`. */
+export async function databaseAnswers(uri: string, timeoutMS = 1500): Promise<boolean> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: timeoutMS, connectTimeoutMS: timeoutMS });
+  try {
+    await connection.asPromise();
+    await connection.db?.admin().ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}
+
+export interface EmbeddedServer {
+  uri: string;
+  /** Stops the server when this process started it; a no-op when it reused a running one. */
+  stop(): Promise<void>;
+  owned: boolean;
+}
+
+function uriFile(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "mongodb.uri");
+}
+
+/** Reuses the embedded server named in `$DATA_DIR/mongodb.uri` when it answers, else starts one owned by this process. */
+export async function startOrReuseEmbedded(dataDir: string, log: (line: string) => void = console.log): Promise<EmbeddedServer> {
+  const file = uriFile(dataDir);
+  if (existsSync(file)) {
+    const uri = readFileSync(file, "utf8").trim();
+    if (uri && (await databaseAnswers(uri))) return { uri, owned: false, stop: async () => undefined };
+  }
+  const binary = ensureFerretBinary(log);
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(binary, ["-data-dir", path.resolve(dataDir), "-exit-on-stdin-close"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const uri = await firstLine(child);
+  return { uri, owned: true, stop: () => stopChild(child) };
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error("embedded database has no stdout"));
+    const lines = createInterface({ input: child.stdout });
+    lines.once("line", (line) => resolve(line.trim()));
+    child.once("exit", (code) => reject(new EmbeddedDatabaseUnavailable(`The embedded database exited early (code ${code}).`)));
+    child.once("error", reject);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

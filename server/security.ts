@@ -1,0 +1,69 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { sessionSecret } from "../app/utils/env.server";
+
+const HCAPTCHA = "https://hcaptcha.com https://*.hcaptcha.com";
+
+/** Per-request nonce, request id and keyed client hash; strict security headers with a nonce-based CSP. */
+export function securityHeaders(production: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.locals.requestId = randomBytes(6).toString("hex");
+    res.locals.clientKey = clientKey(req.ip ?? "");
+    const csp = [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}' ${HCAPTCHA}`,
+      `frame-src ${HCAPTCHA}`,
+      `style-src 'self' 'unsafe-inline' ${HCAPTCHA}`,
+      `connect-src 'self' ${HCAPTCHA}`,
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      production ? "upgrade-insecure-requests" : "",
+    ].filter(Boolean);
+    res.setHeader("Content-Security-Policy", csp.join("; "));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("X-Request-Id", res.locals.requestId as string);
+    if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+}
+
+/** Keyed hash of a client address: enough to count requests, useless to identify anyone. */
+export function clientKey(ip: string): string {
+  return createHmac("sha256", sessionSecret()).update(ip).digest("base64url").slice(0, 22);
+}
+
+/** Refuses state-changing requests sent by a page on another origin (CSRF). */
+export function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("origin");
+  const fetchSite = req.get("sec-fetch-site");
+  const host = req.get("host");
+  const crossOrigin = origin ? origin !== "null" && new URL(origin).host !== host : fetchSite === "cross-site";
+  if (!crossOrigin && origin !== "null") return next();
+  res.status(403);
+  if (req.path.startsWith("/api/")) {
+    res.json({ error: { code: "cross_origin", message: "Requests from another site are refused. / Yêu cầu từ trang web khác bị từ chối." } });
+  } else {
+    res.type("text/plain; charset=utf-8").send("403 — Yêu cầu từ trang web khác bị từ chối. / Requests from another site are refused.");
+  }
+}
+
+/** Open data is readable from any origin; nothing else is. */
+export function openDataCors(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    if (req.method === "OPTIONS") return void res.sendStatus(204);
+  }
+  next();
+}
