@@ -6,6 +6,8 @@ const env = { NODE_ENV: "test", CAPTCHA: "off", LOG_LEVEL: "silent", SEED_ON_STA
 
 export default defineConfig({
   test: {
+    // Two cores: run files at most two at a time against the one embedded server.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -22,8 +24,6 @@ export default defineConfig({
           setupFiles: ["tests/setup/no-console-error.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: run files one or two at a time against the one embedded server.
-          maxWorkers: 2,
         },
       },
     ],
