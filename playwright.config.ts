@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3300;
+// E2E_PORT lets several people run browser tests side by side, each with its own database.
+const PORT = Number(process.env.E2E_PORT ?? 3300);
+const DATA_DIR = `.cache/e2e-data-${PORT}`;
 
 /** Browser tests drive Debian's Chromium against the built app on a fresh, seeded embedded database. */
 export default defineConfig({
@@ -28,12 +30,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "rm -rf .cache/e2e-data && tsx server.ts",
+    command: `rm -rf ${DATA_DIR} && tsx server.ts`,
     url: `http://localhost:${PORT}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: ".cache/e2e-data", CAPTCHA: "off", NODE_ENV: "test", LOG_LEVEL: "error", SEED_ON_START: "true" },
+    env: { PORT: String(PORT), DATA_DIR, CAPTCHA: "off", NODE_ENV: "test", LOG_LEVEL: "error", SEED_ON_START: "true" },
   },
 });
