@@ -1,0 +1,30 @@
+import { redirect } from "@remix-run/node";
+import { roleAllows, type Role } from "../../models/user";
+import type { SessionUser } from "../../models/auth";
+import { apiError, translatorFor } from "./api.server";
+import { getOptionalUser } from "./session.server";
+
+function isApi(request: Request): boolean {
+  return new URL(request.url).pathname.startsWith("/api/");
+}
+
+/** The logged-in user; otherwise throws 401 JSON for the API or a redirect to /login?redirectTo=<this path> for pages. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (user) return user;
+  if (isApi(request)) {
+    const t = await translatorFor(request);
+    throw apiError(401, "unauthorized", t("errors.unauthorized.body"));
+  }
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
+}
+
+/** The logged-in user holding `role` (admins hold every role); otherwise 401/redirect, or 403. */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (roleAllows(user.role, role)) return user;
+  const t = await translatorFor(request);
+  if (isApi(request)) throw apiError(403, "forbidden", t("errors.forbidden.body"));
+  throw new Response(t("errors.forbidden.body"), { status: 403 });
+}
