@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../../app/utils/env.server";
+
+describe("environment", () => {
+  it("defaults to the embedded database, port 3000 and hCaptcha", () => {
+    const env = parseEnv({});
+    expect(env.MONGODB_URI).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.CAPTCHA).toBe("hcaptcha");
+    expect(env.DATA_DIR).toBe("./data");
+  });
+
+  it("refuses CAPTCHA=off and a missing SESSION_SECRET in production, naming both", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", CAPTCHA: "off" })).toThrow(/CAPTCHA=off is refused[\s\S]*SESSION_SECRET/);
+  });
+
+  it("accepts a complete production configuration", () => {
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" });
+    expect(env.CAPTCHA).toBe("hcaptcha");
+  });
+
+  it("rejects a malformed port", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+  });
+});
