@@ -1,5 +1,5 @@
-import { createCookie } from "@remix-run/node";
-import { findSessionUser, type SessionUser } from "../../models/auth";
+import { createCookie, redirect } from "@remix-run/node";
+import { findSessionUser, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/auth";
 import { env, sessionSecret } from "./env.server";
 
 /** httpOnly, SameSite=Lax, Secure in production; holds only a random session id, signed. */
@@ -9,7 +9,7 @@ export const sessionCookie = createCookie("__session", {
   sameSite: "lax",
   secure: env().NODE_ENV === "production",
   secrets: [sessionSecret()],
-  maxAge: 60 * 60 * 12,
+  maxAge: SESSION_TTL_MS / 1000,
 });
 
 export async function readSessionId(request: Request): Promise<string | null> {
@@ -21,4 +21,22 @@ export async function readSessionId(request: Request): Promise<string | null> {
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   return sessionId ? findSessionUser({ sessionId }) : null;
+}
+
+/** A same-site path to go back to after login; anything else (other hosts, `//x`, `/\x`) becomes `fallback`. */
+export function safeRedirectPath(target: unknown, fallback = "/moderation"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}
+
+/** Sends the browser on with a fresh session cookie. */
+export async function redirectWithSession(sessionId: string, to: string) {
+  return redirect(safeRedirectPath(to), { headers: { "Set-Cookie": await sessionCookie.serialize(sessionId) } });
+}
+
+/** Revokes the request's session (if any) and clears the cookie. */
+export async function logout(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await revokeSession({ sessionId });
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
 }

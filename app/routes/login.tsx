@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { login } from "../../models/auth";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldErrors, translatorFor } from "~/utils/api.server";
+import { getOptionalUser, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, "auth:errors.emailRequired").max(254, "auth:errors.emailInvalid").email("auth:errors.emailInvalid"),
+  password: z.string().min(1, "auth:errors.passwordRequired").max(200, "auth:errors.invalid"),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  if (await getOptionalUser(request)) throw redirect(redirectTo);
+  const t = await translatorFor(request, "auth");
+  return { redirectTo, title: t("pageTitle") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = await translatorFor(request, ["auth", "common"]);
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = LoginSchema.safeParse(form);
+  if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error, t) }, { status: 400 });
+
+  const result = await login({ email: parsed.data.email, password: parsed.data.password });
+  if (result.ok) return redirectWithSession(result.sessionId, safeRedirectPath(parsed.data.redirectTo));
+  if (result.reason === "locked") {
+    const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
+    return data({ email, errors: { _form: t("auth:errors.locked", { count: minutes }) } }, { status: 429 });
+  }
+  return data({ email, errors: { _form: t("auth:errors.invalid") } }, { status: 401 });
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation("auth");
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <section className="login" aria-labelledby="login-title">
+      <h1 id="login-title">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      {errors._form ? (
+        <p className="form-error" role="alert" id="login-error">
+          {errors._form}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate aria-describedby={errors._form ? "login-error" : undefined}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <label htmlFor="email">{t("email")}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.email ?? ""} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+        {errors.email ? (
+          <p className="field-error" id="email-error">
+            {errors.email}
+          </p>
+        ) : null}
+        <label htmlFor="password">{t("password")}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
+        {errors.password ? (
+          <p className="field-error" id="password-error">
+            {errors.password}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {t("submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

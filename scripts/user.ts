@@ -1,0 +1,82 @@
+/**
+ * Account management: `npm run user -- create --email E --role moderator|committee|admin`,
+ * `disable --email E`, `reset-password --email E`. Passwords come from standard input only,
+ * so they never appear in the shell history or the process list.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { ROLES } from "../models/user";
+import { MIN_PASSWORD_LENGTH } from "../models/password";
+import { AccountError, createUser, disableUser, resetPassword } from "../models/users-admin";
+import { runScript } from "./db/open";
+
+const USAGE = `usage:
+  npm run user -- create --email E --role moderator|committee|admin   (password on stdin)
+  npm run user -- disable --email E
+  npm run user -- reset-password --email E                            (password on stdin)`;
+
+const Email = z.string({ required_error: "--email is required" }).trim().email("--email must be an email address").max(254);
+const CommandSchema = z.discriminatedUnion("command", [
+  z.object({ command: z.literal("create"), email: Email, role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }) }),
+  z.object({ command: z.literal("disable"), email: Email }),
+  z.object({ command: z.literal("reset-password"), email: Email }),
+]);
+const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+
+const EXIT_USAGE = 2;
+const EXIT_FAILED = 1;
+const CLI = { email: "cli" };
+
+function parseCommand(argv: string[]) {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { email: { type: "string" }, role: { type: "string" } } });
+  return CommandSchema.safeParse({ command: positionals[0], ...values });
+}
+
+function fail(code: number, lines: string[]): number {
+  for (const line of lines) console.error(line);
+  return code;
+}
+
+/** The whole of standard input without its trailing newline (one password, piped); exits when too short. */
+async function passwordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const result = PasswordSchema.safeParse(Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""));
+  if (!result.success) process.exit(fail(EXIT_USAGE, result.error.issues.map((issue) => issue.message)));
+  return result.data;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCommand(process.argv.slice(2));
+  } catch (error) {
+    process.exit(fail(EXIT_USAGE, [error instanceof Error ? error.message : String(error), USAGE]));
+  }
+  if (!parsed.success) process.exit(fail(EXIT_USAGE, [...parsed.error.issues.map((issue) => issue.message), USAGE]));
+  const command = parsed.data;
+  const password = command.command === "disable" ? "" : await passwordFromStdin();
+
+  await runScript(async () => {
+    try {
+      if (command.command === "create") {
+        await createUser({ email: command.email, role: command.role, password, actor: CLI });
+        console.log(`created ${command.role} ${command.email}`);
+      } else if (command.command === "disable") {
+        const { revoked } = await disableUser({ email: command.email, actor: CLI });
+        console.log(`disabled ${command.email}; ${revoked} session(s) revoked`);
+      } else {
+        const { revoked } = await resetPassword({ email: command.email, password, actor: CLI });
+        console.log(`password reset for ${command.email}; ${revoked} session(s) revoked`);
+      }
+      return 0;
+    } catch (error) {
+      if (error instanceof AccountError) {
+        return fail(EXIT_FAILED, [error.code === "email_taken" ? `${command.email} already has an account` : `no account for ${command.email}`]);
+      }
+      throw error;
+    }
+  });
+}
+
+void main();
