@@ -1,0 +1,153 @@
+import { Types } from "mongoose";
+import { serialised } from "./connection";
+import { contribution, type CountedState } from "./counters";
+import { Evaluation } from "./evaluation";
+import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
+import { addInto } from "./summary-rows";
+
+/** One counter whose stored value differs from a recount of the feedback collection. */
+export interface Drift {
+  evaluation: string;
+  orgCode: string;
+  period: string;
+  /** Dotted counter path: counters.agree, residentCounters.neutral, proposed.tsvm, rejected.spam… */
+  field: string;
+  stored: number;
+  recount: number;
+}
+
+export interface RecountReport {
+  checked: number;
+  drifts: Drift[];
+  repaired: number;
+  /** Drifts still present after the last pass (only when decisions kept arriving meanwhile). */
+  unresolved: Drift[];
+}
+
+type Paths = Record<string, number>;
+
+interface StoredDoc {
+  _id: unknown;
+  orgCode: string;
+  period: string;
+  counters?: Record<string, number>;
+  residentCounters?: Record<string, number>;
+  proposed?: Record<string, number>;
+  rejected?: Record<string, number>;
+}
+
+interface RecountGroup {
+  _id: { evaluation: unknown; status: FeedbackStatus; stance: Stance; isResident?: boolean | null; proposedRating?: string | null; reason?: RejectReason | null };
+  n: number;
+}
+
+const COUNTER_FIELDS = ["counters", "residentCounters", "proposed", "rejected"] as const;
+
+/** An evaluation's stored counters as dotted paths, the form contribution() speaks. */
+function storedPaths(doc: StoredDoc): Paths {
+  const paths: Paths = {};
+  for (const field of COUNTER_FIELDS) for (const [key, n] of Object.entries(doc[field] ?? {})) paths[`${field}.${key}`] = n;
+  return paths;
+}
+
+/**
+ * Recounts from the feedback collection with the rules moveCounters uses: the aggregation groups items by
+ * everything contribution() looks at, and the groups are folded through contribution() here.
+ */
+async function recountPaths(filter: Record<string, unknown>): Promise<Map<string, Paths>> {
+  const groups = await Feedback.aggregate<RecountGroup>([
+    { $match: filter },
+    {
+      $group: {
+        _id: { evaluation: "$evaluation", status: "$status", stance: "$stance", isResident: "$isResident", proposedRating: "$proposedRating", reason: "$moderation.reason" },
+        n: { $sum: 1 },
+      },
+    },
+  ]);
+  const byEvaluation = new Map<string, Paths>();
+  for (const { _id: g, n } of groups) {
+    const state: CountedState = { status: g.status, stance: g.stance, isResident: g.isResident === true, proposedRating: g.proposedRating ?? null, rejectReason: g.reason ?? null };
+    const paths = byEvaluation.get(String(g.evaluation)) ?? {};
+    const scaled = Object.fromEntries(Object.entries(contribution(state)).map(([path, k]) => [path, k * n]));
+    addInto(paths, scaled);
+    byEvaluation.set(String(g.evaluation), paths);
+  }
+  return byEvaluation;
+}
+
+async function readStored(filter: Record<string, unknown>): Promise<Map<string, StoredDoc>> {
+  const docs = await Evaluation.find(filter, { orgCode: 1, period: 1, counters: 1, residentCounters: 1, proposed: 1, rejected: 1 }).sort({ _id: 1 }).lean<StoredDoc[]>();
+  return new Map(docs.map((doc) => [String(doc._id), doc]));
+}
+
+function samePaths(a: Paths, b: Paths): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => (a[key] ?? 0) === (b[key] ?? 0));
+}
+
+interface Pass {
+  checked: number;
+  drifts: Drift[];
+  /** Evaluations whose counters moved during the pass (a decision landed): compared again next pass. */
+  moving: string[];
+}
+
+/**
+ * One pass: stored counters are read before and after the recount, and an evaluation whose counters moved
+ * meanwhile is left for the next pass rather than "repaired" from a stale comparison.
+ */
+async function findDrifts(evaluationFilter: Record<string, unknown>, feedbackFilter: Record<string, unknown>): Promise<Pass> {
+  const before = await readStored(evaluationFilter);
+  const recount = await recountPaths(feedbackFilter);
+  const after = await readStored(evaluationFilter);
+  const pass: Pass = { checked: after.size, drifts: [], moving: [] };
+  for (const [id, doc] of after) {
+    const stored = storedPaths(doc);
+    const previous = before.get(id);
+    if (!previous || !samePaths(storedPaths(previous), stored)) {
+      pass.moving.push(id);
+      continue;
+    }
+    const expected = recount.get(id) ?? {};
+    for (const field of [...new Set([...Object.keys(stored), ...Object.keys(expected)])].sort()) {
+      const s = stored[field] ?? 0;
+      const r = expected[field] ?? 0;
+      if (s !== r) pass.drifts.push({ evaluation: id, orgCode: doc.orgCode, period: doc.period, field, stored: s, recount: r });
+    }
+  }
+  return pass;
+}
+
+/**
+ * Repairs with $inc of the DIFFERENCE, never $set of the recount: a decision that moves the same counter
+ * between our read and our write keeps its own $inc, whereas a $set would erase it. In-process the write is
+ * serialised with the app's moveCounters; across processes on FerretDB (which writes whole documents back)
+ * a concurrent app write can still be lost, so the caller re-checks and a re-run converges.
+ */
+async function repair(drifts: Drift[]): Promise<number> {
+  const byEvaluation = new Map<string, Paths>();
+  for (const d of drifts) byEvaluation.set(d.evaluation, { ...byEvaluation.get(d.evaluation), [d.field]: d.recount - d.stored });
+  for (const [id, inc] of byEvaluation) await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $inc: inc }));
+  return drifts.length;
+}
+
+const MAX_PASSES = 3;
+
+/**
+ * Compares every evaluation's counters with a recount of the feedback collection (optionally one period),
+ * reports each drift and, unless `dryRun`, repairs it and re-checks what it repaired or saw moving.
+ */
+export async function recountCounters({ period, dryRun = false }: { period?: string; dryRun?: boolean } = {}): Promise<RecountReport> {
+  const scope = period ? { period } : {};
+  let pass = await findDrifts(scope, scope);
+  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [] };
+  if (dryRun) return { ...report, unresolved: pass.drifts };
+  for (let n = 1; n <= MAX_PASSES; n++) {
+    report.repaired += await repair(pass.drifts);
+    const ids = [...new Set([...pass.drifts.map((d) => d.evaluation), ...pass.moving])];
+    if (ids.length === 0) return report;
+    pass = await findDrifts({ _id: { $in: ids } }, { evaluation: { $in: ids.map((id) => new Types.ObjectId(id)) } });
+    if (n < MAX_PASSES) report.drifts.push(...pass.drifts);
+  }
+  return { ...report, unresolved: pass.drifts };
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run summaries:rebuild [-- --period CODE] [--dry-run]`: recounts every evaluation's counters from the
+ * feedback collection, prints each drift (organization, field, stored → recount), repairs it with $inc deltas
+ * (safe while the app serves: see docs/decisions/003-counters-and-recount.md) and prints a one-line total.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { recountCounters, type Drift } from "../models/recount";
+import { runScript } from "./db/open";
+
+const USAGE = "usage: npm run summaries:rebuild [-- --period CODE] [--dry-run]";
+
+const ArgsSchema = z.object({
+  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "--period must be a period code such as 2011").optional(),
+  "dry-run": z.boolean().default(false),
+});
+
+function parseCommand(argv: string[]) {
+  const { values } = parseArgs({ args: argv, strict: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" } } });
+  return ArgsSchema.safeParse(values);
+}
+
+function driftLine(d: Drift): string {
+  return `drift ${d.period} ${d.orgCode} ${d.field}: ${d.stored} → ${d.recount}`;
+}
+
+function main(): void {
+  let parsed;
+  try {
+    parsed = parseCommand(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error), `\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(issue.message);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const { period, "dry-run": dryRun } = parsed.data;
+
+  void runScript(async () => {
+    const report = await recountCounters({ period, dryRun });
+    for (const drift of report.drifts) console.log(driftLine(drift));
+    for (const drift of report.unresolved) console.log(`still moving, run again: ${driftLine(drift)}`);
+    const verb = dryRun ? "found (dry run, nothing written)" : "repaired";
+    console.log(`${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb}`);
+    return 0;
+  });
+}
+
+main();

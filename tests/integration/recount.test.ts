@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { serialised } from "../../models/connection";
+import { Evaluation } from "../../models/evaluation";
+import { recountCounters } from "../../models/recount";
+import { getSummary, publishedPeriod } from "../../models/summary";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { setupTestDatabase } from "./database";
+import { decide, submitFeedback } from "./summary-feedback";
+
+setupTestDatabase();
+
+async function organizationSummary(code: string) {
+  const period = await publishedPeriod("2011");
+  const summary = await getSummary({ period: period!, groupBy: "organization", lang: "vi" });
+  return summary.rows.find((row) => row.key === code)!;
+}
+
+describe("summaries:rebuild recount", () => {
+  it("finds nothing to repair when counters were only moved by the application", async () => {
+    await createPeriod({ code: "2011" });
+    const a = await createRatedOrganization({ code: "R-001", name: "Chi bộ Ấp 1", period: "2011" });
+    const b = await createRatedOrganization({ code: "R-002", name: "Chi bộ Ấp 2", period: "2011", district: "Long Khánh" });
+    const target = { ...a, period: "2011" };
+    await decide(await submitFeedback(target, "agree", { isResident: true }), "approved");
+    await decide(await submitFeedback(target, "disagree", { proposedRating: "hoan-thanh" }), "approved");
+    await decide(await submitFeedback(target, "neutral"), "rejected", "spam");
+    await submitFeedback({ ...b, period: "2011", district: "Long Khánh" }, "agree");
+    const report = await recountCounters({ period: "2011" });
+    expect(report).toMatchObject({ checked: 2, drifts: [], repaired: 0, unresolved: [] });
+  });
+
+  it("reports and repairs counters.agree raised by 7 behind the application's back", async () => {
+    const before = await organizationSummary("R-001");
+    const evaluation = await Evaluation.findOne({ orgCode: "R-001" }, { _id: 1 }).lean();
+    const id = String(evaluation!._id);
+    await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $inc: { "counters.agree": 7 } }));
+    expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
+
+    const dry = await recountCounters({ period: "2011", dryRun: true });
+    expect(dry.drifts).toEqual([{ evaluation: id, orgCode: "R-001", period: "2011", field: "counters.agree", stored: before.agree + 7, recount: before.agree }]);
+    expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
+
+    const report = await recountCounters({ period: "2011" });
+    expect(report.drifts).toEqual(dry.drifts);
+    expect(report.repaired).toBe(1);
+    expect(report.unresolved).toEqual([]);
+    expect(await organizationSummary("R-001")).toEqual({ ...before });
+    expect((await recountCounters()).drifts).toEqual([]);
+  });
+
+  it("repairs map counters (proposed, rejected) and resident counters in both directions", async () => {
+    const evaluation = await Evaluation.findOne({ orgCode: "R-002" }, { _id: 1 }).lean();
+    const id = String(evaluation!._id);
+    await Evaluation.updateOne({ _id: id }, { $inc: { "residentCounters.disagree": 2, "proposed.yeu-kem": 1, "rejected.abuse": -1, "counters.pending": -1 } });
+    const report = await recountCounters();
+    expect(report.drifts.map((d) => `${d.field} ${d.stored}→${d.recount}`).sort()).toEqual([
+      "counters.pending 0→1",
+      "proposed.yeu-kem 1→0",
+      "rejected.abuse -1→0",
+      "residentCounters.disagree 2→0",
+    ]);
+    expect((await recountCounters()).drifts).toEqual([]);
+  });
+});
