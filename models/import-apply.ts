@@ -1,0 +1,63 @@
+import { serialised } from "./connection";
+import { Evaluation } from "./evaluation";
+import type { ImportPlan } from "./import-plan";
+import { Organization } from "./organization";
+
+export type Progress = (done: number, total: number) => void;
+
+const INSERT_BATCH = 250;
+const UPDATE_CONCURRENCY = 8;
+
+/** Number of documents the plan writes; what progress counts up to. */
+export function planSize(plan: ImportPlan): number {
+  return plan.organizationInserts.length + plan.organizationUpdates.length + plan.evaluationInserts.length + plan.evaluationUpdates.length;
+}
+
+async function insertInBatches<T>(docs: readonly T[], insert: (batch: T[]) => Promise<unknown>, step: (n: number) => void): Promise<void> {
+  for (let start = 0; start < docs.length; start += INSERT_BATCH) {
+    const batch = docs.slice(start, start + INSERT_BATCH);
+    await insert(batch);
+    step(batch.length);
+  }
+}
+
+/** Runs `task` over `items` with a few in flight: enough to hide round trips, few enough for two cores. */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>, step: (n: number) => void): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await task(item);
+      step(1);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(UPDATE_CONCURRENCY, items.length) }, worker));
+}
+
+/**
+ * Writes a plan. Organizations first, so every evaluation names one that exists. New documents
+ * go in with insertMany (atomic per document on both servers; the unique indexes refuse a
+ * racing duplicate); changes are $set by _id — the one query FerretDB does not scan — inside
+ * serialised() so they queue behind any counter $inc on the same document. No transactions:
+ * a crash part-way leaves some rows written, and re-running the same import finishes the job.
+ */
+export async function applyPlan(plan: ImportPlan, onProgress: Progress = () => undefined): Promise<void> {
+  const total = planSize(plan);
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    onProgress(done, total);
+  };
+  await insertInBatches(plan.organizationInserts, (batch) => Organization.insertMany(batch, { ordered: true }), step);
+  await inParallel(
+    plan.organizationUpdates,
+    ({ id, set }) => serialised(`organizations:${id}`, () => Organization.updateOne({ _id: id }, { $set: set })),
+    step,
+  );
+  await insertInBatches(plan.evaluationInserts, (batch) => Evaluation.insertMany(batch, { ordered: true }), step);
+  await inParallel(
+    plan.evaluationUpdates,
+    ({ id, set }) => serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set })),
+    step,
+  );
+}
