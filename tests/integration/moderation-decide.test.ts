@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { AuditEvent } from "../../models/audit-event";
+import { Evaluation } from "../../models/evaluation";
+import { Feedback } from "../../models/feedback";
+import { AlreadyDecided, decideFeedback, NotAllowed, redactFeedback, reverseDecision } from "../../models/moderation";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { createPendingFeedback, createStaff } from "../fixtures/moderation";
+import { setupTestDatabase } from "./database";
+
+setupTestDatabase();
+
+async function counters(evaluationId: string) {
+  const doc = await Evaluation.findById(evaluationId, { counters: 1, rejected: 1 }).lean();
+  return { ...doc!.counters, rejected: Object.fromEntries(Object.entries(doc!.rejected ?? {})) };
+}
+
+describe("exactly-once decisions", () => {
+  it("lets one of four racing approvals win; counters move by exactly one", async () => {
+    await createPeriod();
+    const org = await createRatedOrganization({ code: "DN-0001", name: "Chi bộ Khu phố 1", period: "2011" });
+    const item = await createPendingFeedback({ ...org, stance: "agree" });
+    const moderators = await Promise.all([1, 2, 3, 4].map(() => createStaff("moderator")));
+    const before = await counters(org.evaluationId);
+
+    const results = await Promise.allSettled(moderators.map((m) => decideFeedback({ id: item.id, decision: "approve", moderator: m })));
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const losers = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(losers).toHaveLength(3);
+    for (const loser of losers) expect(loser.reason).toBeInstanceOf(AlreadyDecided);
+    const after = await counters(org.evaluationId);
+    expect(after.agree).toBe(before.agree + 1);
+    expect(after.pending).toBe(before.pending - 1);
+    expect(await AuditEvent.countDocuments({ action: "feedback.approve", targetId: item.id })).toBe(1);
+  });
+
+  it("rejects with a reason, counts it per reason, and lets only an admin reverse it", async () => {
+    const org = await createRatedOrganization({ code: "DN-0002", name: "Chi bộ Ấp 2", period: "2011" });
+    const item = await createPendingFeedback({ ...org, stance: "disagree" });
+    const moderator = await createStaff("moderator");
+    const admin = await createStaff("admin");
+
+    const state = await decideFeedback({ id: item.id, decision: "reject", reason: "spam", note: "quảng cáo", moderator });
+    expect(state).toMatchObject({ status: "rejected", reason: "spam" });
+    expect(await counters(org.evaluationId)).toMatchObject({ pending: 0, disagree: 0, rejected: { spam: 1 } });
+
+    await expect(reverseDecision({ id: item.id, to: "approved", note: "nhầm", admin: moderator })).rejects.toBeInstanceOf(NotAllowed);
+    await reverseDecision({ id: item.id, to: "approved", note: "Ý kiến hợp lệ, duyệt nhầm", admin });
+    expect(await counters(org.evaluationId)).toMatchObject({ pending: 0, disagree: 1, rejected: { spam: 0 } });
+    await expect(reverseDecision({ id: item.id, to: "approved", note: "lần nữa", admin })).rejects.toBeInstanceOf(AlreadyDecided);
+
+    const reversal = await AuditEvent.findOne({ action: "feedback.reverse", targetId: item.id }, { before: 1, after: 1, actorEmail: 1 }).lean();
+    expect(reversal).toMatchObject({ actorEmail: admin.email, before: { status: "rejected", reason: "spam" }, after: { status: "approved" } });
+  });
+
+  it("redacts the published text, keeps the original and audits both versions", async () => {
+    const org = await createRatedOrganization({ code: "DN-0003", name: "Đảng bộ xã 3", period: "2011" });
+    const item = await createPendingFeedback({ ...org, body: "Gọi anh Ba số 0901 234 567 để biết thêm." });
+    const moderator = await createStaff("moderator");
+    await redactFeedback({ id: item.id, publicBody: "Gọi anh Ba số [đã ẩn] để biết thêm.", moderator });
+    const doc = await Feedback.findById(item.id, { body: 1, publicBody: 1 }).lean();
+    expect(doc).toMatchObject({ body: "Gọi anh Ba số 0901 234 567 để biết thêm.", publicBody: "Gọi anh Ba số [đã ẩn] để biết thêm." });
+    const event = await AuditEvent.findOne({ action: "feedback.redact", targetId: item.id }, { before: 1, after: 1 }).lean();
+    expect(event?.before).toEqual({ publicBody: "Gọi anh Ba số 0901 234 567 để biết thêm." });
+  });
+});
