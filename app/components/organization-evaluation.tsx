@@ -1,0 +1,110 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
+
+interface ScaleEntry {
+  key: string;
+  label: LocalizedLabel;
+}
+
+export interface EvaluationView {
+  id: string;
+  rating: string;
+  members: Record<string, number>;
+  counters: { agree: number; disagree: number; neutral: number; pending: number };
+  summary: string;
+}
+
+export interface EvaluationPeriod {
+  code: string;
+  title: LocalizedLabel;
+  ratingScale: ScaleEntry[];
+  memberScale: ScaleEntry[];
+}
+
+const STANCES = ["agree", "disagree", "neutral", "pending"] as const;
+
+/** Label of `key` on `scale` in the current language; the raw key for a value the scale does not know. */
+function useScaleLabel() {
+  const format = useLocaleFormat();
+  return (scale: ScaleEntry[], key: string) => {
+    const entry = scale.find((e) => e.key === key);
+    return entry ? format.label(entry.label) : key;
+  };
+}
+
+function MemberQualityTable({ evaluation, period }: { evaluation: EvaluationView; period: EvaluationPeriod }) {
+  const { t } = useTranslation("organizations");
+  const format = useLocaleFormat();
+  const scaleLabel = useScaleLabel();
+  const keys = [...period.memberScale.map((e) => e.key), ...Object.keys(evaluation.members).filter((k) => !period.memberScale.some((e) => e.key === k))];
+  const total = keys.reduce((sum, key) => sum + (evaluation.members[key] ?? 0), 0);
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{t("detail.memberCaption", { period: format.label(period.title) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("table.category")}</th>
+            <th scope="col" className="num">{t("table.members")}</th>
+            <th scope="col" className="num">{t("table.share")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key}>
+              <th scope="row">{scaleLabel(period.memberScale, key)}</th>
+              <td className="num">{format.number(evaluation.members[key] ?? 0)}</td>
+              <td className="num">{format.percent(total > 0 ? (evaluation.members[key] ?? 0) / total : 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CountersTable({ evaluation, period }: { evaluation: EvaluationView; period: EvaluationPeriod }) {
+  const { t } = useTranslation(["organizations", "common"]);
+  const format = useLocaleFormat();
+  return (
+    <table className="counters">
+      <caption>{t("detail.countersCaption", { period: format.label(period.title) })}</caption>
+      <tbody>
+        {STANCES.map((stance) => (
+          <tr key={stance}>
+            <th scope="row">
+              <span className={`badge ${stance}`}>{t(`common:stance.${stance}`)}</span>
+            </th>
+            <td className="num">{format.number(evaluation.counters[stance])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One period's rating of the organization: rating, member quality and public counters.
+ * `children` is where per-evaluation additions (the feedback form, approved feedback) go.
+ */
+export function EvaluationSection({ evaluation, period, children }: { evaluation: EvaluationView; period: EvaluationPeriod; children?: ReactNode }) {
+  const { t } = useTranslation("organizations");
+  const format = useLocaleFormat();
+  const scaleLabel = useScaleLabel();
+  const headingId = `evaluation-${evaluation.id}`;
+  return (
+    <section className="evaluation" aria-labelledby={headingId}>
+      <h3 id={headingId}>{format.label(period.title)}</h3>
+      <p>
+        {t("detail.rating")}: <span className="badge rating">{scaleLabel(period.ratingScale, evaluation.rating)}</span>
+      </p>
+      {evaluation.summary ? <p>{evaluation.summary}</p> : null}
+      <h4>{t("detail.memberQuality")}</h4>
+      <MemberQualityTable evaluation={evaluation} period={period} />
+      <h4>{t("detail.countersTitle")}</h4>
+      <CountersTable evaluation={evaluation} period={period} />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { Evaluation } from "./evaluation";
+import type { Label, PeriodView, ScaleEntry } from "./period";
+
+/** How many organizations (or members) a period puts at one key of its scale. */
+export interface ScaleCount {
+  key: string;
+  label: Label;
+  count: number;
+}
+
+export interface PeriodOverview {
+  period: PeriodView;
+  organizations: number;
+  /** Party members across the period's organizations. */
+  members: number;
+  /** Organizations per rating, in scale order (zeros included). */
+  ratings: ScaleCount[];
+  /** Members per member-quality category, in scale order (zeros included). */
+  memberCategories: ScaleCount[];
+}
+
+interface GroupRow {
+  _id: string | null;
+  count: number;
+  members?: number;
+}
+
+/** Counts in scale order; a key found in the data but missing from the scale still shows, labelled by its key. */
+function inScaleOrder(scale: ScaleEntry[], rows: GroupRow[]): ScaleCount[] {
+  const counts = new Map(rows.map((row) => [row._id ?? "", row.count]));
+  const known = scale.map((entry) => ({ key: entry.key, label: entry.label, count: counts.get(entry.key) ?? 0 }));
+  const strays = [...counts.entries()]
+    .filter(([key]) => !scale.some((entry) => entry.key === key))
+    .map(([key, count]) => ({ key, label: { vi: key, en: key }, count }));
+  return [...known, ...strays];
+}
+
+/**
+ * A period at a glance: organizations per rating and members per category, from two $group
+ * aggregations over the period's evaluations (ratios are computed by the caller).
+ */
+export async function periodOverview({ period }: { period: PeriodView }): Promise<PeriodOverview> {
+  const [byRating, byMemberCategory] = await Promise.all([
+    Evaluation.aggregate<GroupRow>([
+      { $match: { period: period.code } },
+      { $group: { _id: "$rating", count: { $sum: 1 }, members: { $sum: "$members" } } },
+      { $sort: { _id: 1 } },
+    ]),
+    Evaluation.aggregate<GroupRow>([
+      { $match: { period: period.code } },
+      { $project: { memberCounts: 1 } },
+      { $unwind: "$memberCounts" },
+      { $group: { _id: "$memberCounts.key", count: { $sum: "$memberCounts.count" } } },
+      { $sort: { _id: 1 } },
+    ]),
+  ]);
+  return {
+    period,
+    organizations: byRating.reduce((sum, row) => sum + row.count, 0),
+    members: byRating.reduce((sum, row) => sum + (row.members ?? 0), 0),
+    ratings: inScaleOrder(period.ratingScale, byRating),
+    memberCategories: inScaleOrder(period.memberScale, byMemberCategory),
+  };
+}
+
+/** Share of `part` in `whole` as a fraction (0 when there is nothing to share). */
+export function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+/** Sum of the first `n` counts: "rated in the top two" and "members in the top two categories". */
+export function topCount(counts: ScaleCount[], n = 2): number {
+  return counts.slice(0, n).reduce((sum, entry) => sum + entry.count, 0);
+}
