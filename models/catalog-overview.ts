@@ -22,7 +22,6 @@ export interface PeriodOverview {
 interface GroupRow {
   _id: string | null;
   count: number;
-  members?: number;
 }
 
 /** Counts in scale order; a key found in the data but missing from the scale still shows, labelled by its key. */
@@ -35,29 +34,30 @@ function inScaleOrder(scale: ScaleEntry[], rows: GroupRow[]): ScaleCount[] {
   return [...known, ...strays];
 }
 
+/** One $group with a single accumulator: FerretDB 1.24 returns 0 for every accumulator after the first. */
+function sumBy(period: string, key: string, value: string | number, unwind?: string) {
+  return Evaluation.aggregate<GroupRow>([
+    { $match: { period } },
+    ...(unwind ? [{ $unwind: unwind }] : []),
+    { $group: { _id: key, count: { $sum: value } } },
+    { $sort: { _id: 1 } },
+  ]);
+}
+
 /**
- * A period at a glance: organizations per rating and members per category, from two $group
- * aggregations over the period's evaluations (ratios are computed by the caller).
+ * A period at a glance: organizations per rating, members, and members per quality category,
+ * each from one $group over the period's evaluations (ratios are computed by the caller).
  */
 export async function periodOverview({ period }: { period: PeriodView }): Promise<PeriodOverview> {
-  const [byRating, byMemberCategory] = await Promise.all([
-    Evaluation.aggregate<GroupRow>([
-      { $match: { period: period.code } },
-      { $group: { _id: "$rating", count: { $sum: 1 }, members: { $sum: "$members" } } },
-      { $sort: { _id: 1 } },
-    ]),
-    Evaluation.aggregate<GroupRow>([
-      { $match: { period: period.code } },
-      { $project: { memberCounts: 1 } },
-      { $unwind: "$memberCounts" },
-      { $group: { _id: "$memberCounts.key", count: { $sum: "$memberCounts.count" } } },
-      { $sort: { _id: 1 } },
-    ]),
+  const [byRating, members, byMemberCategory] = await Promise.all([
+    sumBy(period.code, "$rating", 1),
+    sumBy(period.code, "$period", "$members"),
+    sumBy(period.code, "$memberCounts.key", "$memberCounts.count", "$memberCounts"),
   ]);
   return {
     period,
     organizations: byRating.reduce((sum, row) => sum + row.count, 0),
-    members: byRating.reduce((sum, row) => sum + (row.members ?? 0), 0),
+    members: members[0]?.count ?? 0,
     ratings: inScaleOrder(period.ratingScale, byRating),
     memberCategories: inScaleOrder(period.memberScale, byMemberCategory),
   };

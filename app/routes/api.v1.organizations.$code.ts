@@ -1,24 +1,21 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, translatorFor } from "~/utils/api.server";
-import { getOrganizationDetail, OPEN_DATA_HEADERS } from "~/utils/catalog.server";
+import { apiResponse, getOrganizationDetail, openDataResponse } from "~/utils/catalog.server";
 
 /** GET /api/v1/organizations/:code → the organization and its rating in every published period. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = params.code ? await getOrganizationDetail({ code: params.code }) : null;
   if (!detail) {
     const t = await translatorFor(request, ["organizations", "common"]);
-    return apiError(404, "not_found", t("organizations:errors.notFound", { code: params.code ?? "" }));
+    return apiResponse(apiError(404, "not_found", t("organizations:errors.notFound", { code: params.code ?? "" })));
   }
   const { code, name, kind, district, members, evaluations } = detail;
-  return data(
-    {
-      code,
-      name,
-      kind,
-      district,
-      members,
-      evaluations: evaluations.map(({ id, period, rating, members: memberCounts, counters }) => ({ id, period, rating, members: memberCounts, counters })),
-    },
-    { headers: OPEN_DATA_HEADERS },
-  );
+  return openDataResponse({
+    code,
+    name,
+    kind,
+    district,
+    members,
+    evaluations: evaluations.map(({ id, period, rating, members: memberCounts, counters }) => ({ id, period, rating, members: memberCounts, counters })),
+  });
 }

@@ -1,5 +1,4 @@
-import { data } from "@remix-run/node";
-import { listPeriods, OPEN_DATA_HEADERS } from "~/utils/catalog.server";
+import { listPeriods, openDataResponse } from "~/utils/catalog.server";
 
 /** GET /api/v1/periods: every published period with its scales, newest first (drafts stay private). */
 export async function loader() {
@@ -14,5 +13,5 @@ export async function loader() {
     ratingScale,
     memberScale,
   }));
-  return data({ items }, { headers: OPEN_DATA_HEADERS });
+  return openDataResponse({ items });
 }

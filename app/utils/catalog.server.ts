@@ -70,6 +70,19 @@ export async function loadCatalog(params: URLSearchParams, t: TFunction): Promis
 /** Open data may be cached briefly by browsers and proxies: counters move, but not by the second. */
 export const OPEN_DATA_HEADERS = { "Cache-Control": "public, max-age=60" };
 
+/** A successful open-data answer: JSON with the short public cache. */
+export function openDataResponse(body: unknown): Response {
+  return Response.json(body, { headers: OPEN_DATA_HEADERS });
+}
+
+/**
+ * Resource routes must answer with a Response: under single fetch Remix 2 drops the status and
+ * headers of a `data()` value there and answers 200. This turns apiError()'s value into a real Response.
+ */
+export function apiResponse(value: Response | { data: unknown; init: ResponseInit | null }): Response {
+  return value instanceof Response ? value : Response.json(value.data, value.init ?? undefined);
+}
+
 /** The visitor's language, for picking a stored label ({vi, en}) in a loader. */
 export async function requestLanguage(request: Request): Promise<"vi" | "en"> {
   return (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
