@@ -82,16 +82,19 @@ interface PublicRow {
 export const PUBLIC_PAGE_SIZE = 20;
 
 /**
- * Approved feedback on one evaluation or one organization, newest first, a keyset page at a time
- * (index (evaluation|organization, status, createdAt, _id)). Masked text only; no contact.
+ * Approved feedback on some evaluations (one, or all of an organization's), newest first, a keyset
+ * page at a time (index (evaluation, status, createdAt, _id)). Masked text only; no contact.
  * Throws InvalidCursor for a tampered cursor.
  */
-export async function listApprovedFeedback(
-  input: ({ evaluationId: string } | { organizationId: string }) & { cursor?: string | null; limit?: number },
-): Promise<{ items: PublicFeedback[]; nextCursor: string | null }> {
+export async function listApprovedFeedback(input: {
+  evaluationIds: string[];
+  cursor?: string | null;
+  limit?: number;
+}): Promise<{ items: PublicFeedback[]; nextCursor: string | null }> {
+  if (input.evaluationIds.length === 0) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(input.limit ?? PUBLIC_PAGE_SIZE, 1), 100);
   const after = decodeCursor(input.cursor);
-  const scope = "evaluationId" in input ? { evaluation: input.evaluationId } : { organization: input.organizationId };
+  const scope = { evaluation: { $in: input.evaluationIds } };
   const keyset = after
     ? { $or: [{ createdAt: { $lt: new Date(Number(after.k)) } }, { createdAt: new Date(Number(after.k)), _id: { $lt: after.id } }] }
     : {};

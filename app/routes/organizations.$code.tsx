@@ -1,12 +1,16 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
+import { EvaluationFeedback, HCaptchaScript } from "~/components/feedback-form";
+import { FeedbackList } from "~/components/feedback-list";
 import { EvaluationSection } from "~/components/organization-evaluation";
 import { pageTitle } from "~/components/page-meta";
 import { translatorFor } from "~/utils/api.server";
 import { getOrganizationDetail, type OrganizationDetail } from "~/utils/catalog.server";
+import { feedbackPageAction, feedbackPanel } from "~/utils/feedback.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -22,8 +26,12 @@ async function requireOrganization(request: Request, code: string | undefined): 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translatorFor(request, "organizations");
   const organization = await requireOrganization(request, params.code);
-  return { title: t("meta.detail", { name: organization.name }), organization };
+  const feedback = await feedbackPanel({ request, evaluations: organization.evaluations, periods: organization.periods });
+  return { title: t("meta.detail", { name: organization.name }), organization, feedback };
 }
+
+/** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback). */
+export const action = feedbackPageAction;
 
 function OrganizationFacts({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation(["organizations", "common"]);
@@ -47,8 +55,9 @@ function OrganizationFacts({ organization }: { organization: OrganizationDetail 
 }
 
 export default function OrganizationPage() {
-  const { organization } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("organizations");
+  const { organization, feedback } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("organizations");
+  const root = useRouteLoaderData<{ cspNonce?: string }>("root");
   const periods = new Map(organization.periods.map((period) => [period.code, period]));
   return (
     <>
@@ -62,9 +71,16 @@ export default function OrganizationPage() {
         {organization.evaluations.length === 0 ? <p>{t("detail.noEvaluations")}</p> : null}
         {organization.evaluations.map((evaluation) => {
           const period = periods.get(evaluation.period);
-          return period ? <EvaluationSection key={evaluation.id} evaluation={evaluation} period={period} /> : null;
+          return period ? (
+            <Fragment key={evaluation.id}>
+              <EvaluationSection evaluation={evaluation} period={period} />
+              <EvaluationFeedback evaluationId={evaluation.id} period={period} panel={feedback} />
+            </Fragment>
+          ) : null;
         })}
       </section>
+      <FeedbackList {...feedback.list} />
+      {feedback.captchaSiteKey ? <HCaptchaScript nonce={root?.cspNonce} lang={i18n.language} /> : null}
     </>
   );
 }

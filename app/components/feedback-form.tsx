@@ -1,0 +1,168 @@
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { FeedbackActionData, FeedbackPanel } from "~/utils/feedback.server";
+import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
+
+const STANCES = ["agree", "disagree", "neutral"] as const;
+
+export interface FeedbackFormProps {
+  evaluationId: string;
+  periodCode: string;
+  ratingScale: { key: string; label: LocalizedLabel }[];
+  /** The last refusal, when it was for this evaluation's form. */
+  result: FeedbackActionData | null;
+  /** Set when CAPTCHA=hcaptcha: the widget's site key. */
+  captchaSiteKey: string | null;
+}
+
+/** Error text beside a field, and the attributes that tie the field to it and to its hint. */
+function fieldAttributes(result: FeedbackActionData | null, prefix: string) {
+  return (name: string, hint = false) => {
+    const error = result?.fields[name];
+    const ids = [hint ? `${prefix}-${name}-hint` : "", error ? `${prefix}-${name}-error` : ""].filter(Boolean).join(" ");
+    return {
+      error: error ? (
+        <p className="field-error" id={`${prefix}-${name}-error`}>
+          {error}
+        </p>
+      ) : null,
+      aria: { "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined },
+    };
+  };
+}
+
+/**
+ * A resident's view on one evaluation: a real form that posts to the organization page's action,
+ * so it works without JavaScript; after a refusal it comes back with every typed value and the
+ * errors beside their fields.
+ */
+export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, captchaSiteKey }: FeedbackFormProps) {
+  const { t } = useTranslation("feedback");
+  const { t: tc } = useTranslation("common");
+  const format = useLocaleFormat();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("evaluation") === evaluationId;
+  const prefix = `fb-${evaluationId}`;
+  const field = fieldAttributes(result, prefix);
+  const values = result?.values;
+  const stance = field("stance");
+  const proposed = field("proposedRating", true);
+  const body = field("body", true);
+  const name = field("displayName", true);
+  const contact = field("contact", true);
+  const captcha = field("captchaToken");
+  return (
+    <Form method="post" className="feedback-form stack" noValidate aria-labelledby={`${prefix}-title`} preventScrollReset>
+      <h3 id={`${prefix}-title`}>{t("form.title", { period: periodCode })}</h3>
+      <p className="hint">{t("form.intro")}</p>
+      {result ? (
+        <div className="form-error" role="alert" id={`${prefix}-summary`}>
+          <strong>{t("form.errorSummary")}</strong>: {result.formError}
+        </div>
+      ) : null}
+      <input type="hidden" name="evaluation" value={evaluationId} />
+      <fieldset className="field" aria-describedby={stance.aria["aria-describedby"]}>
+        <legend>{t("form.stanceLegend")}</legend>
+        {STANCES.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" name="stance" value={value} defaultChecked={(values?.stance ?? "agree") === value} aria-invalid={stance.aria["aria-invalid"]} />{" "}
+            {tc(`stance.${value}`)}
+          </label>
+        ))}
+        {stance.error}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${prefix}-proposedRating`}>{t("form.proposedRating")}</label>
+        <p className="hint" id={`${prefix}-proposedRating-hint`}>
+          {t("form.proposedRatingHint")}
+        </p>
+        <select id={`${prefix}-proposedRating`} name="proposedRating" defaultValue={values?.proposedRating ?? ""} {...proposed.aria}>
+          <option value="">{t("form.proposedRatingChoose")}</option>
+          {ratingScale.map((entry) => (
+            <option key={entry.key} value={entry.key}>
+              {format.label(entry.label)}
+            </option>
+          ))}
+        </select>
+        {proposed.error}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-body`}>{t("form.body")}</label>
+        <p className="hint" id={`${prefix}-body-hint`}>
+          {t("form.bodyHint")}
+        </p>
+        <textarea id={`${prefix}-body`} name="body" required rows={6} defaultValue={values?.body ?? ""} {...body.aria} />
+        {body.error}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-displayName`}>{t("form.displayName")}</label>
+        <p className="hint" id={`${prefix}-displayName-hint`}>
+          {t("form.displayNameHint")}
+        </p>
+        <input id={`${prefix}-displayName`} name="displayName" type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} {...name.aria} />
+        {name.error}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-contact`}>{t("form.contact")}</label>
+        <p className="hint" id={`${prefix}-contact-hint`}>
+          {t("form.contactHint")}
+        </p>
+        <input id={`${prefix}-contact`} name="contact" type="text" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
+        {contact.error}
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" name="isResident" defaultChecked={values?.isResident ?? false} aria-describedby={`${prefix}-isResident-hint`} /> {t("form.isResident")}
+        </label>
+        <p className="hint" id={`${prefix}-isResident-hint`}>
+          {t("form.isResidentHint")}
+        </p>
+      </div>
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor={`${prefix}-website`}>{t("form.honeypot")}</label>
+        <input id={`${prefix}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      {captchaSiteKey ? (
+        <div className="field">
+          <p id={`${prefix}-captchaToken-label`}>{t("form.captcha")}</p>
+          <div className="h-captcha" data-sitekey={captchaSiteKey} aria-labelledby={`${prefix}-captchaToken-label`} />
+          {captcha.error}
+        </div>
+      ) : (
+        captcha.error
+      )}
+      <button type="submit" disabled={busy}>
+        {t("form.submit")}
+      </button>
+    </Form>
+  );
+}
+
+/** hCaptcha's widget script, once per page and only when CAPTCHA=hcaptcha; the CSP allows it with the request's nonce. */
+export function HCaptchaScript({ nonce, lang }: { nonce: string | undefined; lang: string }) {
+  return <script src={`https://js.hcaptcha.com/1/api.js?hl=${lang}`} async defer nonce={nonce} suppressHydrationWarning />;
+}
+
+/** Why there is no form: the period's comment window has not opened or has closed. */
+export function CommentWindowNotice({ window, periodCode, openAt, closeAt }: { window: "not-yet" | "closed"; periodCode: string; openAt: string; closeAt: string }) {
+  const { t } = useTranslation("feedback");
+  const format = useLocaleFormat();
+  const message = window === "not-yet" ? t("form.notOpenYet", { period: periodCode, date: format.date(openAt) }) : t("form.closed", { period: periodCode, date: format.date(closeAt) });
+  return <p className="notice warning">{message}</p>;
+}
+
+/** The form under one evaluation while its period takes comments, otherwise why not. */
+export function EvaluationFeedback({ evaluationId, period, panel }: { evaluationId: string; period: FeedbackFormPeriod; panel: Pick<FeedbackPanel, "windows" | "captchaSiteKey"> }) {
+  const actionData = useActionData() as FeedbackActionData | undefined;
+  const window = panel.windows[evaluationId] ?? "closed";
+  if (window !== "open") return <CommentWindowNotice window={window} periodCode={period.code} openAt={period.commentsOpenAt} closeAt={period.commentsCloseAt} />;
+  const result = actionData?.values?.evaluation === evaluationId ? actionData : null;
+  return <FeedbackForm evaluationId={evaluationId} periodCode={period.code} ratingScale={period.ratingScale} result={result} captchaSiteKey={panel.captchaSiteKey} />;
+}
+
+interface FeedbackFormPeriod {
+  code: string;
+  commentsOpenAt: string;
+  commentsCloseAt: string;
+  ratingScale: { key: string; label: LocalizedLabel }[];
+}

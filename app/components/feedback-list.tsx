@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+import type { PublicFeedback } from "~/utils/feedback.server";
+import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
+import { Pager } from "./pager";
+
+export interface FeedbackListProps {
+  items: PublicFeedback[];
+  /** Rating labels per period code, to name a disagreeing resident's proposal. */
+  scales: Record<string, { key: string; label: LocalizedLabel }[]>;
+  nextHref: string | null;
+  firstHref: string | null;
+}
+
+/**
+ * Approved views, newest first. Everything is rendered as text (React escapes it), so markup in a
+ * name or a comment shows as typed and never runs; personal data arrive already masked.
+ */
+export function FeedbackList({ items, scales, nextHref, firstHref }: FeedbackListProps) {
+  const { t } = useTranslation("feedback");
+  const { t: tc } = useTranslation("common");
+  const format = useLocaleFormat();
+  const ratingLabel = (period: string, key: string) => {
+    const entry = scales[period]?.find((candidate) => candidate.key === key);
+    return entry ? format.label(entry.label) : key;
+  };
+  return (
+    <section aria-labelledby="approved-feedback-title" id="approved-feedback">
+      <h2 id="approved-feedback-title">{t("list.title")}</h2>
+      {items.length === 0 ? <p>{t("list.empty")}</p> : null}
+      <ol className="feedback-list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <p className="meta">
+              <span className={`badge ${item.stance}`}>{tc(`stance.${item.stance}`)}</span>{" "}
+              <strong className="author">{item.displayName ?? t("list.anonymous")}</strong>
+              {item.isResident ? <span className="badge resident"> {t("list.resident")}</span> : null} · {t("list.period", { period: item.period })} ·{" "}
+              <time dateTime={item.createdAt}>{format.date(item.createdAt)}</time>
+            </p>
+            {item.stance === "disagree" && item.proposedRating ? <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p> : null}
+            <blockquote>{item.body}</blockquote>
+          </li>
+        ))}
+      </ol>
+      <Pager nextHref={nextHref} firstHref={firstHref} />
+    </section>
+  );
+}

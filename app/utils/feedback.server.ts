@@ -1,0 +1,159 @@
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { createFeedback, DuplicateFeedback, getEvaluationTarget, type EvaluationTarget } from "../../models/feedback-intake";
+import { FeedbackInputSchema, feedbackFormInput, feedbackFormValues, type FeedbackFormValues } from "../../models/feedback-input";
+import { InvalidCursor } from "../../models/cursor";
+import { listApprovedFeedback } from "../../models/feedback-read";
+import { commentWindow, type PeriodView } from "../../models/period";
+import { apiError, fieldErrors, translatorFor } from "./api.server";
+import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
+import { env } from "./env.server";
+import { i18nServer } from "./i18n.server";
+import { pageError } from "./page-error.server";
+import { checkRateLimit, FEEDBACK_LIMIT } from "./rate-limit.server";
+
+export type SubmitResult =
+  | { ok: true; trackingCode: string }
+  | { ok: false; status: number; code: string; message: string; fields?: Record<string, string>; retryAfter?: number };
+
+interface SubmitArgs {
+  input: unknown;
+  request: Request;
+  clientKey: string;
+  /** Defaults to env(); tests pass CAPTCHA=hcaptcha settings with a stand-in verifier. */
+  captcha?: CaptchaConfig;
+  now?: Date;
+}
+
+function refuse(status: number, code: string, message: string, fields?: Record<string, string>, retryAfter?: number): SubmitResult {
+  return { ok: false, status, code, message, ...(fields ? { fields } : {}), ...(retryAfter ? { retryAfter } : {}) };
+}
+
+function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
+}
+
+/** Refusals that depend on the evaluation: window not open, proposed rating not on its period's scale. */
+function targetRefusal(target: EvaluationTarget, proposedRating: string | undefined, t: TFunction, locale: string): SubmitResult | null {
+  if (target.window === "not-yet") return refuse(403, "comments_not_open", t("feedback:errors.notOpenYet", { date: formatDate(target.commentsOpenAt, locale) }));
+  if (target.window === "closed") return refuse(403, "comments_closed", t("feedback:errors.closed", { date: formatDate(target.commentsCloseAt, locale) }));
+  if (proposedRating && !target.ratingKeys.includes(proposedRating)) {
+    return refuse(400, "invalid_input", t("feedback:errors.invalidInput"), { proposedRating: t("feedback:errors.proposedRatingInvalid") });
+  }
+  return null;
+}
+
+const CAPTCHA_STATUS = { captcha_required: 400, captcha_failed: 403, captcha_unverifiable: 503 } as const;
+const CAPTCHA_KEY = { captcha_required: "captchaRequired", captcha_failed: "captchaFailed", captcha_unverifiable: "captchaUnverifiable" } as const;
+
+/**
+ * THE way feedback comes in, for the page form and POST /api/v1/feedback alike: validate, refuse
+ * bots and floods, check the evaluation's window and the captcha, then store it as pending.
+ * Cheap checks come first so the verifier and the database only see plausible submissions.
+ */
+export async function submitFeedback({ input, request, clientKey, captcha = env(), now = new Date() }: SubmitArgs): Promise<SubmitResult> {
+  const t = await translatorFor(request, ["feedback", "common"]);
+  const locale = (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
+  const parsed = FeedbackInputSchema.safeParse(input);
+  if (!parsed.success) return refuse(400, "invalid_input", t("feedback:errors.invalidInput"), fieldErrors(parsed.error, t));
+  const value = parsed.data;
+  if (value.website) return refuse(400, "spam_suspected", t("feedback:errors.spam"));
+
+  const limit = await checkRateLimit(FEEDBACK_LIMIT, clientKey, now.getTime());
+  if (!limit.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, limit.retryAfter);
+
+  const target = await getEvaluationTarget({ evaluationId: value.evaluation, now });
+  if (!target) return refuse(404, "evaluation_not_found", t("feedback:errors.evaluationNotFound"), { evaluation: t("feedback:errors.evaluationNotFound") });
+  const refusal = targetRefusal(target, value.proposedRating, t, locale);
+  if (refusal) return refusal;
+
+  const verdict = await verifyCaptcha(value.captchaToken, captcha);
+  if (!verdict.ok) {
+    const message = t(`feedback:errors.${CAPTCHA_KEY[verdict.code]}`);
+    return refuse(CAPTCHA_STATUS[verdict.code], verdict.code, message, { captchaToken: message });
+  }
+
+  try {
+    const { trackingCode } = await createFeedback(
+      { target, stance: value.stance, proposedRating: value.proposedRating, body: value.body, displayName: value.displayName, contact: value.contact, isResident: value.isResident, locale },
+      now,
+    );
+    return { ok: true, trackingCode };
+  } catch (error) {
+    if (error instanceof DuplicateFeedback) return refuse(409, "duplicate", t("feedback:errors.duplicate"), { body: t("feedback:errors.duplicate") });
+    throw error;
+  }
+}
+
+/** The JSON answer for POST /api/v1/feedback. */
+export function feedbackApiResponse(result: SubmitResult) {
+  if (result.ok) return data({ trackingCode: result.trackingCode, status: "pending" as const }, { status: 201 });
+  const headers = result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined;
+  return apiError(result.status, result.code, result.message, result.fields, headers);
+}
+
+/** What the organization page's form gets back after a refusal: the messages and everything typed. */
+export interface FeedbackActionData {
+  formError: string;
+  fields: Record<string, string>;
+  values: FeedbackFormValues;
+}
+
+/** The organization page's action: redirect to the tracking page, or re-render the form with errors beside the fields. */
+export async function feedbackPageAction({ request, context }: Pick<ActionFunctionArgs, "request" | "context">) {
+  const input = feedbackFormInput(await request.formData());
+  const result = await submitFeedback({ input, request, clientKey: context.clientKey });
+  if (result.ok) return redirect(`/feedback/${result.trackingCode}?new=1`, 303);
+  const headers = result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined;
+  const body: FeedbackActionData = { formError: result.message, fields: result.fields ?? {}, values: feedbackFormValues(input) };
+  return data(body, { status: result.status, headers });
+}
+
+// The app's door to the public feedback reads: routes import this *.server file so mongoose never reaches the browser.
+export { getFeedbackTracking, type FeedbackTracking, type PublicFeedback } from "../../models/feedback-read";
+
+/** The query parameter of the approved-feedback pager on the organization page. */
+export const FEEDBACK_CURSOR_PARAM = "feedbackCursor";
+
+function pageHref(url: URL, cursor: string | null): string {
+  const params = new URLSearchParams(url.search);
+  if (cursor) params.set(FEEDBACK_CURSOR_PARAM, cursor);
+  else params.delete(FEEDBACK_CURSOR_PARAM);
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query}` : ""}#approved-feedback`;
+}
+
+/**
+ * What the organization page needs for feedback: each evaluation's comment window, one page of
+ * approved feedback (its own cursor parameter) and the captcha site key when the widget is on.
+ */
+export async function feedbackPanel({ request, evaluations, periods, now = new Date() }: { request: Request; evaluations: { id: string; period: string }[]; periods: PeriodView[]; now?: Date }) {
+  const url = new URL(request.url);
+  const byCode = new Map(periods.map((period) => [period.code, period]));
+  const windows: Record<string, "open" | "not-yet" | "closed"> = {};
+  for (const evaluation of evaluations) {
+    const period = byCode.get(evaluation.period);
+    windows[evaluation.id] = period ? commentWindow(period, now) : "closed";
+  }
+  const cursor = url.searchParams.get(FEEDBACK_CURSOR_PARAM);
+  let page;
+  try {
+    page = await listApprovedFeedback({ evaluationIds: evaluations.map((evaluation) => evaluation.id), cursor });
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw await pageError(request, 400);
+    throw error;
+  }
+  const config = env();
+  return {
+    windows,
+    captchaSiteKey: config.CAPTCHA === "hcaptcha" ? (config.HCAPTCHA_SITEKEY ?? null) : null,
+    list: {
+      items: page.items,
+      scales: Object.fromEntries(periods.map((period) => [period.code, period.ratingScale])),
+      nextHref: page.nextCursor ? pageHref(url, page.nextCursor) : null,
+      firstHref: cursor ? pageHref(url, null) : null,
+    },
+  };
+}
+
+export type FeedbackPanel = Awaited<ReturnType<typeof feedbackPanel>>;
