@@ -3,10 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { login } from "../../models/auth";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fieldErrors, translatorFor } from "~/utils/api.server";
-import { getOptionalUser, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
+import { getOptionalUser, login, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, "auth:errors.emailRequired").max(254, "auth:errors.emailInvalid").email("auth:errors.emailInvalid"),

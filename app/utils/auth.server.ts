@@ -20,10 +20,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
 }
 
-/** The logged-in user holding `role` (admins hold every role); otherwise 401/redirect, or 403. */
-export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+/** The logged-in user holding `role` or one of `roles` (admins hold every role); otherwise 401/redirect, or 403. */
+export async function requireRole(request: Request, role: Role | readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (roleAllows(user.role, role)) return user;
+  const roles: readonly Role[] = typeof role === "string" ? [role] : role;
+  if (roles.some((needed) => roleAllows(user.role, needed))) return user;
   const t = await translatorFor(request);
   if (isApi(request)) throw apiError(403, "forbidden", t("errors.forbidden.body"));
   throw new Response(t("errors.forbidden.body"), { status: 403 });

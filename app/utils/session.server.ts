@@ -1,6 +1,8 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { findSessionUser, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/auth";
+import { findSessionUser, login, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/auth";
 import { env, sessionSecret } from "./env.server";
+
+export { login };
 
 /** httpOnly, SameSite=Lax, Secure in production; holds only a random session id, signed. */
 export const sessionCookie = createCookie("__session", {

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiError, fieldErrors, translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { queuePage } from "~/utils/moderation.server";
+
+/** GET /api/v1/moderation/queue?status=pending&cursor=&limit= → {items:[{id, trackingCode, evaluation, stance, body, flags, createdAt}], nextCursor}. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "moderator");
+  const t = await translatorFor(request, ["moderation", "common"]);
+  const page = await queuePage(new URL(request.url).searchParams);
+  if (!page.ok) {
+    if (!page.error) return apiError(400, "invalid_cursor", t("moderation:errors.invalidCursor"));
+    return apiError(400, "invalid_query", t("moderation:errors.invalidQuery"), fieldErrors(page.error, t));
+  }
+  return {
+    items: page.items.map((item) => ({
+      id: item.id,
+      trackingCode: item.trackingCode,
+      evaluation: item.evaluation,
+      stance: item.stance,
+      body: item.body,
+      flags: item.flags,
+      createdAt: item.createdAt,
+      status: item.status,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

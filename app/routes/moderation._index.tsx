@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ModerationFilters } from "~/components/moderation-filters";
+import { ModerationItem } from "~/components/moderation-item";
+import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { moderationAction } from "~/utils/moderation-actions.server";
+import { listPeriodCodes, MODERATION_CHOICES, queuePage } from "~/utils/moderation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "moderator");
+  const t = await translatorFor(request, ["moderation", "common"]);
+  const url = new URL(request.url);
+  const page = await queuePage(url.searchParams);
+  if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
+  const next = new URLSearchParams(url.searchParams);
+  if (page.nextCursor) next.set("cursor", page.nextCursor);
+  const first = new URLSearchParams(url.searchParams);
+  first.delete("cursor");
+  return {
+    title: `${t("moderation:queue.title")} — ${t("common:app.name")}`,
+    role: user.role,
+    filters: page.filters,
+    items: page.items,
+    nextHref: page.nextCursor ? `?${next}` : null,
+    firstHref: page.cursor ? `?${first}` : null,
+    periods: await listPeriodCodes(),
+    ...MODERATION_CHOICES,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "moderator");
+  const t = await translatorFor(request, ["moderation", "common"]);
+  return moderationAction(request, user, t);
+}
+
+/** Keyboard shortcuts, added only when JavaScript runs: j/k move between items, a approves, r picks a reject reason. */
+function useQueueShortcuts() {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      const items = [...document.querySelectorAll<HTMLElement>("[data-moderation-item]")];
+      const current = items.findIndex((item) => item.contains(document.activeElement));
+      const item = items[current];
+      if (event.key === "j" || event.key === "k") {
+        const next = items[Math.min(items.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)))];
+        next?.focus();
+        next?.scrollIntoView({ block: "nearest" });
+      } else if (event.key === "a" && item) {
+        item.querySelector<HTMLButtonElement>('[data-shortcut="approve"]')?.click();
+      } else if (event.key === "r" && item) {
+        item.querySelector<HTMLSelectElement>(".moderation-reject select")?.focus();
+      } else return;
+      event.preventDefault();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+function BulkForm({ reasons }: { reasons: readonly string[] }) {
+  const { t } = useTranslation("moderation");
+  return (
+    <Form method="post" id="bulk-form" className="moderation-bulk" aria-label={t("bulk.label")}>
+      <p className="hint">{t("bulk.hint")}</p>
+      <button type="submit" name="intent" value="approve">
+        {t("bulk.approve")}
+      </button>
+      <div>
+        <ReasonSelect id="bulk-reason" reasons={reasons} required={false} />
+      </div>
+      <div>
+        <label htmlFor="bulk-note">{t("note.label")}</label>
+        <input id="bulk-note" name="note" type="text" maxLength={500} />
+      </div>
+      <button type="submit" name="intent" value="reject" className="secondary">
+        {t("bulk.reject")}
+      </button>
+    </Form>
+  );
+}
+
+export default function ModerationQueue() {
+  const { t } = useTranslation("moderation");
+  const loaded = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  useQueueShortcuts();
+  const pending = loaded.filters.status === "pending";
+  return (
+    <section aria-labelledby="queue-title">
+      <ModerationNav role={loaded.role} />
+      <h1 id="queue-title">{t("queue.title")}</h1>
+      <p className="hint">{t("queue.shortcuts")}</p>
+      <ModerationFilters values={loaded.filters} districts={loaded.districts} periods={loaded.periods} statuses={loaded.statuses} stances={loaded.stances} />
+      {outcome && !outcome.id ? (
+        <p className={outcome.ok ? "notice success" : "notice warning"} role={outcome.ok ? "status" : "alert"}>
+          {outcome.message}
+        </p>
+      ) : null}
+      {pending && loaded.items.length > 0 ? <BulkForm reasons={loaded.reasons} /> : null}
+      {loaded.items.length === 0 ? <p>{t("queue.empty")}</p> : null}
+      <ol className="moderation-list">
+        {loaded.items.map((item) => (
+          <li key={item.id}>
+            <ModerationItem item={item} reasons={loaded.reasons} isAdmin={loaded.role === "admin"} outcome={outcome?.id === item.id ? outcome : null} />
+          </li>
+        ))}
+      </ol>
+      <nav className="pager" aria-label={t("common:pagination.next")}>
+        {loaded.firstHref ? <Link to={loaded.firstHref}>{t("common:pagination.first")}</Link> : null}
+        {loaded.nextHref ? <Link to={loaded.nextHref}>{t("common:pagination.next")}</Link> : null}
+      </nav>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

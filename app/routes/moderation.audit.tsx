@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ModerationNav } from "~/components/moderation-nav";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { AUDIT_ACTIONS, auditPage } from "~/utils/moderation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "moderator");
+  const t = await translatorFor(request, ["moderation", "common"]);
+  const url = new URL(request.url);
+  const page = await auditPage(url.searchParams, user);
+  if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
+  const next = new URLSearchParams(url.searchParams);
+  if (page.nextCursor) next.set("cursor", page.nextCursor);
+  const first = new URLSearchParams(url.searchParams);
+  first.delete("cursor");
+  return {
+    title: `${t("moderation:audit.title")} — ${t("common:app.name")}`,
+    role: user.role,
+    everyone: user.role === "admin",
+    filters: page.filters,
+    items: page.items,
+    actions: AUDIT_ACTIONS,
+    nextHref: page.nextCursor ? `?${next}` : null,
+    firstHref: page.cursor ? `?${first}` : null,
+  };
+}
+
+/** Before/after states as short "key: value" text; they never hold contacts or addresses. */
+function describeState(state: unknown): string {
+  if (!state || typeof state !== "object") return "";
+  return Object.entries(state as Record<string, unknown>)
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .join("; ");
+}
+
+function AuditFilters({ filters, actions }: { filters: { action: string; target: string; from: string; to: string }; actions: readonly string[] }) {
+  const { t } = useTranslation("moderation");
+  return (
+    <Form method="get" className="filters audit-filters" aria-label={t("filters.label")}>
+      <div>
+        <label htmlFor="a-action">{t("audit.action")}</label>
+        <select id="a-action" name="action" defaultValue={filters.action}>
+          <option value="">{t("filters.any")}</option>
+          {actions.map((action) => (
+            <option key={action} value={action}>
+              {t(`audit.actions.${action}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="a-target">{t("audit.target")}</label>
+        <input id="a-target" name="target" type="text" defaultValue={filters.target} />
+      </div>
+      <div>
+        <label htmlFor="a-from">{t("audit.from")}</label>
+        <input id="a-from" name="from" type="date" defaultValue={filters.from} />
+      </div>
+      <div>
+        <label htmlFor="a-to">{t("audit.to")}</label>
+        <input id="a-to" name="to" type="date" defaultValue={filters.to} />
+      </div>
+      <div>
+        <button type="submit">{t("filters.submit")}</button>
+      </div>
+    </Form>
+  );
+}
+
+export default function AuditTrail() {
+  const { t, i18n } = useTranslation("moderation");
+  const loaded = useLoaderData<typeof loader>();
+  const locale = i18n.language === "en" ? "en-GB" : "vi-VN";
+  return (
+    <section aria-labelledby="audit-title">
+      <ModerationNav role={loaded.role} />
+      <h1 id="audit-title">{t("audit.title")}</h1>
+      <p className="hint">{loaded.everyone ? t("audit.scopeAll") : t("audit.scopeOwn")}</p>
+      <AuditFilters filters={loaded.filters} actions={loaded.actions} />
+      <div className="table-scroll">
+        <table>
+          <caption>{t("audit.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.target")}</th>
+              <th scope="col">{t("audit.why")}</th>
+              <th scope="col">{t("audit.change")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.items.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale, { timeZone: "Asia/Ho_Chi_Minh" })}</time>
+                </td>
+                <td>{event.actorEmail ?? "—"}</td>
+                <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
+                <td>
+                  {event.targetType} {event.targetId}
+                </td>
+                <td>{[event.reason ? t(`reasons.${event.reason}`) : "", event.note ?? ""].filter(Boolean).join(" — ")}</td>
+                <td>
+                  {describeState(event.before)} → {describeState(event.after)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaded.items.length === 0 ? <p>{t("audit.empty")}</p> : null}
+      <nav className="pager" aria-label={t("common:pagination.next")}>
+        {loaded.firstHref ? <Link to={loaded.firstHref}>{t("common:pagination.first")}</Link> : null}
+        {loaded.nextHref ? <Link to={loaded.nextHref}>{t("common:pagination.next")}</Link> : null}
+      </nav>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
