@@ -156,3 +156,23 @@ export function summaryRows(docs: CounterDoc[], groupBy: GroupBy, source: LabelS
   }
   return orderRows([...groups.values()].map(toRow), groupBy, source.ratingScale);
 }
+
+export interface Transparency {
+  approved: number;
+  pending: number;
+  rejected: number;
+  /** reject reason → count */
+  rejectedByReason: Record<string, number>;
+}
+
+/** The public moderation line: how much was published, is waiting, was rejected and why. */
+export function moderationTransparency(docs: CounterDoc[]): Transparency {
+  const out: Transparency = { approved: 0, pending: 0, rejected: 0, rejectedByReason: {} };
+  for (const doc of docs) {
+    out.approved += doc.counters.agree + doc.counters.disagree + doc.counters.neutral;
+    out.pending += doc.counters.pending;
+    addInto(out.rejectedByReason, doc.rejected);
+  }
+  out.rejected = Object.values(out.rejectedByReason).reduce((sum, n) => sum + n, 0);
+  return out;
+}

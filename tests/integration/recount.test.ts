@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { serialised } from "../../models/connection";
 import { Evaluation } from "../../models/evaluation";
 import { recountCounters } from "../../models/recount";
-import { getSummary, publishedPeriod } from "../../models/summary";
+import { findPublishedPeriod } from "../../models/catalog";
+import { getSummary } from "../../models/summary";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { decide, submitFeedback } from "./summary-feedback";
@@ -10,7 +11,7 @@ import { decide, submitFeedback } from "./summary-feedback";
 setupTestDatabase();
 
 async function organizationSummary(code: string) {
-  const period = await publishedPeriod("2011");
+  const period = await findPublishedPeriod({ code: "2011" });
   const summary = await getSummary({ period: period!, groupBy: "organization", lang: "vi" });
   return summary.rows.find((row) => row.key === code)!;
 }

@@ -1,0 +1,101 @@
+import { useTranslation } from "react-i18next";
+import type { SummaryRow } from "../../models/summary-rows";
+import { enoughSides, MIN_SIDES_FOR_RATE, type Agreement } from "../../models/wilson";
+import { useSummaryFormat } from "./summary-format";
+
+const WIDTH = 400;
+const ROW = 40;
+const TOP = 8;
+const BAR = 12;
+
+export type ChartRow = Pick<SummaryRow, "key" | "label" | "organizations" | "agree" | "disagree" | "neutral" | "pending" | "agreementRate" | "ci95">;
+
+/** The rate as readers see it: a percentage with its interval, or "not enough views yet" below 10 sides. */
+export function useRateText() {
+  const { t } = useTranslation("summary");
+  const format = useSummaryFormat();
+  return (rate: Agreement, sides: number) =>
+    rate.agreementRate !== null && rate.ci95 && sides >= MIN_SIDES_FOR_RATE
+      ? t("rate.withInterval", { rate: format.percent(rate.agreementRate), interval: format.interval(rate.ci95) })
+      : t("rate.notEnough");
+}
+
+function Bars({ rows }: { rows: ChartRow[] }) {
+  const rateText = useRateText();
+  return rows.map((row, i) => {
+    const y = TOP + i * ROW;
+    const shown = row.agreementRate !== null && row.ci95 !== null && enoughSides(row.agree, row.disagree);
+    return (
+      <g key={row.key}>
+        <text x={0} y={y + 12}>
+          {`${row.label}: ${rateText(row, row.agree + row.disagree)}`}
+        </text>
+        <rect className="chart-track" x={0} y={y + 18} width={WIDTH} height={BAR} />
+        {shown ? (
+          <>
+            <rect className="chart-bar" x={0} y={y + 18} width={row.agreementRate! * WIDTH} height={BAR} />
+            <path className="chart-whisker" d={`M${row.ci95![0] * WIDTH} ${y + 24}H${row.ci95![1] * WIDTH}M${row.ci95![0] * WIDTH} ${y + 16}v16M${row.ci95![1] * WIDTH} ${y + 16}v16`} />
+          </>
+        ) : null}
+      </g>
+    );
+  });
+}
+
+/**
+ * Agreement rate per group as horizontal bars with 95% interval whiskers, followed by the same numbers
+ * as a table: the SVG is an image with a text alternative, the table is what screen readers and phones read.
+ */
+export function AgreementChart({ id, title, rows }: { id: string; title: string; rows: ChartRow[] }) {
+  const { t } = useTranslation("summary");
+  const format = useSummaryFormat();
+  const rateText = useRateText();
+  const height = TOP + rows.length * ROW + 16;
+  return (
+    <figure className="summary-figure" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`}>{title}</figcaption>
+      <svg className="summary-chart" viewBox={`-4 0 ${WIDTH + 8} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{t("chart.description")}</desc>
+        {[0, 0.5, 1].map((tick) => (
+          <g key={tick}>
+            <line className="chart-grid" x1={tick * WIDTH} x2={tick * WIDTH} y1={TOP} y2={height - 14} />
+            <text className="chart-tick" x={tick * WIDTH} y={height - 2} textAnchor={tick === 0 ? "start" : tick === 1 ? "end" : "middle"}>
+              {format.percent(tick)}
+            </text>
+          </g>
+        ))}
+        <Bars rows={rows} />
+      </svg>
+      <div className="table-scroll">
+        <table>
+          <caption>{t("chart.tableCaption", { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("table.group")}</th>
+              <th scope="col" className="num">{t("table.organizations")}</th>
+              <th scope="col" className="num">{t("table.agree")}</th>
+              <th scope="col" className="num">{t("table.disagree")}</th>
+              <th scope="col" className="num">{t("table.neutral")}</th>
+              <th scope="col" className="num">{t("table.pending")}</th>
+              <th scope="col">{t("table.rate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td className="num">{format.number(row.organizations)}</td>
+                <td className="num">{format.number(row.agree)}</td>
+                <td className="num">{format.number(row.disagree)}</td>
+                <td className="num">{format.number(row.neutral)}</td>
+                <td className="num">{format.number(row.pending)}</td>
+                <td>{rateText(row, row.agree + row.disagree)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

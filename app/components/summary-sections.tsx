@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+import type { SummaryRow, Transparency } from "../../models/summary-rows";
+import { useRateText } from "./summary-chart";
+import { useSummaryFormat } from "./summary-format";
+
+/** The moderation transparency line: published, waiting, rejected and why. */
+export function TransparencyLine({ transparency }: { transparency: Transparency }) {
+  const { t } = useTranslation("summary");
+  const format = useSummaryFormat();
+  const reasons = Object.entries(transparency.rejectedByReason)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => t("transparency.reason", { reason: t(`reasons.${reason}`, { defaultValue: reason }), count: n, formatted: format.number(n) }))
+    .join("; ");
+  return (
+    <p className="summary-transparency">
+      {t("transparency.line", {
+        approved: format.number(transparency.approved),
+        pending: format.number(transparency.pending),
+        rejected: format.number(transparency.rejected),
+      })}
+      {reasons ? ` ${t("transparency.reasons", { reasons })}` : null}
+    </p>
+  );
+}
+
+/** Groups with the lowest agreement, ranked by the upper end of the 95% interval. */
+export function LowestAgreementTable({ rows, caption, groupHeading }: { rows: SummaryRow[]; caption: string; groupHeading: string }) {
+  const { t } = useTranslation("summary");
+  const format = useSummaryFormat();
+  const rateText = useRateText();
+  if (rows.length === 0) return <p>{t("lowest.none")}</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupHeading}</th>
+            <th scope="col" className="num">{t("table.sides")}</th>
+            <th scope="col">{t("table.rate")}</th>
+            <th scope="col" className="num">{t("table.upperBound")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                <a href={`/organizations/${encodeURIComponent(row.key)}`}>{row.label}</a>
+              </th>
+              <td className="num">{format.number(row.agree + row.disagree)}</td>
+              <td>{rateText(row, row.agree + row.disagree)}</td>
+              <td className="num">{row.ci95 ? format.percent(row.ci95[1]) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Links to the open-data downloads of one period, per grouping. */
+export function SummaryDownloads({ period }: { period: string }) {
+  const { t } = useTranslation("summary");
+  const groupings = ["rating", "district", "organization"] as const;
+  return (
+    <ul className="summary-downloads">
+      {groupings.map((groupBy) => {
+        const query = new URLSearchParams({ period, groupBy }).toString();
+        return (
+          <li key={groupBy}>
+            {t(`groupBy.${groupBy}`)}: <a href={`/api/v1/summary.csv?${query}`} download>{t("downloads.csv")}</a> · <a href={`/api/v1/summary?${query}`}>{t("downloads.json")}</a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

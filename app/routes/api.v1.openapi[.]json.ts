@@ -1,0 +1,165 @@
+import { openDataResponse } from "~/utils/catalog.server";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), { $ref: "#/components/responses/Error" }]));
+const json = (schema: Record<string, unknown>, description = "OK") => ({ description, content: { "application/json": { schema } } });
+
+const counters = {
+  type: "object",
+  required: ["agree", "disagree", "neutral", "pending"],
+  properties: { agree: { type: "integer" }, disagree: { type: "integer" }, neutral: { type: "integer" }, pending: { type: "integer" } },
+};
+const label = { type: "object", required: ["vi", "en"], properties: { vi: { type: "string" }, en: { type: "string" } } };
+const scale = { type: "array", items: { type: "object", required: ["key", "label"], properties: { key: { type: "string" }, label } } };
+const rate = { type: ["number", "null"], minimum: 0, maximum: 1, description: "agree / (agree + disagree), 4 decimals; null when nobody took a side" };
+const interval = {
+  type: ["array", "null"],
+  items: { type: "number" },
+  minItems: 2,
+  maxItems: 2,
+  description: "95% Wilson score interval [low, high] of the agreement rate (z = 1.959963984540054), 4 decimals; null when nobody took a side",
+};
+
+const summaryParameters = [
+  query("period", "Period code; the latest published period when omitted. Unknown → 404 period_not_found."),
+  query("groupBy", "Grouping of the rows.", { type: "string", enum: ["organization", "district", "rating", "kind", "period"], default: "organization" }),
+  query("district", "Only organizations in this district."),
+  query("rating", "Only organizations with this rating key."),
+  query("kind", "Only organizations of this kind.", { type: "string", enum: ["dang-bo-co-so", "chi-bo-co-so"] }),
+];
+
+/** GET /api/v1/openapi.json: OpenAPI 3.1 description of the public endpoints. */
+const document = {
+  openapi: "3.1.0",
+  info: {
+    title: "Công Khai open data",
+    version: "1.0.0",
+    description:
+      "Read-only open data on the quality ratings of grassroots party organizations and residents' published views on them, plus the public feedback endpoints. No authentication; CORS is open for GET. Every error is {error:{code, message, fields?}} with a stable code and a message in the request's language (?lng=vi|en, Accept-Language).",
+  },
+  paths: {
+    "/api/v1/periods": { get: { summary: "Published rating periods, newest first", responses: { "200": json({ type: "object", required: ["items"], properties: { items: { type: "array", items: ref("Period") } } }) } } },
+    "/api/v1/organizations": {
+      get: {
+        summary: "Organizations rated in a period, keyset-paginated",
+        parameters: [
+          query("period", "Period code; the latest published period when omitted."),
+          query("district", "District name."),
+          query("rating", "Rating key of the period's scale."),
+          query("q", "Name search, with or without Vietnamese diacritics."),
+          query("cursor", "nextCursor of the previous page."),
+          query("limit", "Page size.", { type: "integer", minimum: 1, maximum: 100, default: 20 }),
+        ],
+        responses: { "200": json({ type: "object", required: ["items", "total", "nextCursor"], properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer" }, nextCursor: { type: ["string", "null"] } } }), ...errors(400) },
+      },
+    },
+    "/api/v1/organizations/{code}": {
+      get: {
+        summary: "One organization and its evaluation in every published period",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": json(ref("OrganizationDetail")), ...errors(404) },
+      },
+    },
+    "/api/v1/summary": {
+      get: {
+        summary: "Agreement summary of a period, grouped",
+        description: "Computed from the materialised counters of approved feedback. May lag the moderation by up to 10 seconds (in-process cache).",
+        parameters: summaryParameters,
+        responses: { "200": json(ref("Summary")), ...errors(400, 404) },
+      },
+    },
+    "/api/v1/summary.csv": {
+      get: {
+        summary: "The same rows as /api/v1/summary as CSV",
+        description: "UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF line ends. Header: key,label,organizations,agree,disagree,neutral,pending,total,agreementRate,ci95Low,ci95High. A null rate or interval is an empty cell. Sent as an attachment named summary-<period>-<groupBy>.csv.",
+        parameters: summaryParameters,
+        responses: { "200": { description: "CSV file", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400, 404) },
+      },
+    },
+    "/api/v1/feedback": {
+      post: {
+        summary: "Submit a view on one evaluation (published after moderation)",
+        requestBody: { required: true, content: { "application/json": { schema: ref("FeedbackInput") } } },
+        responses: { "201": json({ type: "object", required: ["trackingCode", "status"], properties: { trackingCode: { type: "string" }, status: { const: "pending" } } }, "Created"), ...errors(400, 403, 409, 429) },
+      },
+    },
+    "/api/v1/feedback/{trackingCode}": {
+      get: {
+        summary: "The status of one's own feedback (never its contact)",
+        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": json({ type: "object" }), ...errors(404) },
+      },
+    },
+  },
+  components: {
+    responses: { Error: json(ref("Error"), "Error") },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } } } },
+      },
+      Counters: counters,
+      Period: {
+        type: "object",
+        required: ["code", "year", "title", "status", "commentsOpenAt", "commentsCloseAt", "ratingScale", "memberScale"],
+        properties: { code: { type: "string" }, year: { type: "integer" }, title: label, status: { enum: ["open", "closed"] }, commentsOpenAt: { type: "string", format: "date-time" }, commentsCloseAt: { type: "string", format: "date-time" }, ratingScale: scale, memberScale: scale },
+      },
+      OrganizationDetail: {
+        type: "object",
+        required: ["code", "name", "kind", "district", "members", "evaluations"],
+        properties: {
+          code: { type: "string" },
+          name: { type: "string" },
+          kind: { type: "string" },
+          district: { type: "string" },
+          members: { type: "integer" },
+          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string" }, members: {}, counters: ref("Counters") } } },
+        },
+      },
+      SummaryRow: {
+        type: "object",
+        required: ["key", "label", "organizations", "agree", "disagree", "neutral", "pending", "total", "agreementRate", "ci95"],
+        properties: {
+          key: { type: "string", description: "Organization code, district name, rating key, kind key or period code" },
+          label: { type: "string", description: "Name or label in the request's language" },
+          organizations: { type: "integer", description: "Organizations (evaluations) in the group" },
+          agree: { type: "integer", description: "Approved feedback agreeing" },
+          disagree: { type: "integer", description: "Approved feedback disagreeing" },
+          neutral: { type: "integer", description: "Approved feedback with no opinion" },
+          pending: { type: "integer", description: "Feedback awaiting moderation" },
+          total: { type: "integer", description: "Approved feedback: agree + disagree + neutral (pending not included)" },
+          agreementRate: rate,
+          ci95: interval,
+          residents: { type: "object", description: "Approved feedback from self-declared residents of the area, with its own rate and interval" },
+          others: { type: "object", description: "Approved feedback from everyone else, with its own rate and interval" },
+          proposed: { type: "object", additionalProperties: { type: "integer" }, description: "Disagreeing feedback per rating key proposed instead" },
+        },
+      },
+      Summary: {
+        type: "object",
+        required: ["period", "groupBy", "generatedAt", "rows"],
+        properties: { period: { type: "string" }, groupBy: { type: "string" }, generatedAt: { type: "string", format: "date-time" }, rows: { type: "array", items: ref("SummaryRow") } },
+      },
+      FeedbackInput: {
+        type: "object",
+        required: ["evaluation", "stance", "body"],
+        properties: {
+          evaluation: { type: "string", description: "Evaluation id (from /api/v1/organizations/{code})" },
+          stance: { enum: ["agree", "disagree", "neutral"] },
+          proposedRating: { type: "string", description: "Required when disagreeing: the rating key the resident would give instead" },
+          isResident: { type: "boolean", description: "Self-declared resident of the organization's area" },
+          body: { type: "string", minLength: 1, maxLength: 2000 },
+          displayName: { type: "string" },
+          contact: { type: "string", description: "Private; never published" },
+          captchaToken: { type: "string" },
+        },
+      },
+    },
+  },
+} as const;
+
+export function loader() {
+  return openDataResponse(document);
+}

@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AgreementChart } from "~/components/summary-chart";
+import { AttentionTable, ProposedCrossTable, RejectedTable, YearOverYearTable } from "~/components/summary-committee";
+import { ParticipationChart } from "~/components/summary-participation";
+import { TransparencyLine } from "~/components/summary-sections";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary-page.server";
+import { parseSummaryQuery } from "~/utils/summary.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
+
+/** The attention threshold as a whole percentage in the form (0–100); an invalid value falls back to the default. */
+const ThresholdSchema = z.coerce.number().int().min(1).max(100);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "committee");
+  const query = await parseSummaryQuery(request);
+  if (!query.ok) throw new Response(query.message, { status: query.status });
+  const t = await translatorFor(request, ["summary", "common"]);
+  const raw = new URL(request.url).searchParams.get("threshold");
+  const threshold = raw ? ThresholdSchema.safeParse(raw) : null;
+  const dashboard = await committeeDashboard({
+    period: query.period,
+    lang: query.lang,
+    query: query.query,
+    threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
+  });
+  return {
+    ...dashboard,
+    filters: { district: query.query.district ?? "", rating: query.query.rating ?? "", kind: query.query.kind ?? "", threshold: raw ?? String(DEFAULT_ATTENTION_THRESHOLD * 100) },
+    thresholdError: threshold && !threshold.success ? t("summary:errors.threshold") : null,
+    threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
+    pageTitle: `${t("summary:committee.title")} · ${t("common:app.name")}`,
+  };
+}
+
+type DashboardData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Filters({ page }: { page: DashboardData }) {
+  const { t } = useTranslation(["summary", "common"]);
+  return (
+    <Form method="get" className="filters committee-filters">
+      <div>
+        <label htmlFor="f-period">{t("period")}</label>
+        <select id="f-period" name="period" defaultValue={page.period.code}>
+          {page.periods.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-district">{t("filters.district")}</label>
+        <select id="f-district" name="district" defaultValue={page.filters.district}>
+          <option value="">{t("filters.all")}</option>
+          {page.districts.map((d) => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-rating">{t("filters.rating")}</label>
+        <select id="f-rating" name="rating" defaultValue={page.filters.rating}>
+          <option value="">{t("filters.all")}</option>
+          {page.ratingScale.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-kind">{t("filters.kind")}</label>
+        <select id="f-kind" name="kind" defaultValue={page.filters.kind}>
+          <option value="">{t("filters.all")}</option>
+          {(["dang-bo-co-so", "chi-bo-co-so"] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`common:kinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-threshold">{t("filters.threshold")}</label>
+        <input id="f-threshold" name="threshold" type="number" min={1} max={100} defaultValue={page.filters.threshold} aria-invalid={page.thresholdError ? true : undefined} aria-describedby={page.thresholdError ? "f-threshold-error" : "f-threshold-hint"} />
+        {page.thresholdError ? (
+          <p id="f-threshold-error" className="field-error">
+            {page.thresholdError}
+          </p>
+        ) : (
+          <p id="f-threshold-hint" className="hint">
+            {t("filters.thresholdHint")}
+          </p>
+        )}
+      </div>
+      <button type="submit">{t("show")}</button>
+    </Form>
+  );
+}
+
+export default function CommitteeDashboard() {
+  const { t } = useTranslation("summary");
+  const page = useLoaderData<typeof loader>();
+  const labels = Object.fromEntries(page.ratingScale.map((s) => [s.key, s.label]));
+  const csv = new URLSearchParams({ period: page.period.code, groupBy: "organization", ...Object.fromEntries(Object.entries(page.filters).filter(([k, v]) => v && k !== "threshold")) });
+  return (
+    <article className="committee-page" aria-labelledby="committee-title">
+      <h1 id="committee-title">{t("committee.title")}</h1>
+      <p className="lead">{t("committee.intro", { period: page.period.title })}</p>
+      <Filters page={page} />
+      <TransparencyLine transparency={page.transparency} />
+      <p>
+        <a href={`/api/v1/summary.csv?${csv}`} download>
+          {t("committee.download")}
+        </a>
+      </p>
+
+      <h2 id="attention">{t("attention.heading")}</h2>
+      <AttentionTable rows={page.attention} threshold={page.threshold} />
+
+      <h2 id="c-rating">{t("byRating.heading")}</h2>
+      <AgreementChart id="c-chart-rating" title={t("byRating.chart", { period: page.period.title })} rows={page.byRating} />
+      <h2 id="c-district">{t("byDistrict.heading")}</h2>
+      <AgreementChart id="c-chart-district" title={t("byDistrict.chart", { period: page.period.title })} rows={page.byDistrict} />
+
+      <h2 id="cross">{t("cross.heading")}</h2>
+      <ProposedCrossTable table={page.crossTable} labels={labels} />
+
+      <h2 id="yoy">{t("yoy.heading")}</h2>
+      <YearOverYearTable rows={page.yearOverYear} periods={page.periods} />
+
+      <h2 id="rejected">{t("rejected.heading")}</h2>
+      <RejectedTable rows={page.rejected} />
+
+      <h2 id="c-participation">{t("participation.heading")}</h2>
+      <ParticipationChart id="c-chart-participation" days={page.participation} />
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

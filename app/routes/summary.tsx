@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AgreementChart } from "~/components/summary-chart";
+import { ParticipationChart } from "~/components/summary-participation";
+import { LowestAgreementTable, SummaryDownloads, TransparencyLine } from "~/components/summary-sections";
+import { translatorFor } from "~/utils/api.server";
+import { publicSummaryPage } from "~/utils/summary-page.server";
+import { parseSummaryQuery } from "~/utils/summary.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
+
+/** /summary?period=: the period's agreement for everyone, readable without JavaScript. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = await parseSummaryQuery(request);
+  if (!query.ok) throw new Response(query.message, { status: query.status });
+  const t = await translatorFor(request, ["summary", "common"]);
+  const page = await publicSummaryPage({ period: query.period, lang: query.lang });
+  return { ...page, pageTitle: `${t("summary:title", { period: page.period.title })} · ${t("common:app.name")}` };
+}
+
+function PeriodSwitch({ current, periods }: { current: string; periods: { code: string; title: string }[] }) {
+  const { t } = useTranslation("summary");
+  if (periods.length < 2) return null;
+  return (
+    <Form method="get" className="summary-period">
+      <label htmlFor="period">{t("period")}</label>
+      <select id="period" name="period" defaultValue={current}>
+        {periods.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t("show")}</button>
+    </Form>
+  );
+}
+
+export default function SummaryPage() {
+  const { t } = useTranslation("summary");
+  const page = useLoaderData<typeof loader>();
+  return (
+    <article className="summary-page" aria-labelledby="summary-title">
+      <h1 id="summary-title">{t("title", { period: page.period.title })}</h1>
+      <p className="lead">{t("intro")}</p>
+      <PeriodSwitch current={page.period.code} periods={page.periods} />
+      <TransparencyLine transparency={page.transparency} />
+
+      <section aria-labelledby="by-rating">
+        <h2 id="by-rating">{t("byRating.heading")}</h2>
+        <AgreementChart id="chart-rating" title={t("byRating.chart", { period: page.period.title })} rows={page.byRating} />
+      </section>
+
+      <section aria-labelledby="by-district">
+        <h2 id="by-district">{t("byDistrict.heading")}</h2>
+        <AgreementChart id="chart-district" title={t("byDistrict.chart", { period: page.period.title })} rows={page.byDistrict} />
+      </section>
+
+      <section aria-labelledby="lowest">
+        <h2 id="lowest">{t("lowest.heading")}</h2>
+        <p className="hint">{t("lowest.explain")}</p>
+        <LowestAgreementTable rows={page.lowest} caption={t("lowest.caption")} groupHeading={t("table.organization")} />
+      </section>
+
+      <section aria-labelledby="participation">
+        <h2 id="participation">{t("participation.heading")}</h2>
+        <ParticipationChart id="chart-participation" days={page.participation} />
+      </section>
+
+      <section aria-labelledby="downloads">
+        <h2 id="downloads">{t("downloads.heading")}</h2>
+        <p className="hint">{t("downloads.explain")}</p>
+        <SummaryDownloads period={page.period.code} />
+      </section>
+      <p className="hint">{t("method")}</p>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

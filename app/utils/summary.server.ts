@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { findPublishedPeriod } from "../../models/catalog";
+import { ORGANIZATION_KINDS } from "../../models/organization";
+import type { PeriodView } from "../../models/period";
+import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary";
+import { fieldErrors, translatorFor } from "./api.server";
+import { i18nServer } from "./i18n.server";
+
+// The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
+export { summaryCsv } from "../../models/summary-csv";
+export { apiResponse, OPEN_DATA_HEADERS, openDataResponse } from "./catalog.server";
+
+/** Public summaries may come from a memo this young: FerretDB scans the evaluations for every read. */
+export const PUBLIC_MAX_AGE_MS = 10_000;
+
+const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** Query string of /api/v1/summary(.csv) and the filters of /summary and /committee: one schema. */
+export const SummaryQuerySchema = z.object({
+  period: z.preprocess(blankAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "summary:errors.period").optional()),
+  groupBy: z.preprocess(blankAsUndefined, z.enum(GROUP_BYS, { message: "summary:errors.groupBy" }).default("organization")),
+  district: z.preprocess(blankAsUndefined, z.string().max(100, "summary:errors.district").optional()),
+  rating: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, "summary:errors.rating").optional()),
+  kind: z.preprocess(blankAsUndefined, z.enum(ORGANIZATION_KINDS, { message: "summary:errors.kind" }).optional()),
+});
+export type SummaryQuery = z.infer<typeof SummaryQuerySchema>;
+
+export type SummaryQueryResult =
+  | { ok: true; query: SummaryQuery; period: PeriodView; lang: Language }
+  | { ok: false; status: 400 | 404; code: "invalid_query" | "period_not_found"; message: string; fields?: Record<string, string> };
+
+function firstValues(params: URLSearchParams, names: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value !== null) values[name] = value;
+  }
+  return values;
+}
+
+export async function requestLanguage(request: Request): Promise<Language> {
+  return (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
+}
+
+/** Validates the query and finds the published period (the latest when none is named); unknown → 404. */
+export async function parseSummaryQuery(request: Request): Promise<SummaryQueryResult> {
+  const t = await translatorFor(request, ["summary", "common"]);
+  const params = new URL(request.url).searchParams;
+  const parsed = SummaryQuerySchema.safeParse(firstValues(params, Object.keys(SummaryQuerySchema.shape)));
+  if (!parsed.success) return { ok: false, status: 400, code: "invalid_query", message: t("summary:errors.invalidQuery"), fields: fieldErrors(parsed.error, t) };
+  const period = await findPublishedPeriod({ code: parsed.data.period });
+  if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("summary:errors.periodNotFound") };
+  return { ok: true, query: parsed.data, period, lang: await requestLanguage(request) };
+}
+
+export function filtersOf(query: SummaryQuery): SummaryFilters {
+  return { district: query.district, rating: query.rating, kind: query.kind };
+}
+
+/** The open-data summary for a parsed query (memoised briefly: it is public and read by many). */
+export function openDataSummary(result: Extract<SummaryQueryResult, { ok: true }>): Promise<Summary> {
+  return getSummary({ period: result.period, groupBy: result.query.groupBy, lang: result.lang, filters: filtersOf(result.query), maxAgeMs: PUBLIC_MAX_AGE_MS });
+}
