@@ -1,5 +1,6 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, translatorFor } from "~/utils/api.server";
+import { apiResponse } from "~/utils/catalog.server";
 import { getFeedbackTracking } from "~/utils/feedback.server";
 
 /** GET /api/v1/feedback/:trackingCode → the item's state and published text; never its contact. */
@@ -7,8 +8,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tracking = await getFeedbackTracking({ trackingCode: params.trackingCode ?? "" });
   if (!tracking) {
     const t = await translatorFor(request, "feedback");
-    return apiError(404, "not_found", t("tracking.notFound"));
+    return apiResponse(apiError(404, "not_found", t("tracking.notFound")));
   }
   // Private to whoever holds the code: not cached by shared proxies.
-  return data(tracking, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(tracking, { headers: { "Cache-Control": "private, no-store" } });
 }
