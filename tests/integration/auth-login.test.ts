@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { AuditEvent } from "../../models/audit-event";
+import { login } from "../../models/auth";
+import { User } from "../../models/user";
+import { action as loginAction } from "../../app/routes/login";
+import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
+import { setupTestDatabase } from "./database";
+
+setupTestDatabase();
+
+const context = { cspNonce: "", requestId: "t", clientKey: "k" };
+const MINUTE = 60_000;
+
+function postLogin(form: Record<string, string>) {
+  const request = new Request("http://localhost/login", { method: "POST", body: new URLSearchParams(form) });
+  return loginAction({ request, params: {}, context });
+}
+
+describe("login", () => {
+  it("stores argon2id hashes and logs in with the right password", async () => {
+    const staff = await createStaff("moderator");
+    const user = await User.findById(staff.id, { passwordHash: 1 }).lean();
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    const result = await login({ email: staff.email.toUpperCase(), password: STAFF_PASSWORD });
+    expect(result.ok).toBe(true);
+    expect(await AuditEvent.countDocuments({ action: "auth.login", actorEmail: staff.email })).toBe(1);
+  });
+
+  it("answers unknown emails and wrong passwords alike, auditing the email only", async () => {
+    const staff = await createStaff("committee");
+    expect(await login({ email: "nobody@example.vn", password: "whatever-123" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await login({ email: staff.email, password: "wrong password" })).toEqual({ ok: false, reason: "invalid" });
+    const failed = await AuditEvent.find({ action: "auth.login-failed" }, { after: 1, targetId: 1 }).lean();
+    expect(failed.map((event) => (event.after as { email: string }).email).sort()).toEqual(["nobody@example.vn", staff.email].sort());
+    expect(JSON.stringify(failed)).not.toMatch(/ip|127\.0\.0\.1/i);
+  });
+
+  it("locks the account after five failures with a doubling back-off, refusing even the right password", async () => {
+    const staff = await createStaff("moderator");
+    const start = new Date();
+    for (let i = 1; i <= 4; i++) expect(await login({ email: staff.email, password: `wrong ${i}`, now: start })).toMatchObject({ reason: "invalid" });
+    const fifth = await login({ email: staff.email, password: "wrong 5", now: start });
+    expect(fifth).toMatchObject({ ok: false, reason: "locked", lockedUntil: new Date(start.getTime() + MINUTE) });
+    expect(await login({ email: staff.email, password: STAFF_PASSWORD, now: new Date(start.getTime() + 30_000) })).toMatchObject({ reason: "locked" });
+
+    // After the first lock runs out, the next failure locks for two minutes.
+    const later = new Date(start.getTime() + 2 * MINUTE);
+    expect(await login({ email: staff.email, password: "wrong 6", now: later })).toMatchObject({ reason: "locked", lockedUntil: new Date(later.getTime() + 2 * MINUTE) });
+    // Once the lock has passed, the right password works and clears the count.
+    const ok = await login({ email: staff.email, password: STAFF_PASSWORD, now: new Date(later.getTime() + 3 * MINUTE) });
+    expect(ok.ok).toBe(true);
+    expect(await User.findById(staff.id, { failedLogins: 1, lockedUntil: 1 }).lean()).toMatchObject({ failedLogins: 0 });
+  });
+
+  it("the form answers 401 with a generic message, 429 when locked, and never redirects off-site", async () => {
+    const staff = await createStaff("admin");
+    const wrong = (await postLogin({ email: staff.email, password: "nope nope" })) as { init: { status: number }; data: { errors: Record<string, string> } };
+    expect(wrong.init.status).toBe(401);
+    expect(wrong.data.errors._form).toBe("Email hoặc mật khẩu không đúng.");
+
+    for (const target of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+      const response = (await postLogin({ email: staff.email, password: STAFF_PASSWORD, redirectTo: target })) as Response;
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/moderation");
+    }
+    const response = (await postLogin({ email: staff.email, password: STAFF_PASSWORD, redirectTo: "/moderation/audit?action=auth.login" })) as Response;
+    expect(response.headers.get("Location")).toBe("/moderation/audit?action=auth.login");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^__session=.+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+
+    for (let i = 0; i < 5; i++) await postLogin({ email: staff.email, password: "nope nope" });
+    const locked = (await postLogin({ email: staff.email, password: STAFF_PASSWORD })) as { init: { status: number } };
+    expect(locked.init.status).toBe(429);
+  });
+});
