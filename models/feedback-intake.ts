@@ -73,21 +73,22 @@ export class DuplicateFeedback extends Error {
   }
 }
 
-function isDuplicateKeyError(error: unknown, field: string): boolean {
-  const e = error as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
-  return e?.code === 11000 && (e.keyPattern ? field in e.keyPattern : String(e.message).includes(field));
+function isDuplicateKeyError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
 }
 
 /** Inserts the item (one atomic insertOne), retrying on the rare tracking-code collision. */
-async function insertFeedback(doc: Record<string, unknown>): Promise<string> {
+async function insertFeedback(doc: Record<string, unknown> & { dedupeKey: string }): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
       await Feedback.create({ ...doc, trackingCode });
       return trackingCode;
     } catch (error) {
-      if (isDuplicateKeyError(error, "dedupeKey")) throw new DuplicateFeedback();
-      if (!isDuplicateKeyError(error, "trackingCode") || attempt >= 4) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
+      // FerretDB does not say which unique index refused the insert, so ask: the same text, or a code collision.
+      if (await Feedback.exists({ dedupeKey: doc.dedupeKey })) throw new DuplicateFeedback();
+      if (attempt >= 4) throw error;
     }
   }
 }
