@@ -1,2 +1,102 @@
-/** Placeholder replaced by the demo-data generator (issue 2, item 4). */
-export async function seedIfEmpty(_options: { log: (line: string) => void }): Promise<void> {}
+import { Evaluation } from "../../models/evaluation";
+import { Feedback } from "../../models/feedback";
+import { Organization } from "../../models/organization";
+import { Period } from "../../models/period";
+import { buildDemoData, type DemoData } from "./plan";
+
+/** Documents per insertMany: FerretDB is slow per round trip, and 500 keeps each request modest. */
+const BATCH = 500;
+
+export interface SeedProgress {
+  stage: "periods" | "organizations" | "evaluations" | "feedback";
+  done: number;
+  total: number;
+}
+
+export interface SeedOptions {
+  /** Wipe periods, organizations, evaluations and feedback first (users stay). */
+  force?: boolean;
+  log: (line: string) => void;
+  progress?: (progress: SeedProgress) => void;
+  now?: Date;
+}
+
+export interface SeedResult {
+  periods: number;
+  organizations: number;
+  evaluations: number;
+  feedback: number;
+  ms: number;
+}
+
+export class DatabaseNotEmpty extends Error {
+  constructor() {
+    super("The database already has periods or organizations; run `npm run seed -- --force` to replace them with the demo data.");
+  }
+}
+
+/** "Non-empty" means any period or organization: users alone do not stop the demo data. */
+async function catalogIsEmpty(): Promise<boolean> {
+  const [period, organization] = await Promise.all([Period.exists({}), Organization.exists({})]);
+  return !period && !organization;
+}
+
+async function wipeCatalog(): Promise<void> {
+  // Feedback and evaluations first, so an interrupted wipe never leaves feedback without its evaluation.
+  await Feedback.deleteMany({});
+  await Evaluation.deleteMany({});
+  await Organization.deleteMany({});
+  await Period.deleteMany({});
+}
+
+interface Stage {
+  stage: SeedProgress["stage"];
+  count: number;
+  insert: (from: number, to: number) => Promise<unknown>;
+}
+
+function stages(data: DemoData): Stage[] {
+  // Our timestamps (feedback spread over the past weeks) are kept: mongoose only fills missing ones.
+  return [
+    { stage: "periods", count: data.periods.length, insert: (from, to) => Period.insertMany(data.periods.slice(from, to)) },
+    { stage: "organizations", count: data.organizations.length, insert: (from, to) => Organization.insertMany(data.organizations.slice(from, to)) },
+    { stage: "evaluations", count: data.evaluations.length, insert: (from, to) => Evaluation.insertMany(data.evaluations.slice(from, to)) },
+    { stage: "feedback", count: data.feedback.length, insert: (from, to) => Feedback.insertMany(data.feedback.slice(from, to)) },
+  ];
+}
+
+async function insertAll(data: DemoData, progress: (p: SeedProgress) => void): Promise<void> {
+  const plan = stages(data);
+  const total = plan.reduce((sum, { count }) => sum + count, 0);
+  let done = 0;
+  for (const { stage, count, insert } of plan) {
+    for (let from = 0; from < count; from += BATCH) {
+      const to = Math.min(count, from + BATCH);
+      await insert(from, to);
+      done += to - from;
+      progress({ stage, done, total });
+    }
+  }
+}
+
+/** Writes the demo data (2011 open, 2012 closed) into an empty database, or over the catalog with `force`. */
+export async function seedDemo({ force = false, log, progress = () => undefined, now = new Date() }: SeedOptions): Promise<SeedResult> {
+  const started = Date.now();
+  if (!(await catalogIsEmpty())) {
+    if (!force) throw new DatabaseNotEmpty();
+    log("Removing periods, organizations, evaluations and feedback (users are kept)…");
+    await wipeCatalog();
+  }
+  const data = buildDemoData(now);
+  await insertAll(data, progress);
+  const result = { periods: data.periods.length, organizations: data.organizations.length, evaluations: data.evaluations.length, feedback: data.feedback.length, ms: Date.now() - started };
+  log(`Demo data: ${result.periods} periods, ${result.organizations} organizations, ${result.evaluations} evaluations, ${result.feedback} feedback items in ${(result.ms / 1000).toFixed(1)} s.`);
+  return result;
+}
+
+/** On `npm start`: seeds only a database with no periods and no organizations. */
+export async function seedIfEmpty({ log }: { log: (line: string) => void }): Promise<void> {
+  if (!(await catalogIsEmpty())) return;
+  log("Empty database: writing the demo data (2011 and 2012, Đồng Nai)…");
+  await seedDemo({ log });
+}

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { contribution } from "../../models/counters";
+import { Evaluation } from "../../models/evaluation";
+import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../../models/feedback";
+import { Organization } from "../../models/organization";
+import { Period } from "../../models/period";
+import { addInto } from "../../models/summary-rows";
+import { normalizeTrackingCode } from "../../models/tracking-code";
+import { User } from "../../models/user";
+import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../scripts/seed/demo";
+import { setupTestDatabase } from "./database";
+
+setupTestDatabase();
+
+const quiet = () => undefined;
+let first: SeedResult;
+const steps: SeedProgress[] = [];
+
+beforeAll(async () => {
+  first = await seedDemo({ log: quiet, progress: (p) => steps.push(p) });
+}, 120_000);
+
+async function countBy(field: string, match: Record<string, unknown>): Promise<Record<string, number>> {
+  const rows = await Evaluation.aggregate<{ _id: string; n: number }>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]);
+  return Object.fromEntries(rows.map((row) => [row._id, row.n]));
+}
+
+interface RecountGroup {
+  _id: { evaluation: unknown; status: FeedbackStatus; stance: Stance; isResident: boolean; proposedRating?: string; reason?: RejectReason };
+  n: number;
+}
+
+/** Every evaluation's counters as dotted paths, recounted from the feedback collection. */
+async function recount(): Promise<Map<string, Record<string, number>>> {
+  const groups = await Feedback.aggregate<RecountGroup>([
+    { $group: { _id: { evaluation: "$evaluation", status: "$status", stance: "$stance", isResident: "$isResident", proposedRating: "$proposedRating", reason: "$moderation.reason" }, n: { $sum: 1 } } },
+  ]);
+  const out = new Map<string, Record<string, number>>();
+  for (const { _id: g, n } of groups) {
+    const paths = out.get(String(g.evaluation)) ?? {};
+    const one = contribution({ status: g.status, stance: g.stance, isResident: g.isResident, proposedRating: g.proposedRating, rejectReason: g.reason });
+    addInto(paths, Object.fromEntries(Object.entries(one).map(([path, k]) => [path, k * n])));
+    out.set(String(g.evaluation), paths);
+  }
+  return out;
+}
+
+function nonZeroPaths(doc: Record<string, Record<string, number> | undefined>): Record<string, number> {
+  const paths: Record<string, number> = {};
+  for (const field of ["counters", "residentCounters", "proposed", "rejected"]) {
+    for (const [key, n] of Object.entries(doc[field] ?? {})) if (n !== 0) paths[`${field}.${key}`] = n;
+  }
+  return paths;
+}
+
+describe("demo data", () => {
+  it("writes 920 organizations over Đồng Nai's districts and two periods, with progress to 100%", async () => {
+    expect(first).toMatchObject({ periods: 2, organizations: 920, evaluations: 1840 });
+    expect(await Organization.countDocuments({})).toBe(920);
+    expect(Object.keys(await countBy("district", { period: "2011" })).sort()).toHaveLength(11);
+    expect(steps.at(-1)).toMatchObject({ stage: "feedback", done: steps.at(-1)!.total });
+    const periods = await Period.find({}, { code: 1, status: 1, commentsOpenAt: 1, commentsCloseAt: 1 }).sort({ code: 1, _id: 1 }).lean();
+    expect(periods.map((p) => [p.code, p.status])).toEqual([["2011", "open"], ["2012", "closed"]]);
+    const now = Date.now();
+    expect(periods[0]!.commentsOpenAt.getTime()).toBeLessThan(now);
+    expect(periods[0]!.commentsCloseAt.getTime() - now).toBeGreaterThan(89 * 86_400_000);
+    expect(periods[1]!.commentsCloseAt.getTime()).toBeLessThan(now);
+  });
+
+  it("rates 2011 as the story does: 192 exemplary, 536 TSVM, 6 weak, the rest completed", async () => {
+    const ratings = await countBy("rating", { period: "2011" });
+    expect(ratings).toMatchObject({ "tsvm-tieu-bieu": 192, tsvm: 536, "yeu-kem": 6 });
+    expect(ratings["hoan-thanh-tot"]! + ratings["hoan-thanh"]!).toBe(920 - 192 - 536 - 6);
+    expect(Object.keys(ratings)).toHaveLength(5);
+  });
+
+  it("counts about 51,000 members in 2011, 88.99% of them in the top two categories", async () => {
+    const rows = await Evaluation.aggregate<{ _id: string; n: number }>([
+      { $match: { period: "2011" } },
+      { $unwind: "$memberCounts" },
+      { $group: { _id: "$memberCounts.key", n: { $sum: "$memberCounts.count" } } },
+    ]);
+    const byKey = Object.fromEntries(rows.map((row) => [row._id, row.n]));
+    const total = Object.values(byKey).reduce((sum, n) => sum + n, 0);
+    const [sum] = await Evaluation.aggregate<{ members: number }>([{ $match: { period: "2011" } }, { $group: { _id: null, members: { $sum: "$members" } } }]);
+    expect(total).toBe(sum?.members);
+    expect(total).toBeGreaterThanOrEqual(50_500);
+    expect(total).toBeLessThanOrEqual(51_500);
+    expect((((byKey["xuat-sac"]! + byKey.tot!) / total) * 100).toFixed(2)).toBe("88.99");
+  });
+
+  it("moves about a tenth of the ratings in 2012 and closes its comments", async () => {
+    const evaluations = await Evaluation.find({}, { orgCode: 1, period: 1, rating: 1 }).lean();
+    const in2011 = new Map(evaluations.filter((e) => e.period === "2011").map((e) => [e.orgCode, e.rating]));
+    const moved = evaluations.filter((e) => e.period === "2012" && in2011.get(e.orgCode) !== e.rating).length;
+    expect(moved).toBeGreaterThan(60);
+    expect(moved).toBeLessThan(130);
+    expect(await Feedback.countDocuments({ period: "2012", status: "pending" })).toBe(0);
+  });
+
+  it("has thousands of feedback items in every state, mostly approved and agreeing", async () => {
+    const statuses = Object.fromEntries((await Feedback.aggregate<{ _id: string; n: number }>([{ $match: { period: "2011" } }, { $group: { _id: "$status", n: { $sum: 1 } } }])).map((r) => [r._id, r.n]));
+    const total = statuses.approved! + statuses.pending! + statuses.rejected!;
+    expect(total).toBeGreaterThanOrEqual(3000);
+    expect(total).toBeLessThanOrEqual(4000);
+    expect(statuses.approved! / total).toBeGreaterThan(0.6);
+    expect(statuses.pending! / total).toBeGreaterThan(0.1);
+    expect(statuses.rejected! / total).toBeGreaterThan(0.05);
+    const agree = await Feedback.countDocuments({ period: "2011", status: "approved", stance: "agree" });
+    expect(agree / statuses.approved!).toBeGreaterThan(0.6);
+    expect(await Feedback.countDocuments({ status: "rejected", "moderation.reason": { $exists: false } })).toBe(0);
+  });
+
+  it("stores counters on every evaluation equal to a recount of its feedback", async () => {
+    const expected = await recount();
+    const docs = await Evaluation.find({}, { counters: 1, residentCounters: 1, proposed: 1, rejected: 1 }).lean<({ _id: unknown } & Record<string, Record<string, number>>)[]>();
+    expect(docs).toHaveLength(1840);
+    const mismatched = docs.filter((doc) => JSON.stringify(sorted(nonZeroPaths(doc))) !== JSON.stringify(sorted(expected.get(String(doc._id)) ?? {})));
+    expect(mismatched).toEqual([]);
+  });
+
+  it("gives every item a unique, readable tracking code", async () => {
+    const codes = await Feedback.find({}, { trackingCode: 1 }).lean();
+    expect(new Set(codes.map((c) => c.trackingCode)).size).toBe(codes.length);
+    expect(codes.every((c) => normalizeTrackingCode(c.trackingCode) === c.trackingCode)).toBe(true);
+  });
+
+  it("refuses a second run without force, and leaves the data alone", async () => {
+    await expect(seedDemo({ log: quiet })).rejects.toBeInstanceOf(DatabaseNotEmpty);
+    await seedIfEmpty({ log: quiet });
+    expect(await Organization.countDocuments({})).toBe(920);
+    expect(await Feedback.countDocuments({})).toBe(first.feedback);
+  });
+
+  it("replaces the catalog with force but keeps users", async () => {
+    await User.create({ email: "keep@example.com", role: "admin" });
+    const names = (await Organization.find({}, { code: 1, name: 1 }).sort({ code: 1, _id: 1 }).lean()).map((o) => `${o.code} ${o.name}`);
+    const again = await seedDemo({ force: true, log: quiet });
+    expect(again).toMatchObject({ organizations: 920, feedback: first.feedback });
+    expect(await Organization.countDocuments({})).toBe(920);
+    expect(await Feedback.countDocuments({})).toBe(first.feedback);
+    expect(await User.countDocuments({ email: "keep@example.com" })).toBe(1);
+    expect((await Organization.find({}, { code: 1, name: 1 }).sort({ code: 1, _id: 1 }).lean()).map((o) => `${o.code} ${o.name}`)).toEqual(names);
+  });
+});
+
+function sorted(paths: Record<string, number>): [string, number][] {
+  return Object.entries(paths).sort(([a], [b]) => a.localeCompare(b));
+}
