@@ -3,6 +3,7 @@ import { recordAudit } from "./audit";
 import { serialised } from "./connection";
 import { moveCounters, type CountedState } from "./counters";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
+import { forgetMemo } from "./summary-cache";
 import { cleanText } from "./text";
 import type { Role } from "./user";
 
@@ -84,6 +85,8 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
   if (!before) throw (await Feedback.exists({ _id: t.id })) ? new AlreadyDecided() : new FeedbackNotFound();
   const evaluation = String(before.evaluation);
   await moveCounters(evaluation, counted(before, before.status, before.moderation?.reason), counted(before, t.to, reason));
+  // Public summaries are memoised for a few seconds; a decision should show at once.
+  forgetMemo();
   const state: DecisionState = {
     id: t.id,
     trackingCode: before.trackingCode,
