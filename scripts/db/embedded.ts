@@ -76,11 +76,45 @@ export async function startOrReuseEmbedded(dataDir: string, log: (line: string) 
   }
   const binary = ensureFerretBinary(log);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ["-data-dir", path.resolve(dataDir), "-exit-on-stdin-close"], {
+  let current = await launch(binary, dataDir, "127.0.0.1:0");
+  const uri = current.uri;
+  let stopping = false;
+  // If the server dies under us, restart it on the same port so connections recover by themselves.
+  const restart = (attempt: number): void => {
+    if (stopping || attempt > 30) return;
+    setTimeout(() => {
+      launch(binary, dataDir, new URL(uri).host).then(
+        (next) => {
+          current = next;
+          watch(next.child);
+        },
+        () => restart(attempt + 1),
+      );
+    }, 1000).unref();
+  };
+  const watch = (child: ChildProcess): void => {
+    child.once("exit", () => {
+      if (stopping) return;
+      log("The embedded database stopped; restarting it on the same port.");
+      restart(1);
+    });
+  };
+  watch(current.child);
+  return {
+    uri,
+    owned: true,
+    stop: async () => {
+      stopping = true;
+      await stopChild(current.child);
+    },
+  };
+}
+
+async function launch(binary: string, dataDir: string, listen: string): Promise<{ child: ChildProcess; uri: string }> {
+  const child = spawn(binary, ["-data-dir", path.resolve(dataDir), "-listen", listen, "-exit-on-stdin-close"], {
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const uri = await firstLine(child);
-  return { uri, owned: true, stop: () => stopChild(child) };
+  return { child, uri: await firstLine(child) };
 }
 
 function firstLine(child: ChildProcess): Promise<string> {
