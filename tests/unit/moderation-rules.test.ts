@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { lockedUntilAfter } from "../../models/auth";
+import { DecisionSchema, ReversalSchema } from "../../models/moderation-input";
+import { decisionsPerDay, median, vietnamDay } from "../../models/moderation-stats";
+import { rejectionParts } from "../../app/components/moderation-transparency";
+import { safeRedirectPath } from "../../app/utils/session.server";
+
+const NOW = new Date("2026-03-10T12:00:00Z");
+const minutesAfter = (date: Date | null) => (date ? (date.getTime() - NOW.getTime()) / 60_000 : null);
+
+describe("lock-out back-off", () => {
+  it("allows four failures, then locks for 1, 2, 4 … minutes, never more than an hour", () => {
+    expect([1, 2, 3, 4].map((n) => lockedUntilAfter(n, NOW))).toEqual([null, null, null, null]);
+    expect([5, 6, 7, 8, 10, 11, 20].map((n) => minutesAfter(lockedUntilAfter(n, NOW)))).toEqual([1, 2, 4, 8, 32, 60, 60]);
+  });
+});
+
+describe("redirect after login", () => {
+  it.each([
+    ["/moderation?flagged=1", "/moderation?flagged=1"],
+    ["//evil.example", "/moderation"],
+    ["/\\evil.example", "/moderation"],
+    ["https://evil.example/", "/moderation"],
+    ["javascript:alert(1)", "/moderation"],
+    [null, "/moderation"],
+  ])("%s → %s", (target, expected) => {
+    expect(safeRedirectPath(target)).toBe(expected);
+  });
+});
+
+describe("decision input", () => {
+  it("needs a reason category to reject but not to approve", () => {
+    expect(DecisionSchema.safeParse({ decision: "approve" }).success).toBe(true);
+    const missing = DecisionSchema.safeParse({ decision: "reject" });
+    expect(missing.success ? [] : missing.error.issues.map((i) => i.message)).toEqual(["moderation:errors.reasonRequired"]);
+    expect(DecisionSchema.safeParse({ decision: "reject", reason: "rude" }).success).toBe(false);
+    expect(DecisionSchema.safeParse({ decision: "publish" }).success).toBe(false);
+  });
+
+  it("a reversal always says why", () => {
+    expect(ReversalSchema.safeParse({ to: "approved", note: "" }).success).toBe(false);
+    expect(ReversalSchema.safeParse({ to: "approved", note: "duyệt nhầm" }).success).toBe(true);
+    expect(ReversalSchema.safeParse({ to: "rejected", note: "spam ẩn" }).success).toBe(false);
+  });
+});
+
+describe("moderation statistics rules", () => {
+  it("counts days in Vietnam time", () => {
+    expect(vietnamDay(new Date("2026-03-10T16:59:00Z"))).toBe("2026-03-10");
+    expect(vietnamDay(new Date("2026-03-10T17:00:00Z"))).toBe("2026-03-11");
+  });
+
+  it("takes the median of odd and even lists, null for none", () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it("fills every day of the window, zeros included", () => {
+    const rows = decisionsPerDay(
+      [
+        { at: new Date("2026-03-10T01:00:00Z"), action: "feedback.approve" },
+        { at: new Date("2026-03-10T02:00:00Z"), action: "feedback.reject" },
+        { at: new Date("2026-03-01T02:00:00Z"), action: "feedback.approve" },
+      ],
+      NOW,
+      3,
+    );
+    expect(rows).toEqual([
+      { day: "2026-03-08", approved: 0, rejected: 0 },
+      { day: "2026-03-09", approved: 0, rejected: 0 },
+      { day: "2026-03-10", approved: 1, rejected: 1 },
+    ]);
+  });
+
+  it("orders the transparency line by count and drops zeros", () => {
+    expect(rejectionParts({ spam: 9, "personal-data": 3, abuse: 0 })).toEqual([
+      { reason: "spam", count: 9 },
+      { reason: "personal-data", count: 3 },
+    ]);
+  });
+});
