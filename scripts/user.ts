@@ -15,7 +15,7 @@ const USAGE = `usage:
   npm run user -- disable --email E
   npm run user -- reset-password --email E                            (password on stdin)`;
 
-const Email = z.string({ required_error: "--email is required" }).trim().email("--email must be an email address").max(254);
+const Email = z.string({ required_error: "--email is required" }).trim().toLowerCase().email("--email must be an email address").max(254);
 const CommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("create"), email: Email, role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }) }),
   z.object({ command: z.literal("disable"), email: Email }),
