@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Feedback } from "../../models/feedback";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { setupTestDatabase } from "./database";
+import { pendingCount, postFeedback } from "./feedback-call";
+
+setupTestDatabase();
+
+let target: { evaluationId: string; organizationId: string };
+
+beforeAll(async () => {
+  await createPeriod({ code: "2011" });
+  target = await createRatedOrganization({ code: "R1", name: "Đảng bộ phường Tân Hiệp", period: "2011" });
+});
+
+describe("racing submissions", () => {
+  it("50 concurrent posts on one evaluation raise pending by exactly 50", async () => {
+    const before = await pendingCount(target.evaluationId);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => postFeedback({ evaluation: target.evaluationId, stance: i % 3 === 0 ? "neutral" : "agree", body: `Ý kiến độc lập thứ ${i}: chi bộ ${i % 2 ? "làm tốt" : "cần cố gắng"} việc số ${i * 7}` })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(results.map((r) => r.json.trackingCode)).size).toBe(50);
+    expect(await pendingCount(target.evaluationId)).toBe(before + 50);
+    expect(await Feedback.countDocuments({ evaluation: target.evaluationId, status: "pending" })).toBe(50);
+  });
+
+  it("the same text raced ten times is stored once and counted once", async () => {
+    const before = await pendingCount(target.evaluationId);
+    const results = await Promise.all(Array.from({ length: 10 }, () => postFeedback({ evaluation: target.evaluationId, stance: "agree", body: "Cùng một nội dung gửi nhiều lần" })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(9);
+    expect(await pendingCount(target.evaluationId)).toBe(before + 1);
+  });
+
+  it("flags a burst of similar items on one organization as a campaign signal", async () => {
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await postFeedback({ evaluation: target.evaluationId, stance: "disagree", proposedRating: "yeu-kem", body: `Đề nghị xếp loại yếu kém, chi bộ này không xứng đáng được khen lần ${i}` }));
+    const flags = await Feedback.find({ trackingCode: { $in: results.map((r) => String(r.json.trackingCode)) } }, { trackingCode: 1, flags: 1 }).lean();
+    const burst = (code: unknown) => flags.find((f) => f.trackingCode === code)?.flags.find((f) => f.kind === "burst")?.detail ?? null;
+    expect(results.map((r) => burst(r.json.trackingCode))).toEqual([null, null, null, null, "5", "6"]);
+  });
+});
