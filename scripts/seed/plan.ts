@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import type { EvaluationDoc } from "../../models/evaluation";
 import type { ScaleEntry } from "../../models/period";
 import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/scales";
 import { searchKey, slugify } from "../../models/text";
@@ -33,20 +34,9 @@ export interface OrganizationPlan extends Omit<DemoOrganization, "category"> {
   nameSearch: string;
 }
 
-export interface EvaluationPlan extends EvaluationCounters {
-  _id: Types.ObjectId;
-  period: string;
-  organization: Types.ObjectId;
-  orgCode: string;
-  orgName: string;
-  nameSearch: string;
-  kind: string;
-  district: string;
-  rating: string;
-  members: number;
-  memberCounts: MemberCount[];
-  summary: string;
-}
+/** An evaluation document as inserted: the organization's fields copied in, counters already summed. */
+export type EvaluationPlan = Pick<EvaluationDoc, "period" | "orgCode" | "orgName" | "nameSearch" | "kind" | "district" | "rating" | "members" | "summary"> &
+  EvaluationCounters & { _id: Types.ObjectId; organization: Types.ObjectId; memberCounts: MemberCount[] };
 
 export interface DemoData {
   periods: PeriodPlan[];
