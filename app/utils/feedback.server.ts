@@ -101,7 +101,7 @@ export interface FeedbackActionData {
 }
 
 /** The organization page's action: redirect to the tracking page, or re-render the form with errors beside the fields. */
-export async function feedbackPageAction({ request, context }: Pick<ActionFunctionArgs, "request" | "context">) {
+export async function feedbackPageAction({ request, context }: ActionFunctionArgs) {
   const input = feedbackFormInput(await request.formData());
   const result = await submitFeedback({ input, request, clientKey: context.clientKey });
   if (result.ok) return redirect(`/feedback/${result.trackingCode}?new=1`, 303);

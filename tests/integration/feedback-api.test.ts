@@ -40,7 +40,7 @@ describe("POST /api/v1/feedback", () => {
     expect(res.text).not.toContain("lan.nguyen");
     expect(await pendingCount(open)).toBe(before + 1);
 
-    const stored = await Feedback.findOne({ trackingCode: res.json.trackingCode }).lean();
+    const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }).lean();
     expect(stored).toMatchObject({ status: "pending", body: "Chi bộ làm tốt công tác dân vận.", contact: "lan.nguyen@example.vn", isResident: true, locale: "en", flags: [] });
 
     const tracked = await track(String(res.json.trackingCode).toLowerCase().replace(/-/g, ""));
@@ -54,7 +54,7 @@ describe("POST /api/v1/feedback", () => {
     const res = await postFeedback({ evaluation: open, stance: "neutral", body: "Tôi chưa có ý kiến rõ ràng.", status: "approved", flags: [{ kind: "x" }], trackingCode: "AAAA-AAAA-AA" });
     expect(res.status).toBe(201);
     expect(res.json.trackingCode).not.toBe("AAAA-AAAA-AA");
-    const stored = await Feedback.findOne({ trackingCode: res.json.trackingCode }, { status: 1, flags: 1 }).lean();
+    const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { status: 1, flags: 1 }).lean();
     expect(stored).toMatchObject({ status: "pending", flags: [] });
   });
 
@@ -134,7 +134,7 @@ describe("POST /api/v1/feedback", () => {
 
   it("flags personal data for moderators and masks it in what is shown", async () => {
     const res = await postFeedback({ evaluation: open, stance: "agree", body: "Gọi tôi 0912 345 678 hoặc thư a@b.vn, CCCD 079123456789." });
-    const stored = await Feedback.findOne({ trackingCode: res.json.trackingCode }, { flags: 1, publicBody: 1 }).lean();
+    const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1, publicBody: 1 }).lean();
     expect(stored?.flags.map((flag) => flag.kind)).toEqual(["email", "phone", "id-number"]);
     expect(stored?.publicBody).toBe("Gọi tôi ••• hoặc thư •••, CCCD •••.");
     const tracked = await track(String(res.json.trackingCode));

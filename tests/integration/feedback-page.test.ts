@@ -67,7 +67,7 @@ describe("approved feedback in public", () => {
   beforeAll(async () => {
     for (let i = 0; i < 5; i++) {
       const res = await postFeedback({ evaluation: target.evaluationId, stance: i % 2 ? "agree" : "disagree", proposedRating: "hoan-thanh", body: `Công khai số ${i}, gọi 0912345678`, displayName: i === 0 ? '<script>alert("x")</script>' : undefined, contact: "private@example.vn" });
-      await Feedback.updateOne({ trackingCode: res.json.trackingCode }, { $set: { status: i === 4 ? "rejected" : "approved", "moderation.reason": i === 4 ? "abuse" : undefined } });
+      await Feedback.updateOne({ trackingCode: String(res.json.trackingCode) }, { $set: { status: i === 4 ? "rejected" : "approved", "moderation.reason": i === 4 ? "abuse" : undefined } });
     }
   });
 
