@@ -1,5 +1,7 @@
 import { AuditEvent } from "./audit-event";
+import { Evaluation } from "./evaluation";
 import { Feedback, REJECT_REASONS, type RejectReason } from "./feedback";
+import { Organization } from "./organization";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -99,4 +101,12 @@ export async function moderationStats({ days = 30, now = new Date() }: { days?: 
     medianMinutes: waited === null ? null : Math.round(waited),
     reasons,
   };
+}
+
+/** Rejected feedback per reason for each evaluation of an organization (the public transparency line), keyed by evaluation id. */
+export async function publicRejections({ organizationCode }: { organizationCode: string }): Promise<Record<string, Record<string, number>>> {
+  const org = await Organization.findOne({ code: organizationCode }, { _id: 1 }).lean();
+  if (!org) return {};
+  const rows = await Evaluation.find({ organization: org._id }, { rejected: 1 }).sort({ organization: 1, period: 1 }).limit(200).lean();
+  return Object.fromEntries(rows.map((row) => [String(row._id), Object.fromEntries(Object.entries(row.rejected ?? {}).map(([reason, count]) => [reason, Number(count)]))]));
 }

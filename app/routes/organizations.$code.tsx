@@ -6,11 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
 import { EvaluationFeedback, HCaptchaScript } from "~/components/feedback-form";
 import { FeedbackList } from "~/components/feedback-list";
+import { RejectionTransparency } from "~/components/moderation-transparency";
 import { EvaluationSection } from "~/components/organization-evaluation";
 import { pageTitle } from "~/components/page-meta";
 import { translatorFor } from "~/utils/api.server";
 import { getOrganizationDetail, type OrganizationDetail } from "~/utils/catalog.server";
 import { feedbackPageAction, feedbackPanel } from "~/utils/feedback.server";
+import { publicRejections } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translatorFor(request, "organizations");
   const organization = await requireOrganization(request, params.code);
   const feedback = await feedbackPanel({ request, evaluations: organization.evaluations, periods: organization.periods });
-  return { title: t("meta.detail", { name: organization.name }), organization, feedback };
+  const rejected = await publicRejections({ organizationCode: organization.code });
+  return { title: t("meta.detail", { name: organization.name }), organization, feedback, rejected };
 }
 
 /** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback). */
@@ -55,7 +58,7 @@ function OrganizationFacts({ organization }: { organization: OrganizationDetail 
 }
 
 export default function OrganizationPage() {
-  const { organization, feedback } = useLoaderData<typeof loader>();
+  const { organization, feedback, rejected } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("organizations");
   const root = useRouteLoaderData<{ cspNonce?: string }>("root");
   const periods = new Map(organization.periods.map((period) => [period.code, period]));
@@ -74,6 +77,7 @@ export default function OrganizationPage() {
           return period ? (
             <Fragment key={evaluation.id}>
               <EvaluationSection evaluation={evaluation} period={period} />
+              <RejectionTransparency rejected={rejected[evaluation.id] ?? {}} />
               <EvaluationFeedback evaluationId={evaluation.id} period={period} panel={feedback} />
             </Fragment>
           ) : null;

@@ -6,12 +6,12 @@ import { FEEDBACK_STATUSES, REJECT_REASONS, STANCES } from "../../models/feedbac
 import { AlreadyDecided, decideFeedback, FeedbackNotFound, NotAllowed } from "../../models/moderation";
 import { DecisionSchema, QueueQuerySchema } from "../../models/moderation-input";
 import { listPeriodCodes, listQueue, type QueueItem } from "../../models/moderation-queue";
-import { moderationStats } from "../../models/moderation-stats";
+import { moderationStats, publicRejections } from "../../models/moderation-stats";
 import { DISTRICTS } from "../../models/organization";
 
 /** The choices the queue's forms offer, passed down by loaders (models never reach the browser bundle). */
 export const MODERATION_CHOICES = { reasons: REJECT_REASONS, statuses: FEEDBACK_STATUSES, stances: STANCES, districts: DISTRICTS } as const;
-export { AUDIT_ACTIONS, decideFeedback, DecisionSchema, listPeriodCodes, moderationStats };
+export { AUDIT_ACTIONS, decideFeedback, DecisionSchema, listPeriodCodes, moderationStats, publicRejections };
 
 /** One page of the queue for a query string; `invalid` for bad filters or a tampered cursor. */
 export async function queuePage(searchParams: URLSearchParams) {

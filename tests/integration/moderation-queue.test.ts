@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "../../models/audit";
 import { decideFeedback } from "../../models/moderation";
 import { listQueue } from "../../models/moderation-queue";
-import { moderationStats } from "../../models/moderation-stats";
+import { moderationStats, publicRejections } from "../../models/moderation-stats";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
@@ -61,6 +61,8 @@ describe("the moderation queue", () => {
       { reason: "spam", count: 1 },
       { reason: "personal-data", count: 1 },
     ]);
+    // The same counts are public, per evaluation, for the organization page's transparency line.
+    expect(await publicRejections({ organizationCode: "DN-0203" })).toEqual({ [org.evaluationId]: { spam: 1, "personal-data": 1 } });
   });
 
   it("the audit trail shows moderators their own events and admins everyone's, filtered by action", async () => {
