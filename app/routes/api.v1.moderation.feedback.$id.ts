@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, fieldErrors, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { apiResponse } from "~/utils/catalog.server";
+import { apiResponse, jsonResponse } from "~/utils/catalog.server";
 import { decideFeedback, DecisionSchema, moderationFailure } from "~/utils/moderation.server";
 
 async function readJson(request: Request): Promise<unknown> {
@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = DecisionSchema.safeParse(body);
   if (!parsed.success) return apiResponse(apiError(400, "invalid_decision", t("moderation:errors.invalidDecision"), fieldErrors(parsed.error, t)));
   try {
-    return Response.json(await decideFeedback({ id: params.id ?? "", ...parsed.data, moderator }));
+    return jsonResponse(await decideFeedback({ id: params.id ?? "", ...parsed.data, moderator }));
   } catch (error) {
     const failure = moderationFailure(error);
     if (!failure) throw error;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, fieldErrors, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { apiResponse } from "~/utils/catalog.server";
+import { apiResponse, jsonResponse } from "~/utils/catalog.server";
 import { queuePage } from "~/utils/moderation.server";
 
 /** GET /api/v1/moderation/queue?status=pending&cursor=&limit= → {items:[{id, trackingCode, evaluation, stance, body, flags, createdAt}], nextCursor}. */
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!page.error) return apiResponse(apiError(400, "invalid_cursor", t("moderation:errors.invalidCursor")));
     return apiResponse(apiError(400, "invalid_query", t("moderation:errors.invalidQuery"), fieldErrors(page.error, t)));
   }
-  return Response.json({
+  return jsonResponse({
     items: page.items.map((item) => ({
       id: item.id,
       trackingCode: item.trackingCode,
