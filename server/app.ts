@@ -5,7 +5,6 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { databaseConnected, pingDatabase } from "../models/connection";
 import { env } from "../app/utils/env.server";
 import { logInfo } from "../app/utils/log.server";
-import { postRateLimit } from "../app/utils/rate-limit.server";
 import { openDataCors, sameOriginMutations, securityHeaders } from "./security";
 
 /** One line per request: method, path, status, time, request id. No query strings, addresses or bodies. */
@@ -61,7 +60,6 @@ export function createApp({ build }: { build: ServerBuild }) {
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);
   app.use(requireDatabase);
-  app.use(postRateLimit);
 
   app.all(
     "*",
