@@ -1,0 +1,98 @@
+/**
+ * `npm run import -- FILE.csv --period CODE [--dry-run]`: checks every row of a period's results file,
+ * prints `line N: reason` for each bad one and exits 1 without writing anything; otherwise upserts by
+ * (organization code, period), shows a progress bar on stderr and prints what was created, changed and
+ * left alone. See docs/decisions/004-import-without-transactions.md.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import i18next from "i18next";
+import { z } from "zod";
+import { resources } from "../locales";
+import { isFerretDB } from "../models/connection";
+import { importResults, type ImportIssue } from "../models/import";
+import { recountCounters } from "../models/recount";
+import { runScript } from "./db/open";
+
+const USAGE = "usage: npm run import -- FILE.csv --period CODE [--dry-run]";
+
+const ArgsSchema = z.object({
+  file: z.string().min(1, "FILE.csv is required"),
+  period: z.string({ required_error: "--period CODE is required" }).regex(/^[A-Za-z0-9_-]{1,32}$/, "--period must be a period code such as 2011"),
+  "dry-run": z.boolean().default(false),
+});
+
+function parseCommand(argv: string[]) {
+  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" } } });
+  if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
+  return ArgsSchema.safeParse({ ...values, file: positionals[0] ?? "" });
+}
+
+/** Messages in English: the reasons are the same translation keys the page shows in Vietnamese. */
+function englishReasons() {
+  const i18n = i18next.createInstance();
+  void i18n.init({ lng: "en", resources, initImmediate: false, interpolation: { escapeValue: false } });
+  return (issue: ImportIssue) => `line ${issue.line}: ${i18n.t(issue.reason, issue.params)}`;
+}
+
+/** A bar on stderr that redraws in place; stdout keeps only the report. */
+function progressBar(label: string) {
+  let shown = -1;
+  return (done: number, total: number) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
+    if (done >= total) process.stderr.write("\n");
+  };
+}
+
+function readFile(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function main(): void {
+  let parsed;
+  try {
+    parsed = parseCommand(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error), `\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(issue.message);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const { file, period, "dry-run": dryRun } = parsed.data;
+  const bytes = readFile(file);
+  const reason = englishReasons();
+
+  void runScript(async (db) => {
+    const started = performance.now();
+    const report = await importResults({ bytes, period, dryRun, source: "cli", onProgress: progressBar("writing") });
+    if (report.issues.length > 0) {
+      for (const issue of report.issues) console.error(reason(issue));
+      console.error(`${report.issues.length} bad row(s): nothing was written.`);
+      return 1;
+    }
+    // FerretDB writes whole documents back, so a $set from this process can undo a counter a running app raised
+    // meanwhile; recount when an app may be running (we reused its server rather than starting our own).
+    if (report.applied && report.changed > 0 && isFerretDB() && !db.embedded?.owned) {
+      const recount = await recountCounters({ period });
+      if (recount.repaired > 0) console.log(`${recount.repaired} counter(s) repaired after the import`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const counts = `created ${report.created}, changed ${report.changed}, unchanged ${report.unchanged} (${report.organizationsCreated} new organizations)`;
+    console.log(`${period}: ${report.rows} rows, ${dryRun ? `dry run, nothing written; would have ${counts}` : counts} in ${seconds}s`);
+    return 0;
+  });
+}
+
+main();
