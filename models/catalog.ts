@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation, type Counters } from "./evaluation";
 import { Organization } from "./organization";
-import { listPeriods, type PeriodView } from "./period";
+import { commentWindow, listPeriods, type PeriodView } from "./period";
 import { escapeRegExp, searchKey } from "./text";
 
 /** One organization in one period, as the public list and the open-data API show it. */
@@ -44,10 +44,15 @@ interface EvaluationListRow {
 
 const LIST_PROJECTION = { orgCode: 1, orgName: 1, kind: 1, district: 1, members: 1, period: 1, rating: 1, counters: 1 };
 
-/** The latest published period, or the published period named `code`; drafts are never public. */
+/** The published period named `code`; drafts are never public. */
 export async function findPublishedPeriod({ code }: { code?: string } = {}): Promise<PeriodView | null> {
   const periods = await listPeriods();
-  return (code === undefined ? periods[0] : periods.find((p) => p.code === code)) ?? null;
+  return (code === undefined ? defaultPeriod(periods) : periods.find((p) => p.code === code)) ?? null;
+}
+
+/** What a visitor sees first: the newest period open for comments now, else the newest published one. */
+export function defaultPeriod(periods: PeriodView[], now = new Date()): PeriodView | undefined {
+  return periods.find((p) => commentWindow(p, now) === "open") ?? periods[0];
 }
 
 /** The MongoDB filter for a catalog query; `q` matches names with or without diacritics. */

@@ -6,7 +6,7 @@ import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import { DistributionTable, RatingChart, type DistributionRow } from "~/components/rating-chart";
 import { translatorFor } from "~/utils/api.server";
-import { commentWindow, listPeriods, periodOverview, requestLanguage, share, topCount, type PeriodOverview } from "~/utils/catalog.server";
+import { commentWindow, defaultPeriod, listPeriods, periodOverview, requestLanguage, share, topCount, type PeriodOverview } from "~/utils/catalog.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await requestLanguage(request);
   const periods = await listPeriods();
   const code = new URL(request.url).searchParams.get("period");
-  const period = code ? periods.find((p) => p.code === code) : periods[0];
+  const period = code ? periods.find((p) => p.code === code) : defaultPeriod(periods);
   if (code && !period) throw await pageError(request, 404);
   const others = periods.map((p) => ({ code: p.code, title: p.title }));
   if (!period) return { title: t("meta.homeEmpty"), periods: others, overview: null, commentsUntil: null };

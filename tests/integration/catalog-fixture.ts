@@ -19,19 +19,21 @@ export function orgCode(i: number): string {
 
 /**
  * 30 organizations rated in 2011 (open), the first five also in 2010 (closed), and ORG-001 in a
- * draft 2012 that must stay private. ORG-001's 2011 evaluation has public counters.
+ * draft 2013 that must stay private. ORG-001's 2011 evaluation has public counters.
  */
 export async function createCatalog(): Promise<void> {
   await createPeriod({ code: "2011" });
   await createPeriod({ code: "2010", status: "closed" });
-  await createPeriod({ code: "2012", status: "draft" });
+  // A later closed period: the open 2011 still comes first for visitors.
+  await createPeriod({ code: "2012", status: "closed" });
+  await createPeriod({ code: "2013", status: "draft" });
   for (let i = 1; i <= CATALOG.total; i++) {
     const name = `Chi bộ ${PLACES[i % PLACES.length]} số ${i}`;
     await createRatedOrganization({ code: orgCode(i), name, period: "2011", rating: ratingOf(i), district: DISTRICTS[i % DISTRICTS.length], members: 10 * i });
   }
   const earlier = await Organization.find({ code: { $in: [1, 2, 3, 4, 5].map(orgCode) } }, { code: 1, name: 1, nameSearch: 1, kind: 1, district: 1, members: 1 }).lean();
   for (const org of earlier) {
-    for (const period of ["2010", ...(org.code === orgCode(1) ? ["2012"] : [])]) {
+    for (const period of ["2010", ...(org.code === orgCode(1) ? ["2013"] : [])]) {
       await Evaluation.create({ period, organization: org._id, orgCode: org.code, orgName: org.name, nameSearch: org.nameSearch, kind: org.kind, district: org.district, rating: "hoan-thanh", members: org.members, memberCounts: [{ key: "hoan-thanh", count: org.members }] });
     }
   }

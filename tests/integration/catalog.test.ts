@@ -14,7 +14,7 @@ setupTestDatabase();
 beforeAll(createCatalog);
 
 describe("listOrganizations", () => {
-  it("lists the latest published period when none is named, never the draft", async () => {
+  it("lists the period open for comments when none is named, never a draft", async () => {
     const page = await listOrganizations({ limit: 100 });
     expect(page.total).toBe(CATALOG.total);
     expect(new Set(page.items.map((item) => item.period))).toEqual(new Set(["2011"]));
@@ -113,12 +113,12 @@ describe("page loaders", () => {
     expect(missing).toEqual({ status: 404, data: { title: "Page not found — Công Khai" } });
   });
 
-  it("/ shows the latest published period in the visitor's language", async () => {
+  it("/ shows the period open for comments in the visitor's language", async () => {
     const vi = await callLoader(homeLoader, "/");
     const en = await callLoader(homeLoader, "/", {}, { "Accept-Language": "en-US,en;q=0.8" });
     expect(vi.title).toBe("Công Khai — Đánh giá chất lượng năm 2011");
     expect(en.title).toBe("Công Khai — 2011 quality ratings");
     expect(vi.overview?.organizations).toBe(CATALOG.total);
-    expect((await thrownBy(callLoader(homeLoader, "/?period=2012"))).status).toBe(404);
+    expect((await thrownBy(callLoader(homeLoader, "/?period=2013"))).status).toBe(404);
   });
 });
