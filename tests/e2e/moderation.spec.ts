@@ -1,0 +1,117 @@
+import { spawnSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// The same DATA_DIR as playwright.config.ts: the user script reuses the running embedded database.
+const PORT = Number(process.env.E2E_PORT ?? 3300);
+const DATA_DIR = `.cache/e2e-data-${PORT}`;
+const MODERATOR = { email: "kiemduyet@congkhai.vn", password: "mật khẩu kiểm duyệt 1" };
+const ADMIN = { email: "quantri@congkhai.vn", password: "mật khẩu quản trị 1" };
+
+function createUser(email: string, role: string, password: string) {
+  const result = spawnSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--role", role], {
+    input: `${password}\n`,
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR, LOG_LEVEL: "error", SEED_ON_START: "false" },
+  });
+  expect(result.status, result.stderr).toBe(0);
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function login(page: Page, user: { email: string; password: string }) {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Mật khẩu").fill(user.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** An organization of the demo data with an open evaluation, and three fresh comments on it (one with a phone number). */
+async function prepareItems(request: APIRequestContext) {
+  const list = (await (await request.get("/api/v1/organizations?limit=1&q=chi bo")).json()) as { items: { code: string }[] };
+  const code = list.items[0]!.code;
+  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as { evaluations: { id: string; counters: { agree: number } }[] };
+  const evaluation = detail.evaluations[0]!.id;
+  const bodies = ["Đề nghị xem lại, gọi tôi số 0912 345 678 để trao đổi thêm.", "Chi bộ sinh hoạt đều đặn, tôi đồng tình với kết quả xếp loại.", "Cán bộ khu phố gần dân, giải quyết việc nhanh, đồng tình."];
+  const codes: string[] = [];
+  for (const body of bodies) {
+    const response = await request.post("/api/v1/feedback", { data: { evaluation, stance: "agree", body } });
+    expect(response.status()).toBe(201);
+    codes.push(((await response.json()) as { trackingCode: string }).trackingCode);
+  }
+  return { code, evaluation, bodies, codes, agreeBefore: detail.evaluations[0]!.counters.agree };
+}
+
+async function agreeCount(request: APIRequestContext, code: string) {
+  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as { evaluations: { counters: { agree: number } }[] };
+  return detail.evaluations[0]!.counters.agree;
+}
+
+test("guards: anonymous pages redirect to login, the API answers 401, other origins are refused", async ({ page, request }) => {
+  await page.goto("/moderation");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmoderation$/);
+  expect((await request.get("/api/v1/moderation/queue")).status()).toBe(401);
+  const crossSite = await request.post("/api/v1/moderation/feedback/65a000000000000000000000", { data: { decision: "approve" }, headers: { Origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.json()).toMatchObject({ error: { code: "cross_origin" } });
+});
+
+test("a moderator works the queue; an admin reverses a decision and counters follow", async ({ page, request }) => {
+  createUser(MODERATOR.email, "moderator", MODERATOR.password);
+  createUser(ADMIN.email, "admin", ADMIN.password);
+  const items = await prepareItems(request);
+
+  await page.goto("/moderation");
+  await login(page, MODERATOR);
+  await expect(page.getByRole("heading", { level: 1, name: "Hàng chờ kiểm duyệt" })).toBeVisible();
+
+  // Flagged items of our organization: the one with a phone number, its flag explained.
+  await page.getByLabel("Mã tổ chức").fill(items.code);
+  await page.getByLabel("Chỉ ý kiến bị gắn cờ").check();
+  await page.getByRole("button", { name: "Lọc" }).click();
+  const flagged = page.locator("article", { hasText: items.bodies[0]! });
+  await expect(flagged.getByText(/Có số điện thoại/)).toBeVisible();
+  await expectAccessible(page);
+  await flagged.getByLabel("Lý do từ chối").selectOption("personal-data");
+  await flagged.getByRole("button", { name: "Từ chối", exact: true }).click();
+  await expect(page.getByText("Đã từ chối 1 ý kiến.")).toBeVisible();
+
+  // The other two, approved together as a selection.
+  await page.getByLabel("Chỉ ý kiến bị gắn cờ").uncheck();
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await page.getByLabel(`Chọn ${items.codes[1]}`).check();
+  await page.getByLabel(`Chọn ${items.codes[2]}`).check();
+  await page.getByRole("button", { name: "Duyệt các mục đã chọn" }).click();
+  await expect(page.getByText("Đã duyệt 2 ý kiến.")).toBeVisible();
+  expect(await agreeCount(request, items.code)).toBe(items.agreeBefore + 2);
+
+  // A moderator cannot reverse: no control on the page, and the action refuses.
+  await page.goto(`/moderation?status=approved&organization=${items.code}`);
+  await expect(page.getByText(items.bodies[1]!)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Đảo ngược/ })).toHaveCount(0);
+  const refused = await page.request.post("/moderation?index", { form: { intent: "reverse", id: "65a000000000000000000000", to: "rejected", reason: "spam", note: "thử" } });
+  expect(refused.status()).toBe(403);
+
+  // The organization page shows the approved comments and the transparency line.
+  await page.goto(`/organizations/${items.code}`);
+  await expect(page.getByText(items.bodies[1]!)).toBeVisible();
+  await expect(page.getByText(items.bodies[2]!)).toBeVisible();
+  await expect(page.getByText(/ý kiến không được công bố:.*thông tin cá nhân/)).toBeVisible();
+
+  // An admin reverses one approval; the agree counter falls back by one.
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.goto(`/moderation?status=approved&organization=${items.code}`);
+  await login(page, ADMIN);
+  const approved = page.locator("article", { hasText: items.bodies[2]! });
+  await approved.getByLabel("Lý do từ chối").selectOption("spam");
+  await approved.getByLabel("Lý do đảo ngược quyết định").fill("Quảng cáo trá hình, duyệt nhầm");
+  await approved.getByRole("button", { name: "Đảo ngược: từ chối ý kiến này" }).click();
+  await expect(page.getByText("Đã đảo ngược: ý kiến bị từ chối.")).toBeVisible();
+  expect(await agreeCount(request, items.code)).toBe(items.agreeBefore + 1);
+
+  await page.goto("/moderation/audit?action=feedback.reverse");
+  await expect(page.getByRole("table").getByText("Quảng cáo trá hình, duyệt nhầm")).toBeVisible();
+});
