@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, translatorFor } from "~/utils/api.server";
-import { apiResponse } from "~/utils/catalog.server";
+import { apiResponse, jsonResponse } from "~/utils/catalog.server";
 import { getFeedbackTracking } from "~/utils/feedback.server";
 
 /** GET /api/v1/feedback/:trackingCode → the item's state and published text; never its contact. */
@@ -11,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiResponse(apiError(404, "not_found", t("tracking.notFound")));
   }
   // Private to whoever holds the code: not cached by shared proxies.
-  return Response.json(tracking, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(tracking, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -7,7 +7,7 @@ import { listApprovedFeedback } from "../../models/feedback-read";
 import { commentWindow, type PeriodView } from "../../models/period";
 import { apiError, fieldErrors, translatorFor } from "./api.server";
 import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
-import { apiResponse } from "./catalog.server";
+import { apiResponse, jsonResponse } from "./catalog.server";
 import { env } from "./env.server";
 import { i18nServer } from "./i18n.server";
 import { pageError } from "./page-error.server";
@@ -88,7 +88,7 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
 
 /** The JSON answer for POST /api/v1/feedback (a real Response: resource routes drop a data() status). */
 export function feedbackApiResponse(result: SubmitResult): Response {
-  if (result.ok) return Response.json({ trackingCode: result.trackingCode, status: "pending" }, { status: 201 });
+  if (result.ok) return jsonResponse({ trackingCode: result.trackingCode, status: "pending" }, { status: 201 });
   const headers = result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined;
   return apiResponse(apiError(result.status, result.code, result.message, result.fields, headers));
 }
