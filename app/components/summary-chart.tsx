@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { SummaryRow } from "../../models/summary-rows";
-import { enoughSides, MIN_SIDES_FOR_RATE, type Agreement } from "../../models/wilson";
+import { statedAgreement, type Agreement } from "../../models/wilson";
 import { useSummaryFormat } from "./summary-format";
 
 const WIDTH = 400;
@@ -14,27 +14,39 @@ export type ChartRow = Pick<SummaryRow, "key" | "label" | "organizations" | "agr
 export function useRateText() {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
-  return (rate: Agreement, sides: number) =>
-    rate.agreementRate !== null && rate.ci95 && sides >= MIN_SIDES_FOR_RATE
-      ? t("rate.withInterval", { rate: format.percent(rate.agreementRate), interval: format.interval(rate.ci95) })
-      : t("rate.notEnough");
+  return (rate: Agreement, sides: number) => {
+    const stated = statedAgreement(rate, sides);
+    return stated ? t("rate.withInterval", { rate: format.percent(stated.agreementRate), interval: format.interval(stated.ci95) }) : t("rate.notEnough");
+  };
+}
+
+/** The short text beside a bar: "Biên Hòa: 79,7% (75,8% – 83,0%)" or "…: not enough views yet". */
+function useBarLabel() {
+  const { t } = useTranslation("summary");
+  const format = useSummaryFormat();
+  return (row: ChartRow) => {
+    const stated = statedAgreement(row, row.agree + row.disagree);
+    return stated
+      ? t("chart.barLabel", { label: row.label, rate: format.percent(stated.agreementRate), interval: format.interval(stated.ci95) })
+      : t("chart.barLabelNotEnough", { label: row.label });
+  };
 }
 
 function Bars({ rows }: { rows: ChartRow[] }) {
-  const rateText = useRateText();
+  const barLabel = useBarLabel();
   return rows.map((row, i) => {
     const y = TOP + i * ROW;
-    const shown = row.agreementRate !== null && row.ci95 !== null && enoughSides(row.agree, row.disagree);
+    const stated = statedAgreement(row, row.agree + row.disagree);
     return (
       <g key={row.key}>
         <text x={0} y={y + 12}>
-          {`${row.label}: ${rateText(row, row.agree + row.disagree)}`}
+          {barLabel(row)}
         </text>
         <rect className="chart-track" x={0} y={y + 18} width={WIDTH} height={BAR} />
-        {shown ? (
+        {stated ? (
           <>
-            <rect className="chart-bar" x={0} y={y + 18} width={row.agreementRate! * WIDTH} height={BAR} />
-            <path className="chart-whisker" d={`M${row.ci95![0] * WIDTH} ${y + 24}H${row.ci95![1] * WIDTH}M${row.ci95![0] * WIDTH} ${y + 16}v16M${row.ci95![1] * WIDTH} ${y + 16}v16`} />
+            <rect className="chart-bar" x={0} y={y + 18} width={stated.agreementRate * WIDTH} height={BAR} />
+            <path className="chart-whisker" d={`M${stated.ci95[0] * WIDTH} ${y + 24}H${stated.ci95[1] * WIDTH}M${stated.ci95[0] * WIDTH} ${y + 16}v16M${stated.ci95[1] * WIDTH} ${y + 16}v16`} />
           </>
         ) : null}
       </g>
