@@ -2,44 +2,11 @@ import { Evaluation } from "../../models/evaluation";
 import { Feedback } from "../../models/feedback";
 import { Organization } from "../../models/organization";
 import { Period } from "../../models/period";
+import { catalogIsEmpty, DatabaseNotEmpty, type SeedOptions, type SeedProgress, type SeedResult } from "./demo";
 import { buildDemoData, type DemoData } from "./plan";
 
 /** Documents per insertMany: FerretDB is slow per round trip, and 500 keeps each request modest. */
 const BATCH = 500;
-
-export interface SeedProgress {
-  stage: "periods" | "organizations" | "evaluations" | "feedback";
-  done: number;
-  total: number;
-}
-
-export interface SeedOptions {
-  /** Wipe periods, organizations, evaluations and feedback first (users stay). */
-  force?: boolean;
-  log: (line: string) => void;
-  progress?: (progress: SeedProgress) => void;
-  now?: Date;
-}
-
-export interface SeedResult {
-  periods: number;
-  organizations: number;
-  evaluations: number;
-  feedback: number;
-  ms: number;
-}
-
-export class DatabaseNotEmpty extends Error {
-  constructor() {
-    super("The database already has periods or organizations; run `npm run seed -- --force` to replace them with the demo data.");
-  }
-}
-
-/** "Non-empty" means any period or organization: users alone do not stop the demo data. */
-async function catalogIsEmpty(): Promise<boolean> {
-  const [period, organization] = await Promise.all([Period.exists({}), Organization.exists({})]);
-  return !period && !organization;
-}
 
 async function wipeCatalog(): Promise<void> {
   // Feedback and evaluations first, so an interrupted wipe never leaves feedback without its evaluation.
@@ -80,7 +47,7 @@ async function insertAll(data: DemoData, progress: (p: SeedProgress) => void): P
 }
 
 /** Writes the demo data (2011 open, 2012 closed) into an empty database, or over the catalog with `force`. */
-export async function seedDemo({ force = false, log, progress = () => undefined, now = new Date() }: SeedOptions): Promise<SeedResult> {
+export async function writeDemoData({ force = false, log, progress = () => undefined, now = new Date() }: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   if (!(await catalogIsEmpty())) {
     if (!force) throw new DatabaseNotEmpty();
@@ -92,11 +59,4 @@ export async function seedDemo({ force = false, log, progress = () => undefined,
   const result = { periods: data.periods.length, organizations: data.organizations.length, evaluations: data.evaluations.length, feedback: data.feedback.length, ms: Date.now() - started };
   log(`Demo data: ${result.periods} periods, ${result.organizations} organizations, ${result.evaluations} evaluations, ${result.feedback} feedback items in ${(result.ms / 1000).toFixed(1)} s.`);
   return result;
-}
-
-/** On `npm start`: seeds only a database with no periods and no organizations. */
-export async function seedIfEmpty({ log }: { log: (line: string) => void }): Promise<void> {
-  if (!(await catalogIsEmpty())) return;
-  log("Empty database: writing the demo data (2011 and 2012, Đồng Nai)…");
-  await seedDemo({ log });
 }
