@@ -75,7 +75,11 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
     district: z.string().transform((value, ctx) => districtsByKey.get(searchKey(value)) ?? invalid(ctx, `${E}unknownDistrict`)),
     rating: z.string().transform((value, ctx) => ratingsByKey.get(slugify(value)) ?? invalid(ctx, `${E}unknownRating`)),
     members: countSchema(true),
-    summary: z.string().transform(cleanText).pipe(z.string().max(2000, `${E}summaryTooLong`)),
+    // Line ends as LF, so a file that went through a browser textarea (CRLF) compares equal.
+    summary: z
+      .string()
+      .transform((value) => cleanText(value).replace(/\r\n?/g, "\n"))
+      .pipe(z.string().max(2000, `${E}summaryTooLong`)),
   });
 }
 

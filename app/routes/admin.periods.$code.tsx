@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/admin-nav";
+import { PeriodForm } from "~/components/admin-period-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
+import { commentWindow, formatScale, getPeriod, PERIOD_CODE, setCommentWindow, submitPeriodForm, toLocalInput, updatePeriod } from "~/utils/admin.server";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { pageError } from "~/utils/page-error.server";
+
+export const meta: MetaFunction<typeof loader> = pageTitle;
+
+async function periodOr404(request: Request, code: string | undefined) {
+  const period = code && PERIOD_CODE.test(code) ? await getPeriod({ code }) : null;
+  if (!period) throw await pageError(request, 404);
+  return period;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const period = await periodOr404(request, params.code);
+  const t = await translatorFor(request, ["admin", "common"]);
+  return {
+    title: `${t("admin:periods.editTitle", { code: period.code })} — ${t("common:app.name")}`,
+    code: period.code,
+    window: commentWindow(period),
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+    values: {
+      code: period.code,
+      year: String(period.year),
+      titleVi: period.title.vi,
+      titleEn: period.title.en,
+      ratingScale: formatScale(period.ratingScale),
+      memberScale: formatScale(period.memberScale),
+      commentsOpenAt: toLocalInput(period.commentsOpenAt),
+      commentsCloseAt: toLocalInput(period.commentsCloseAt),
+      status: period.status,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const period = await periodOr404(request, params.code);
+  const t = await translatorFor(request, ["admin", "common"]);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "open-window" || intent === "close-window") {
+    await setCommentWindow({ code: period.code, open: intent === "open-window", actor });
+  } else {
+    const failure = await submitPeriodForm(form, t, (input) => updatePeriod({ code: period.code, input, actor }));
+    if (failure) return data(failure, { status: 400 });
+  }
+  throw redirect(`/admin/periods/${period.code}?saved=1`);
+}
+
+export default function EditPeriod() {
+  const { code, values, window, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      <AdminNav />
+      <h1>{t("periods.editTitle", { code })}</h1>
+      {saved && !failure ? (
+        <p className="notice success" role="status">
+          {t("periods.saved")}
+        </p>
+      ) : null}
+      <section aria-labelledby="window-title" className="admin-window">
+        <h2 id="window-title">{t("periods.window")}</h2>
+        <p>{t(`periods.windowState.${window}`)}</p>
+        <Form method="post">
+          {window === "open" ? (
+            <button type="submit" name="intent" value="close-window" className="secondary">
+              {t("periods.closeWindow")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="open-window">
+              {t("periods.openWindow")}
+            </button>
+          )}
+        </Form>
+      </section>
+      <h2>{t("periods.details")}</h2>
+      <PeriodForm values={{ ...values, ...failure?.values }} errors={failure?.errors ?? {}} editing />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/admin-nav";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
+import { commentWindow, listPeriods } from "~/utils/admin.server";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = pageTitle;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const t = await translatorFor(request, ["admin", "common"]);
+  const periods = await listPeriods({ includeDrafts: true });
+  return {
+    title: `${t("admin:periods.title")} — ${t("common:app.name")}`,
+    periods: periods.map((period) => ({ ...period, window: commentWindow(period) })),
+  };
+}
+
+export default function AdminPeriods() {
+  const { periods } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("admin");
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const date = (iso: string) => new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" });
+  return (
+    <>
+      <AdminNav />
+      <h1>{t("periods.title")}</h1>
+      <p>
+        <Link className="button" to="/admin/periods/new">
+          {t("periods.new")}
+        </Link>
+      </p>
+      <div className="table-scroll">
+        <table>
+          <caption>{t("periods.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("periods.fields.code")}</th>
+              <th scope="col">{t("periods.fields.titleVi")}</th>
+              <th scope="col">{t("periods.fields.status")}</th>
+              <th scope="col">{t("periods.window")}</th>
+              <th scope="col">{t("periods.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((period) => (
+              <tr key={period.id}>
+                <td>{period.code}</td>
+                <td>{period.title[lang]}</td>
+                <td>{t(`periods.status.${period.status}`)}</td>
+                <td>
+                  {t(`periods.windowState.${period.window}`)} ({date(period.commentsOpenAt)} – {date(period.commentsCloseAt)})
+                </td>
+                <td>
+                  <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> ·{" "}
+                  <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link> ·{" "}
+                  <a href={`/admin/export/${period.code}`} download>
+                    {t("periods.export")}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
