@@ -6,7 +6,8 @@ import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import { DistributionTable, RatingChart, type DistributionRow } from "~/components/rating-chart";
 import { translatorFor } from "~/utils/api.server";
-import { commentWindow, defaultPeriod, listPeriods, periodOverview, requestLanguage, share, topCount, type PeriodOverview } from "~/utils/catalog.server";
+import { commentWindow, defaultPeriod, listPeriods, periodOverview, requestLanguage, type PeriodOverview } from "~/utils/catalog.server";
+import { share, topCount } from "~/utils/share";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;

@@ -9,7 +9,7 @@ import { i18nServer } from "./i18n.server";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
 export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog";
-export { periodOverview, share, topCount, type PeriodOverview, type ScaleCount } from "../../models/catalog-overview";
+export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog-overview";
 export { commentWindow, listPeriods, type PeriodView } from "../../models/period";
 export { DISTRICTS } from "../../models/organization";
 
