@@ -29,25 +29,41 @@ async function login(page: Page, user: { email: string; password: string }) {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
-/** An organization of the demo data with an open evaluation, and three fresh comments on it (one with a phone number). */
+interface OpenData {
+  periods: { items: { code: string; status: string; commentsOpenAt: string; commentsCloseAt: string }[] };
+  detail: { evaluations: { id: string; period: string; counters: { agree: number } }[] };
+}
+
+/** The demo period whose comment window is open now. */
+async function openPeriod(request: APIRequestContext): Promise<string> {
+  const { items } = (await (await request.get("/api/v1/periods")).json()) as OpenData["periods"];
+  const now = Date.now();
+  return items.find((p) => p.status === "open" && Date.parse(p.commentsOpenAt) <= now && now < Date.parse(p.commentsCloseAt))!.code;
+}
+
+async function evaluationIn(request: APIRequestContext, code: string, period: string) {
+  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as OpenData["detail"];
+  return detail.evaluations.find((evaluation) => evaluation.period === period)!;
+}
+
+/** An organization with an open evaluation, and three fresh comments on it (one with a phone number). */
 async function prepareItems(request: APIRequestContext) {
-  const list = (await (await request.get("/api/v1/organizations?limit=1&q=chi bo")).json()) as { items: { code: string }[] };
+  const period = await openPeriod(request);
+  const list = (await (await request.get(`/api/v1/organizations?period=${period}&limit=1`)).json()) as { items: { code: string }[] };
   const code = list.items[0]!.code;
-  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as { evaluations: { id: string; counters: { agree: number } }[] };
-  const evaluation = detail.evaluations[0]!.id;
+  const before = await evaluationIn(request, code, period);
   const bodies = ["Đề nghị xem lại, gọi tôi số 0912 345 678 để trao đổi thêm.", "Chi bộ sinh hoạt đều đặn, tôi đồng tình với kết quả xếp loại.", "Cán bộ khu phố gần dân, giải quyết việc nhanh, đồng tình."];
   const codes: string[] = [];
   for (const body of bodies) {
-    const response = await request.post("/api/v1/feedback", { data: { evaluation, stance: "agree", body } });
-    expect(response.status()).toBe(201);
+    const response = await request.post("/api/v1/feedback", { data: { evaluation: before.id, stance: "agree", body } });
+    expect(response.status(), await response.text()).toBe(201);
     codes.push(((await response.json()) as { trackingCode: string }).trackingCode);
   }
-  return { code, evaluation, bodies, codes, agreeBefore: detail.evaluations[0]!.counters.agree };
+  return { code, period, bodies, codes, agreeBefore: before.counters.agree };
 }
 
-async function agreeCount(request: APIRequestContext, code: string) {
-  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as { evaluations: { counters: { agree: number } }[] };
-  return detail.evaluations[0]!.counters.agree;
+async function agreeCount(request: APIRequestContext, items: { code: string; period: string }) {
+  return (await evaluationIn(request, items.code, items.period)).counters.agree;
 }
 
 test("guards: anonymous pages redirect to login, the API answers 401, other origins are refused", async ({ page, request }) => {
@@ -86,11 +102,11 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
   await page.getByLabel(`Chọn ${items.codes[2]}`).check();
   await page.getByRole("button", { name: "Duyệt các mục đã chọn" }).click();
   await expect(page.getByText("Đã duyệt 2 ý kiến.")).toBeVisible();
-  expect(await agreeCount(request, items.code)).toBe(items.agreeBefore + 2);
+  expect(await agreeCount(request, items)).toBe(items.agreeBefore + 2);
 
   // A moderator cannot reverse: no control on the page, and the action refuses.
   await page.goto(`/moderation?status=approved&organization=${items.code}`);
-  await expect(page.getByText(items.bodies[1]!)).toBeVisible();
+  await expect(page.locator("blockquote", { hasText: items.bodies[1]! })).toBeVisible();
   await expect(page.getByRole("button", { name: /Đảo ngược/ })).toHaveCount(0);
   const refused = await page.request.post("/moderation?index", { form: { intent: "reverse", id: "65a000000000000000000000", to: "rejected", reason: "spam", note: "thử" } });
   expect(refused.status()).toBe(403);
@@ -110,7 +126,7 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
   await approved.getByLabel("Lý do đảo ngược quyết định").fill("Quảng cáo trá hình, duyệt nhầm");
   await approved.getByRole("button", { name: "Đảo ngược: từ chối ý kiến này" }).click();
   await expect(page.getByText("Đã đảo ngược: ý kiến bị từ chối.")).toBeVisible();
-  expect(await agreeCount(request, items.code)).toBe(items.agreeBefore + 1);
+  expect(await agreeCount(request, items)).toBe(items.agreeBefore + 1);
 
   await page.goto("/moderation/audit?action=feedback.reverse");
   await expect(page.getByRole("table").getByText("Quảng cáo trá hình, duyệt nhầm")).toBeVisible();
