@@ -22,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function PeriodSwitch({ current, periods }: { current: string; periods: { code: string; title: string }[] }) {
   const { t } = useTranslation("summary");
-  if (periods.length < 2) return null;
   return (
     <Form method="get" className="summary-period">
       <label htmlFor="period">{t("period")}</label>
