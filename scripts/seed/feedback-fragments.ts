@@ -31,17 +31,24 @@ export const OPENINGS = {
   ],
 };
 
-/** Who is speaking; opens some of the longer comments. */
-export const CONTEXTS = [
-  "Gia đình tôi sống ở đây đã hơn 20 năm.",
-  "Tôi là giáo viên về hưu.",
-  "Tôi là cựu chiến binh, sinh hoạt ở khu dân cư này.",
-  "Tôi làm công nhân ở khu công nghiệp gần đây.",
-  "Tôi là phụ huynh có con học ở trường.",
+const GENERAL_CONTEXTS = ["Gia đình tôi sống ở đây đã hơn 20 năm.", "Tôi là giáo viên về hưu.", "Tôi là cựu chiến binh, sinh hoạt ở khu dân cư này."];
+const PLACE_CONTEXTS = [
   "Nhà tôi buôn bán ở chợ nên hay tiếp xúc với cán bộ.",
-  "Tôi là đoàn viên thanh niên của ấp.",
+  "Tôi là đoàn viên thanh niên ở địa phương.",
   "Tôi làm rẫy, ít khi lên xã nhưng vẫn theo dõi tình hình.",
 ];
+
+/** Who is speaking, by the kind of body they write about; opens some of the longer comments. */
+export const CONTEXTS: Record<OrgCategory, string[]> = {
+  locality: [...GENERAL_CONTEXTS, ...PLACE_CONTEXTS],
+  hamlet: [...GENERAL_CONTEXTS, ...PLACE_CONTEXTS],
+  school: [...GENERAL_CONTEXTS, "Tôi là phụ huynh có con học ở trường.", "Con tôi học ở đây đã ba năm."],
+  health: [...GENERAL_CONTEXTS, "Gia đình tôi thường khám bệnh ở đây."],
+  company: [...GENERAL_CONTEXTS, "Tôi làm công nhân ở đây đã năm năm.", "Nhà tôi ở sát hàng rào nhà máy."],
+  office: [...GENERAL_CONTEXTS, "Tôi thường đến làm thủ tục ở đây."],
+  institution: [...GENERAL_CONTEXTS, "Tôi đã nhiều lần đến làm việc với đơn vị."],
+  coop: [...GENERAL_CONTEXTS, "Tôi là xã viên hợp tác xã."],
+};
 
 const PLACE_GOOD = [
   "Đường giao thông nông thôn được bê tông hóa, bà con rất phấn khởi.",

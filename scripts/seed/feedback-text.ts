@@ -23,7 +23,11 @@ export interface Body {
   shouting: boolean;
 }
 
-const PROPOSALS = ["Theo tôi chỉ nên xếp loại “%”.", "Nên xếp loại “%” mới đúng.", "Đề nghị xếp loại “%”."];
+/** A proposal in the resident's words; "chỉ nên" asks for less, "phải được" for more. */
+const PROPOSALS = {
+  lower: ["Theo tôi chỉ nên xếp loại “%”.", "Nên xếp loại “%” mới đúng.", "Đề nghị xếp loại “%”."],
+  higher: ["Theo tôi phải được xếp loại “%” mới xứng đáng.", "Nên xếp loại “%” mới đúng.", "Đề nghị xếp loại “%”."],
+};
 
 function evidence(input: BodyInput): string[] {
   const pool = EVIDENCE[input.category];
@@ -35,13 +39,13 @@ function evidence(input: BodyInput): string[] {
 function vietnameseComment(input: BodyInput, random: Random): string {
   const size = input.attempt >= 3 ? "long" : random.weighted([["short", 30], ["medium", 45], ["long", 25]] as const);
   const parts: string[] = [];
-  if (size === "long" && random.chance(0.6)) parts.push(random.pick(CONTEXTS));
+  if (size === "long" && random.chance(0.6)) parts.push(random.pick(CONTEXTS[input.category]));
   parts.push(random.pick(OPENINGS[input.stance]));
   const reasons = random.shuffle(evidence(input)).slice(0, size === "short" ? 0 : size === "medium" ? 1 : 2);
   parts.push(...reasons);
-  if (input.proposedLabel) parts.push(random.pick(PROPOSALS).replace("%", input.proposedLabel));
+  if (input.proposedLabel) parts.push(random.pick(PROPOSALS[input.tooHarsh ? "higher" : "lower"]).replace("%", input.proposedLabel));
   if (size === "long" || random.chance(0.25)) parts.push(random.pick(CLOSINGS[input.stance]));
-  if (input.attempt >= 6) parts.unshift(random.pick(CONTEXTS));
+  if (input.attempt >= 6) parts.unshift(random.pick(CONTEXTS[input.category]));
   return parts.join(" ");
 }
 
