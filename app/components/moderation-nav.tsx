@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Sub-navigation of the moderation area; committees see only the statistics. */
@@ -42,5 +42,16 @@ export function ReasonSelect({ id, reasons, name = "reason", required = true, fo
         ))}
       </select>
     </>
+  );
+}
+
+/** Keyset pages: back to the first page, or on to the next; hrefs come from the loader. */
+export function ModerationPager({ firstHref, nextHref }: { firstHref: string | null; nextHref: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="pager" aria-label={t("pagination.next")}>
+      {firstHref ? <Link to={firstHref}>{t("pagination.first")}</Link> : null}
+      {nextHref ? <Link to={nextHref}>{t("pagination.next")}</Link> : null}
+    </nav>
   );
 }

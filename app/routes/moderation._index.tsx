@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationFilters } from "~/components/moderation-filters";
 import { ModerationItem } from "~/components/moderation-item";
-import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
+import { ModerationNav, ModerationPager, ReasonSelect } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationAction } from "~/utils/moderation-actions.server";
-import { listPeriodCodes, MODERATION_CHOICES, queuePage } from "~/utils/moderation.server";
+import { listPeriodCodes, MODERATION_CHOICES, pageLinks, queuePage } from "~/utils/moderation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
 
@@ -20,17 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = await queuePage(url.searchParams);
   if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
-  const next = new URLSearchParams(url.searchParams);
-  if (page.nextCursor) next.set("cursor", page.nextCursor);
-  const first = new URLSearchParams(url.searchParams);
-  first.delete("cursor");
   return {
     title: `${t("moderation:queue.title")} — ${t("common:app.name")}`,
     role: user.role,
     filters: page.filters,
     items: page.items,
-    nextHref: page.nextCursor ? `?${next}` : null,
-    firstHref: page.cursor ? `?${first}` : null,
+    ...pageLinks(url, page.cursor, page.nextCursor),
     periods: await listPeriodCodes(),
     ...MODERATION_CHOICES,
   };
@@ -115,10 +110,7 @@ export default function ModerationQueue() {
           </li>
         ))}
       </ol>
-      <nav className="pager" aria-label={t("common:pagination.next")}>
-        {loaded.firstHref ? <Link to={loaded.firstHref}>{t("common:pagination.first")}</Link> : null}
-        {loaded.nextHref ? <Link to={loaded.nextHref}>{t("common:pagination.next")}</Link> : null}
-      </nav>
+      <ModerationPager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ModerationNav } from "~/components/moderation-nav";
+import { ModerationNav, ModerationPager } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { AUDIT_ACTIONS, auditPage } from "~/utils/moderation.server";
+import { AUDIT_ACTIONS, auditPage, pageLinks } from "~/utils/moderation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
 
@@ -16,10 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = await auditPage(url.searchParams, user);
   if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
-  const next = new URLSearchParams(url.searchParams);
-  if (page.nextCursor) next.set("cursor", page.nextCursor);
-  const first = new URLSearchParams(url.searchParams);
-  first.delete("cursor");
   return {
     title: `${t("moderation:audit.title")} — ${t("common:app.name")}`,
     role: user.role,
@@ -27,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: page.filters,
     items: page.items,
     actions: AUDIT_ACTIONS,
-    nextHref: page.nextCursor ? `?${next}` : null,
-    firstHref: page.cursor ? `?${first}` : null,
+    ...pageLinks(url, page.cursor, page.nextCursor),
   };
 }
 
@@ -119,10 +114,7 @@ export default function AuditTrail() {
         </table>
       </div>
       {loaded.items.length === 0 ? <p>{t("audit.empty")}</p> : null}
-      <nav className="pager" aria-label={t("common:pagination.next")}>
-        {loaded.firstHref ? <Link to={loaded.firstHref}>{t("common:pagination.first")}</Link> : null}
-        {loaded.nextHref ? <Link to={loaded.nextHref}>{t("common:pagination.next")}</Link> : null}
-      </nav>
+      <ModerationPager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>
   );
 }

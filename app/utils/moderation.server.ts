@@ -71,3 +71,12 @@ export async function auditPage(searchParams: URLSearchParams, user: SessionUser
     throw error;
   }
 }
+
+/** Links to the first page and to the next one, keeping the current filters. */
+export function pageLinks(url: URL, cursor: string | undefined, nextCursor: string | null) {
+  const next = new URLSearchParams(url.searchParams);
+  if (nextCursor) next.set("cursor", nextCursor);
+  const first = new URLSearchParams(url.searchParams);
+  first.delete("cursor");
+  return { nextHref: nextCursor ? `?${next}` : null, firstHref: cursor ? `?${first}` : null };
+}
