@@ -1,4 +1,5 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FeedbackActionData, FeedbackPanel } from "~/utils/feedback.server";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
@@ -15,20 +16,39 @@ export interface FeedbackFormProps {
   captchaSiteKey: string | null;
 }
 
-/** Error text beside a field, and the attributes that tie the field to it and to its hint. */
+/** A field's ids, its error text, and the attributes that tie the control to its hint and error. */
 function fieldAttributes(result: FeedbackActionData | null, prefix: string) {
   return (name: string, hint = false) => {
     const error = result?.fields[name];
-    const ids = [hint ? `${prefix}-${name}-hint` : "", error ? `${prefix}-${name}-error` : ""].filter(Boolean).join(" ");
+    const id = `${prefix}-${name}`;
+    const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
     return {
+      hintId: `${id}-hint`,
       error: error ? (
-        <p className="field-error" id={`${prefix}-${name}-error`}>
+        <p className="field-error" id={`${id}-error`}>
           {error}
         </p>
       ) : null,
-      aria: { "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined },
+      aria: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined },
+      control: { id, name },
     };
   };
+}
+
+type FieldAttributes = ReturnType<ReturnType<typeof fieldAttributes>>;
+
+/** Label, hint, the control, then its error: the order a screen reader and a sighted reader meet them. */
+function Field({ label, hint, attrs, children }: { label: string; hint: string; attrs: FieldAttributes; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={attrs.control.id}>{label}</label>
+      <p className="hint" id={attrs.hintId}>
+        {hint}
+      </p>
+      {children}
+      {attrs.error}
+    </div>
+  );
 }
 
 /**
@@ -71,12 +91,8 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
         ))}
         {stance.error}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${prefix}-proposedRating`}>{t("form.proposedRating")}</label>
-        <p className="hint" id={`${prefix}-proposedRating-hint`}>
-          {t("form.proposedRatingHint")}
-        </p>
-        <select id={`${prefix}-proposedRating`} name="proposedRating" defaultValue={values?.proposedRating ?? ""} {...proposed.aria}>
+      <Field label={t("form.proposedRating")} hint={t("form.proposedRatingHint")} attrs={proposed}>
+        <select {...proposed.control} defaultValue={values?.proposedRating ?? ""} {...proposed.aria}>
           <option value="">{t("form.proposedRatingChoose")}</option>
           {ratingScale.map((entry) => (
             <option key={entry.key} value={entry.key}>
@@ -84,32 +100,16 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
             </option>
           ))}
         </select>
-        {proposed.error}
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-body`}>{t("form.body")}</label>
-        <p className="hint" id={`${prefix}-body-hint`}>
-          {t("form.bodyHint")}
-        </p>
-        <textarea id={`${prefix}-body`} name="body" required rows={6} defaultValue={values?.body ?? ""} {...body.aria} />
-        {body.error}
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-displayName`}>{t("form.displayName")}</label>
-        <p className="hint" id={`${prefix}-displayName-hint`}>
-          {t("form.displayNameHint")}
-        </p>
-        <input id={`${prefix}-displayName`} name="displayName" type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} {...name.aria} />
-        {name.error}
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-contact`}>{t("form.contact")}</label>
-        <p className="hint" id={`${prefix}-contact-hint`}>
-          {t("form.contactHint")}
-        </p>
-        <input id={`${prefix}-contact`} name="contact" type="text" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
-        {contact.error}
-      </div>
+      </Field>
+      <Field label={t("form.body")} hint={t("form.bodyHint")} attrs={body}>
+        <textarea {...body.control} required rows={6} defaultValue={values?.body ?? ""} {...body.aria} />
+      </Field>
+      <Field label={t("form.displayName")} hint={t("form.displayNameHint")} attrs={name}>
+        <input {...name.control} type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} {...name.aria} />
+      </Field>
+      <Field label={t("form.contact")} hint={t("form.contactHint")} attrs={contact}>
+        <input {...contact.control} type="text" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
+      </Field>
       <div className="field">
         <label className="choice">
           <input type="checkbox" name="isResident" defaultChecked={values?.isResident ?? false} aria-describedby={`${prefix}-isResident-hint`} /> {t("form.isResident")}
