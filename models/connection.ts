@@ -1,6 +1,16 @@
 import mongoose from "mongoose";
 
-let ferret = false;
+/**
+ * Process-wide state. The Remix bundle carries its own copy of models/, and server.ts and the
+ * scripts load this file from source, so module-level variables would differ between copies.
+ */
+interface ConnectionState {
+  ferret: boolean;
+  tails: Map<string, Promise<unknown>>;
+}
+const STATE_KEY = Symbol.for("congkhai.connection");
+const globals = globalThis as typeof globalThis & { [STATE_KEY]?: ConnectionState };
+const state: ConnectionState = (globals[STATE_KEY] ??= { ferret: false, tails: new Map() });
 
 /** Connects mongoose and notes whether the server is FerretDB, whose read-modify-writes are not atomic. */
 export async function connectDatabase({ uri, dbName }: { uri: string; dbName?: string }): Promise<void> {
@@ -13,7 +23,7 @@ export async function connectDatabase({ uri, dbName }: { uri: string; dbName?: s
     autoIndex: true,
   });
   const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
-  ferret = typeof info.ferretdbVersion === "string" || typeof info.ferretdb === "object";
+  state.ferret = typeof info.ferretdbVersion === "string" || typeof info.ferretdb === "object";
   await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
 }
 
@@ -22,7 +32,7 @@ export async function disconnectDatabase(): Promise<void> {
 }
 
 export function isFerretDB(): boolean {
-  return ferret;
+  return state.ferret;
 }
 
 /** True while the driver holds a working connection. */
@@ -39,15 +49,14 @@ export async function pingDatabase(timeoutMS = 2000): Promise<boolean> {
   return Promise.race([ping, timeout]);
 }
 
-const tails = new Map<string, Promise<unknown>>();
-
 /**
  * Runs `task` after every earlier task with the same key has settled. FerretDB 1.24 runs each
  * findOneAndUpdate or $inc as a separate read and write, so the one app process that owns an
  * embedded database serialises them per document here; MongoDB is atomic and skips the queue.
  */
 export function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-  if (!ferret) return task();
+  if (!state.ferret) return task();
+  const { tails } = state;
   const previous = tails.get(key) ?? Promise.resolve();
   const run = previous.then(task, task);
   const tail = run.then(
