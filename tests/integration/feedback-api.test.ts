@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as trackingLoader } from "../../app/routes/api.v1.feedback.$trackingCode";
 import { loader as feedbackGet } from "../../app/routes/api.v1.feedback";
 import { Feedback } from "../../models/feedback";
+import { searchKey } from "../../models/text";
+import { WordList } from "../../models/word-list";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, postFeedback, storedCount } from "./feedback-call";
@@ -139,6 +141,18 @@ describe("POST /api/v1/feedback", () => {
     expect(stored?.publicBody).toBe("Gọi tôi ••• hoặc thư •••, CCCD •••.");
     const tracked = await track(String(res.json.trackingCode));
     expect(tracked.json.publicBody).toBe("Gọi tôi ••• hoặc thư •••, CCCD •••.");
+  });
+
+  it("flags listed words from the built-in lists until the word list has entries of its own", async () => {
+    const flagsOf = async (body: string) => {
+      const res = await postFeedback({ evaluation: open, stance: "agree", body });
+      return (await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1 }).lean())?.flags ?? [];
+    };
+    expect(await flagsOf("Bon nay deo lam gi")).toEqual([{ kind: "banned-word", detail: "đéo" }]);
+    await WordList.create({ word: "bè phái", searchKey: searchKey("bè phái"), list: "suspect", lang: "vi" });
+    expect(await flagsOf("Chi bộ có tình trạng be phai")).toEqual([{ kind: "suspect-word", detail: "bè phái" }]);
+    expect(await flagsOf("Bọn này đéo làm gì thật")).toEqual([]);
+    await WordList.deleteMany({});
   });
 
   it("answers 405 to GET and a JSON 404 to an unknown tracking code", async () => {
