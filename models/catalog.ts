@@ -30,17 +30,8 @@ export interface CatalogFilter {
   q?: string;
 }
 
-interface EvaluationListRow {
-  _id: mongoose.Types.ObjectId;
-  orgCode: string;
-  orgName: string;
-  kind: string;
-  district: string;
-  members: number;
-  period: string;
-  rating: string;
-  counters: Counters;
-}
+/** The evaluation document's names for the same fields (organization fields are copied onto it). */
+type EvaluationListRow = Omit<OrganizationListItem, "code" | "name"> & { _id: mongoose.Types.ObjectId; orgCode: string; orgName: string };
 
 const LIST_PROJECTION = { orgCode: 1, orgName: 1, kind: 1, district: 1, members: 1, period: 1, rating: 1, counters: 1 };
 
