@@ -6,7 +6,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { commentWindow, formatScale, getPeriod, PERIOD_CODE, setCommentWindow, submitPeriodForm, toLocalInput, updatePeriod } from "~/utils/admin.server";
+import { commentWindow, formatScale, getPeriod, PERIOD_CODE, setCommentWindow, PeriodFormSchema, submitForm, toLocalInput, updatePeriod } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "open-window" || intent === "close-window") {
     await setCommentWindow({ code: period.code, open: intent === "open-window", actor });
   } else {
-    const failure = await submitPeriodForm(form, t, (input) => updatePeriod({ code: period.code, input, actor }));
+    const failure = await submitForm(form, PeriodFormSchema, t, (input) => updatePeriod({ code: period.code, input, actor }));
     if (failure) return data(failure, { status: 400 });
   }
   throw redirect(`/admin/periods/${period.code}?saved=1`);

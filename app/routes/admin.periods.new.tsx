@@ -6,7 +6,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { createPeriod, submitPeriodForm, toLocalInput } from "~/utils/admin.server";
+import { createPeriod, PeriodFormSchema, submitForm, toLocalInput } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
   const form = await request.formData();
-  const failure = await submitPeriodForm(form, t, (input) => createPeriod({ input, actor }));
+  const failure = await submitForm(form, PeriodFormSchema, t, (input) => createPeriod({ input, actor }));
   if (failure) return data(failure, { status: 400 });
   throw redirect(`/admin/periods/${String(form.get("code")).trim()}?saved=1`);
 }

@@ -6,8 +6,20 @@ import { fieldErrors } from "./api.server";
 export { exportPeriodCsv } from "../../models/export";
 export { importResults, importTemplate, type ImportIssue, type ImportReport } from "../../models/import";
 export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../models/period";
-import { PeriodAdminError, PeriodFormSchema, type PeriodInput } from "../../models/periods-admin";
-export { createPeriod, formatScale, setCommentWindow, toLocalInput, updatePeriod } from "../../models/periods-admin";
+import { OrganizationAdminError } from "../../models/organizations-admin";
+import { PeriodAdminError } from "../../models/periods-admin";
+export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/periods-admin";
+export {
+  createOrganization,
+  getOrganizationAdmin,
+  listOrganizationsAdmin,
+  mergeOrganization,
+  OrganizationFormSchema,
+  setOrganizationActive,
+  updateOrganization,
+  type AdminOrganization,
+} from "../../models/organizations-admin";
+export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
 
 /** What a form shows after a refused post: translated errors by field, and the values as typed. */
 export interface FormFailure {
@@ -29,18 +41,32 @@ export function zodFailure(error: z.ZodError, form: FormData, t: TFunction): For
 /** The one place admin pages turn a period code from the URL into "not found". */
 export const PERIOD_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
+/** Refusals the admin models throw: a translation key under admin:<area>.errors, the field it belongs to, its parameters. */
+const REFUSALS = [
+  { type: PeriodAdminError, area: "periods" },
+  { type: OrganizationAdminError, area: "organizations" },
+] as const;
+
+function refusal(error: unknown, t: TFunction): Record<string, string> | null {
+  for (const { type, area } of REFUSALS) {
+    if (error instanceof type) return { [error.field]: t(`admin:${area}.errors.${error.code}`, error.params) };
+  }
+  return null;
+}
+
 /**
- * Parses a period form and runs `save`; a refused form comes back as a FormFailure with translated
- * messages (zod's, or a PeriodAdminError such as a scale key still in use) and the typed values.
+ * Parses a form with `schema` and runs `save`; a refused form comes back as a FormFailure with translated
+ * messages (zod's, or a model's refusal such as a scale key still in use) and the values as typed.
  */
-export async function submitPeriodForm(form: FormData, t: TFunction, save: (input: PeriodInput) => Promise<void>): Promise<FormFailure | null> {
-  const parsed = PeriodFormSchema.safeParse(typedValues(form));
+export async function submitForm<T>(form: FormData, schema: z.ZodType<T, z.ZodTypeDef, unknown>, t: TFunction, save: (input: T) => Promise<unknown>): Promise<FormFailure | null> {
+  const parsed = schema.safeParse(typedValues(form));
   if (!parsed.success) return zodFailure(parsed.error, form, t);
   try {
     await save(parsed.data);
     return null;
   } catch (error) {
-    if (!(error instanceof PeriodAdminError)) throw error;
-    return { errors: { [error.field]: t(`admin:periods.errors.${error.code}`, error.params) }, values: typedValues(form) };
+    const errors = refusal(error, t);
+    if (!errors) throw error;
+    return { errors, values: typedValues(form) };
   }
 }

@@ -1,0 +1,44 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AdminField, describedBy } from "./admin-nav";
+
+export interface OrganizationFormValues {
+  code: string;
+  name: string;
+  kind: string;
+  district: string;
+  members: string;
+}
+
+/** Create and edit form of an organization; the code is fixed once created. */
+export function OrganizationForm({ values, errors, editing, kinds, districts }: { values: OrganizationFormValues; errors: Record<string, string>; editing: boolean; kinds: readonly string[]; districts: readonly string[] }) {
+  const { t } = useTranslation(["admin", "common"]);
+  const input = (name: "code" | "name" | "members", type = "text") => (
+    <AdminField name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
+      <input id={name} name={name} type={type} defaultValue={values[name]} required min={type === "number" ? 0 : undefined} {...describedBy(name, { error: errors[name] })} />
+    </AdminField>
+  );
+  const select = (name: "kind" | "district", options: readonly string[], label: (option: string) => string) => (
+    <AdminField name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
+      <select id={name} name={name} defaultValue={values[name]} required {...describedBy(name, { error: errors[name] })}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {label(option)}
+          </option>
+        ))}
+      </select>
+    </AdminField>
+  );
+  return (
+    <Form method="post" className="admin-form">
+      {editing ? <input type="hidden" name="code" value={values.code} /> : input("code")}
+      {input("name")}
+      {select("kind", kinds, (kind) => t(`common:kinds.${kind}`))}
+      {select("district", districts, (district) => district)}
+      {input("members", "number")}
+      <button type="submit" name="intent" value="save">
+        {t(editing ? "admin:organizations.save" : "admin:organizations.create")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { OrganizationForm } from "~/components/admin-organization-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
+import { DISTRICTS, getOrganizationAdmin, mergeOrganization, ORGANIZATION_KINDS, OrganizationFormSchema, setOrganizationActive, submitForm, updateOrganization } from "~/utils/admin.server";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+import { pageError } from "~/utils/page-error.server";
+
+export const meta: MetaFunction<typeof loader> = pageTitle;
+
+const MergeSchema = z.object({ into: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "admin:organizations.errors.code") });
+
+async function organizationOr404(request: Request, code: string | undefined) {
+  const org = code && code.length <= 40 ? await getOrganizationAdmin({ code }) : null;
+  if (!org) throw await pageError(request, 404);
+  return org;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const org = await organizationOr404(request, params.code);
+  const t = await translatorFor(request, ["admin", "common"]);
+  const saved = new URL(request.url).searchParams.get("saved");
+  return { title: `${org.name} — ${t("common:app.name")}`, org, saved, kinds: ORGANIZATION_KINDS, districts: DISTRICTS };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const org = await organizationOr404(request, params.code);
+  const t = await translatorFor(request, ["admin", "common"]);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const back = (saved: string) => redirect(`/admin/organizations/${org.code}?saved=${saved}`);
+  if (intent === "deactivate" || intent === "activate") {
+    await setOrganizationActive({ code: org.code, active: intent === "activate", actor });
+    throw back(intent);
+  }
+  if (intent === "merge") {
+    const failure = await submitForm(form, MergeSchema, t, ({ into }) => mergeOrganization({ code: org.code, into, actor }));
+    if (failure) return data({ ...failure, intent: "merge" }, { status: 400 });
+    throw back("merge");
+  }
+  const failure = await submitForm(form, OrganizationFormSchema, t, (input) => updateOrganization({ code: org.code, input, actor }));
+  if (failure) return data({ ...failure, intent: "save" }, { status: 400 });
+  throw back("save");
+}
+
+export default function EditOrganization() {
+  const { org, saved, kinds, districts } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
+  const saveFailure = failure?.intent === "save" ? failure : null;
+  const mergeError = failure?.intent === "merge" ? (failure.errors.into ?? failure.errors._form) : undefined;
+  const values = { code: org.code, name: org.name, kind: org.kind, district: org.district, members: String(org.members), ...saveFailure?.values };
+  return (
+    <>
+      <AdminNav />
+      <h1>
+        {org.name} ({org.code})
+      </h1>
+      {saved && !failure ? (
+        <p className="notice success" role="status">
+          {t(`organizations.saved.${saved === "merge" || saved === "activate" || saved === "deactivate" ? saved : "save"}`)}
+        </p>
+      ) : null}
+      <p>
+        {org.mergedInto ? t("organizations.mergedInto", { code: org.mergedInto }) : t(org.active ? "organizations.active" : "organizations.inactive")} ·{" "}
+        {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} · <Link to={`/organizations/${org.code}`}>{t("organizations.publicPage")}</Link>
+      </p>
+      <h2>{t("organizations.details")}</h2>
+      <OrganizationForm values={values} errors={saveFailure?.errors ?? {}} editing kinds={kinds} districts={districts} />
+      <h2>{t("organizations.stateTitle")}</h2>
+      <Form method="post">
+        <button type="submit" name="intent" value={org.active ? "deactivate" : "activate"} className="secondary">
+          {t(org.active ? "organizations.deactivate" : "organizations.activate")}
+        </button>
+      </Form>
+      {org.mergedInto ? null : (
+        <>
+          <h2>{t("organizations.mergeTitle")}</h2>
+          <Form method="post" className="admin-form">
+            <AdminField name="into" label={t("organizations.mergeInto")} error={mergeError} hint={t("organizations.mergeHint")}>
+              <input id="into" name="into" type="text" required defaultValue={failure?.intent === "merge" ? failure.values.into : ""} {...describedBy("into", { error: mergeError, hint: true })} />
+            </AdminField>
+            <button type="submit" name="intent" value="merge">
+              {t("organizations.merge")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { recordAudit } from "./audit";
+import { serialised } from "./connection";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { Evaluation } from "./evaluation";
+import { Feedback } from "./feedback";
+import { DISTRICTS, Organization, ORGANIZATION_KINDS } from "./organization";
+import { cleanText, escapeRegExp, searchKey, slugify } from "./text";
+
+const E = "admin:organizations.errors.";
+const PAGE = 50;
+
+/** One schema for the create and edit forms; `code` is only read on create (codes are stable). */
+export const OrganizationFormSchema = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}code`),
+  name: z.string().transform(cleanText).pipe(z.string().min(1, `${E}name`).max(200, `${E}name`)),
+  kind: z.enum(ORGANIZATION_KINDS, { message: `${E}kind` }),
+  district: z.enum(DISTRICTS, { message: `${E}district` }),
+  members: z.coerce.number({ message: `${E}members` }).int(`${E}members`).min(0, `${E}members`).max(1_000_000, `${E}members`),
+});
+export type OrganizationInput = z.infer<typeof OrganizationFormSchema>;
+
+export class OrganizationAdminError extends Error {
+  constructor(
+    readonly code: "codeTaken" | "notFound" | "mergeSelf" | "mergeTarget" | "mergeConflict",
+    readonly field: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+type Actor = { id: string; email: string };
+const projection = { code: 1, slug: 1, name: 1, kind: 1, district: 1, members: 1, active: 1, mergedInto: 1 };
+
+export interface AdminOrganization {
+  id: string;
+  code: string;
+  slug: string;
+  name: string;
+  kind: string;
+  district: string;
+  members: number;
+  active: boolean;
+  mergedInto: string | null;
+}
+
+function toView(doc: { _id: unknown; code: string; slug: string; name: string; kind: string; district: string; members: number; active: boolean; mergedInto?: string | null }): AdminOrganization {
+  return { id: String(doc._id), code: doc.code, slug: doc.slug, name: doc.name, kind: doc.kind, district: doc.district, members: doc.members, active: doc.active, mergedInto: doc.mergedInto ?? null };
+}
+
+/** Organizations in code order, 50 a page, optionally matching `q` in the name (with or without diacritics) or exactly the code. */
+export async function listOrganizationsAdmin({ q, cursor }: { q?: string; cursor?: string }) {
+  const after = decodeCursor(cursor);
+  const filter: Record<string, unknown> = {};
+  const key = q ? searchKey(q) : "";
+  if (key) filter.$or = [{ nameSearch: { $regex: escapeRegExp(key) } }, { code: q!.trim() }];
+  if (after) filter.code = { $gt: String(after.k) };
+  const docs = await Organization.find(filter, projection).sort({ code: 1, _id: 1 }).limit(PAGE + 1).lean();
+  const items = docs.slice(0, PAGE).map(toView);
+  const last = items.at(-1);
+  return { items, nextCursor: docs.length > PAGE && last ? encodeCursor({ k: last.code, id: last.id }) : null };
+}
+
+export async function getOrganizationAdmin({ code }: { code: string }): Promise<(AdminOrganization & { periods: string[] }) | null> {
+  const doc = await Organization.findOne({ code }, projection).lean();
+  if (!doc) return null;
+  const evaluations = await Evaluation.find({ organization: doc._id }, { period: 1 }).sort({ period: -1, _id: 1 }).limit(100).lean();
+  return { ...toView(doc), periods: evaluations.map((ev) => ev.period) };
+}
+
+async function findOrThrow(code: string, field: string) {
+  const org = await getOrganizationAdmin({ code });
+  if (!org) throw new OrganizationAdminError("notFound", field, { value: code });
+  return org;
+}
+
+/** A slug nobody holds yet: name-code, numbered on a clash. */
+async function freeSlug(name: string, code: string): Promise<string> {
+  const base = slugify(`${name}-${code}`);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await Organization.exists({ slug }))) return slug;
+  }
+}
+
+function fields(input: OrganizationInput) {
+  return { name: input.name, nameSearch: searchKey(input.name), kind: input.kind, district: input.district, members: input.members };
+}
+
+export async function createOrganization({ input, actor }: { input: OrganizationInput; actor: Actor }): Promise<void> {
+  try {
+    await Organization.create({ code: input.code, slug: await freeSlug(input.name, input.code), ...fields(input) });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === 11000) throw new OrganizationAdminError("codeTaken", "code", { value: input.code });
+    throw error;
+  }
+  await recordAudit({ actor, action: "organization.create", targetType: "organization", targetId: input.code, after: fields(input) });
+}
+
+/** The copies of an organization's fields that its evaluations carry, one serialised $set each (they share documents with counters). */
+async function updateEvaluationCopies(evaluationIds: string[], set: Record<string, unknown>): Promise<void> {
+  for (const id of evaluationIds) await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set }));
+}
+
+async function evaluationIdsOf(organizationId: string): Promise<string[]> {
+  const docs = await Evaluation.find({ organization: organizationId }, { _id: 1 }).limit(1000).lean();
+  return docs.map((doc) => String(doc._id));
+}
+
+/** Saves the form; the evaluations' copies of name, kind and district follow so lists and search stay right. */
+export async function updateOrganization({ code, input, actor }: { code: string; input: OrganizationInput; actor: Actor }): Promise<void> {
+  const before = await findOrThrow(code, "code");
+  const set = fields(input);
+  await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: set }));
+  const { name, nameSearch, kind, district } = set;
+  await updateEvaluationCopies(await evaluationIdsOf(before.id), { orgName: name, nameSearch, kind, district });
+  await recordAudit({ actor, action: "organization.update", targetType: "organization", targetId: code, before: { name: before.name, kind: before.kind, district: before.district, members: before.members }, after: set });
+}
+
+export async function setOrganizationActive({ code, active, actor }: { code: string; active: boolean; actor: Actor }): Promise<void> {
+  const before = await findOrThrow(code, "code");
+  await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
+  await recordAudit({ actor, action: active ? "organization.activate" : "organization.deactivate", targetType: "organization", targetId: code, before: { active: before.active }, after: { active } });
+}
+
+/**
+ * Merges a duplicate into another organization: the duplicate's evaluations move to the target
+ * (refused when the target already has one for the same period), its feedback follows, and the
+ * duplicate is kept, inactive, with `mergedInto` so its old code can be explained and refused by imports.
+ */
+export async function mergeOrganization({ code, into, actor }: { code: string; into: string; actor: Actor }): Promise<{ evaluations: number; feedback: number }> {
+  if (code === into) throw new OrganizationAdminError("mergeSelf", "into");
+  const duplicate = await findOrThrow(code, "code");
+  const target = await findOrThrow(into, "into");
+  if (!target.active || target.mergedInto) throw new OrganizationAdminError("mergeTarget", "into", { value: into });
+  const clash = duplicate.periods.filter((period) => target.periods.includes(period));
+  if (clash.length > 0) throw new OrganizationAdminError("mergeConflict", "into", { value: clash.join(", ") });
+
+  await updateEvaluationCopies(await evaluationIdsOf(duplicate.id), {
+    organization: target.id,
+    orgCode: target.code,
+    orgName: target.name,
+    nameSearch: searchKey(target.name),
+    kind: target.kind,
+    district: target.district,
+  });
+  const feedback = await Feedback.find({ organization: duplicate.id }, { _id: 1 }).limit(100_000).lean();
+  for (const item of feedback) {
+    await serialised(`feedback:${String(item._id)}`, () => Feedback.updateOne({ _id: item._id }, { $set: { organization: target.id, district: target.district } }));
+  }
+  await serialised(`organizations:${duplicate.id}`, () => Organization.updateOne({ _id: duplicate.id }, { $set: { active: false, mergedInto: target.code } }));
+  const moved = { evaluations: duplicate.periods.length, feedback: feedback.length };
+  await recordAudit({ actor, action: "organization.merge", targetType: "organization", targetId: code, after: { mergedInto: target.code, ...moved } });
+  return moved;
+}
