@@ -22,11 +22,11 @@ beforeAll(async () => {
   await createPeriod({ code: "2011" });
 });
 
-function upload(bytes: Uint8Array, period = "2011") {
+function upload(bytes: Buffer, period = "2011") {
   const form = new FormData();
   form.set("period", period);
   form.set("intent", "preview");
-  form.set("file", new File([bytes], "ket-qua.csv", { type: "text/csv" }));
+  form.set("file", new File([new Uint8Array(bytes)], "ket-qua.csv", { type: "text/csv" }));
   return callRoute(importAction, "/admin/import", { cookie: admin.cookie, form });
 }
 
