@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 /** Append-only record of who did what, when and why: decisions, reversals, redactions, logins, account changes. */
 const AuditEventSchema = new Schema(
@@ -21,4 +22,4 @@ AuditEventSchema.index({ actor: 1, createdAt: -1, _id: -1 });
 AuditEventSchema.index({ targetType: 1, targetId: 1, createdAt: -1, _id: -1 });
 
 export type AuditEventDoc = InferSchemaType<typeof AuditEventSchema>;
-export const AuditEvent = mongoose.model("AuditEvent", AuditEventSchema, "audit_events");
+export const AuditEvent = defineModel("AuditEvent", AuditEventSchema, "audit_events");

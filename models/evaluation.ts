@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 const CountersSchema = new Schema(
   {
@@ -47,7 +48,7 @@ EvaluationSchema.index({ period: 1, district: 1, rating: 1, orgCode: 1, _id: 1 }
 EvaluationSchema.index({ organization: 1, period: 1 });
 
 export type EvaluationDoc = InferSchemaType<typeof EvaluationSchema>;
-export const Evaluation = mongoose.model("Evaluation", EvaluationSchema, "evaluations");
+export const Evaluation = defineModel("Evaluation", EvaluationSchema, "evaluations");
 
 export interface Counters {
   agree: number;

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 export const STANCES = ["agree", "disagree", "neutral"] as const;
 export type Stance = (typeof STANCES)[number];
@@ -62,4 +63,4 @@ FeedbackSchema.index({ organization: 1, status: 1, createdAt: -1, _id: -1 });
 FeedbackSchema.index({ period: 1, status: 1, createdAt: 1, _id: 1 });
 
 export type FeedbackDoc = InferSchemaType<typeof FeedbackSchema>;
-export const Feedback = mongoose.model("Feedback", FeedbackSchema, "feedback");
+export const Feedback = defineModel("Feedback", FeedbackSchema, "feedback");

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 const OrganizationSchema = new Schema(
   {
@@ -20,7 +21,7 @@ OrganizationSchema.index({ active: 1, code: 1, _id: 1 });
 OrganizationSchema.index({ district: 1, code: 1, _id: 1 });
 
 export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema>;
-export const Organization = mongoose.model("Organization", OrganizationSchema, "organizations");
+export const Organization = defineModel("Organization", OrganizationSchema, "organizations");
 
 /** The district names the demo uses and imports accept (Đồng Nai, 2011). */
 export const DISTRICTS = [

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 const LabelSchema = new Schema({ vi: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
 const ScaleEntrySchema = new Schema({ key: { type: String, required: true }, label: { type: LabelSchema, required: true } }, { _id: false });
@@ -19,7 +20,7 @@ const PeriodSchema = new Schema(
 PeriodSchema.index({ year: -1, _id: -1 });
 
 export type PeriodDoc = InferSchemaType<typeof PeriodSchema>;
-export const Period = mongoose.model("Period", PeriodSchema, "periods");
+export const Period = defineModel("Period", PeriodSchema, "periods");
 
 export interface Label {
   vi: string;

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 import { serialised } from "./connection";
 
 /**
@@ -16,7 +17,7 @@ const RateLimitSchema = new Schema(
 RateLimitSchema.index({ expiresAt: 1 });
 
 export type RateLimitDoc = InferSchemaType<typeof RateLimitSchema>;
-export const RateLimit = mongoose.model("RateLimit", RateLimitSchema, "ratelimits");
+export const RateLimit = defineModel("RateLimit", RateLimitSchema, "ratelimits");
 
 export interface RateLimitRule {
   bucket: string;

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 /** A login session; the cookie holds a random id whose sha256 is `_id` here. Revoking deletes it. */
 const SessionSchema = new Schema(
@@ -13,4 +14,4 @@ SessionSchema.index({ user: 1, _id: 1 });
 SessionSchema.index({ expiresAt: 1, _id: 1 });
 
 export type SessionDoc = InferSchemaType<typeof SessionSchema>;
-export const Session = mongoose.model("Session", SessionSchema, "sessions");
+export const Session = defineModel("Session", SessionSchema, "sessions");

@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 
 export const ROLES = ["moderator", "committee", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,7 +19,7 @@ const UserSchema = new Schema(
 UserSchema.index({ role: 1, email: 1, _id: 1 });
 
 export type UserDoc = InferSchemaType<typeof UserSchema>;
-export const User = mongoose.model("User", UserSchema, "users");
+export const User = defineModel("User", UserSchema, "users");
 
 /** An admin may do everything; other roles only their own work. */
 export function roleAllows(role: Role, needed: Role): boolean {

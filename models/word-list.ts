@@ -1,4 +1,5 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "./define-model";
 import { searchKey } from "./text";
 
 export const WORD_LISTS = ["banned", "suspect"] as const;
@@ -19,7 +20,7 @@ const WordListSchema = new Schema(
 WordListSchema.index({ list: 1, searchKey: 1 }, { unique: true });
 
 export type WordListDoc = InferSchemaType<typeof WordListSchema>;
-export const WordList = mongoose.model("WordList", WordListSchema, "wordlist");
+export const WordList = defineModel("WordList", WordListSchema, "wordlist");
 
 export interface WordEntry {
   word: string;
