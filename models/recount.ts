@@ -132,6 +132,16 @@ async function repair(drifts: Drift[]): Promise<number> {
 }
 
 const MAX_PASSES = 3;
+/** Beyond this many evaluations a re-check recounts the whole scope: FerretDB tests a long $in per item. */
+const RECHECK_BY_ID_LIMIT = 50;
+
+/** Recounts only `ids`: by id when they are few, else the whole scope with the others left out. */
+async function recheck(scope: Record<string, unknown>, ids: string[]): Promise<Pass> {
+  if (ids.length <= RECHECK_BY_ID_LIMIT) return findDrifts({ _id: { $in: ids } }, { evaluation: { $in: ids.map((id) => new Types.ObjectId(id)) } });
+  const wanted = new Set(ids);
+  const pass = await findDrifts(scope, scope);
+  return { checked: ids.length, drifts: pass.drifts.filter((d) => wanted.has(d.evaluation)), moving: pass.moving.filter((id) => wanted.has(id)) };
+}
 
 /**
  * Compares every evaluation's counters with a recount of the feedback collection (optionally one period),
@@ -146,7 +156,7 @@ export async function recountCounters({ period, dryRun = false }: { period?: str
     report.repaired += await repair(pass.drifts);
     const ids = [...new Set([...pass.drifts.map((d) => d.evaluation), ...pass.moving])];
     if (ids.length === 0) return report;
-    pass = await findDrifts({ _id: { $in: ids } }, { evaluation: { $in: ids.map((id) => new Types.ObjectId(id)) } });
+    pass = await recheck(scope, ids);
     if (n < MAX_PASSES) report.drifts.push(...pass.drifts);
   }
   return { ...report, unresolved: pass.drifts };

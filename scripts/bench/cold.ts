@@ -1,0 +1,47 @@
+/**
+ * `DATA_DIR=… tsx scripts/bench/cold.ts [--runs 5] [--period 2011]`: what the summary costs without the
+ * in-process memo, measured on the database directly: the counters read behind /api/v1/summary and the
+ * participation aggregation behind /summary. Prints the median of `runs` timings of each.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getPeriod } from "../../models/period";
+import { getSummary } from "../../models/summary";
+import { feedbackPerDay } from "../../models/summary-activity";
+import { runScript } from "../db/open";
+
+const ArgsSchema = z.object({
+  runs: z.coerce.number().int().min(1).max(50).default(5),
+  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default("2011"),
+});
+
+async function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]!);
+}
+
+function main(): void {
+  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { runs: { type: "string" }, period: { type: "string" } } });
+  const parsed = ArgsSchema.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
+    process.exit(2);
+  }
+  const { runs, period: code } = parsed.data;
+  void runScript(async () => {
+    const period = await getPeriod({ code });
+    if (!period) return (console.error(`no period ${code}`), 1);
+    const summary = await medianMs(runs, () => getSummary({ period, groupBy: "organization", lang: "vi", maxAgeMs: 0 }));
+    const participation = await medianMs(runs, () => feedbackPerDay({ period: code }));
+    console.log(`median of ${runs}: summary from counters (no memo) ${summary} ms; participation aggregation ${participation} ms`);
+    return 0;
+  });
+}
+
+main();
