@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { createSession } from "../../models/auth";
+import { Evaluation } from "../../models/evaluation";
+import { Feedback } from "../../models/feedback";
+import { User } from "../../models/user";
+import { loader } from "../../app/routes/committee";
+import { sessionCookie } from "../../app/utils/session.server";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { setupTestDatabase } from "./database";
+import { decide, submitFeedback } from "./summary-feedback";
+
+setupTestDatabase();
+
+type Args = Parameters<typeof loader>[0];
+
+async function cookieFor(role: "committee" | "moderator"): Promise<string> {
+  const user = await User.create({ email: `${role}-${Date.now()}@example.vn`, role });
+  return sessionCookie.serialize(await createSession({ userId: String(user._id) }));
+}
+
+function dashboard(query: string, cookie?: string) {
+  const request = new Request(`http://localhost/committee?${query}`, { headers: cookie ? { Cookie: cookie, "Accept-Language": "vi" } : {} });
+  return loader({ request, params: {}, context: {} } as Args);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+  throw new Error("expected the loader to throw a response");
+}
+
+describe("committee dashboard", () => {
+  it("is for the committee role: anonymous visitors go to /login, moderators get 403", async () => {
+    expect((await rejection(dashboard(""))).headers.get("Location")).toBe("/login?redirectTo=%2Fcommittee");
+    expect((await rejection(dashboard("", await cookieFor("moderator")))).status).toBe(403);
+  });
+
+  it("lists organizations needing attention, the proposed-rating cross-table and year over year, with filters", async () => {
+    await createPeriod({ code: "2011" });
+    await createPeriod({ code: "2012", year: 2012 });
+    const low = { ...(await createRatedOrganization({ code: "C-001", name: "Chi bộ Ấp Thấp", period: "2011", district: "Tân Phú" })), period: "2011", district: "Tân Phú" };
+    const angry = { ...(await createRatedOrganization({ code: "C-002", name: "Chi bộ Ba Ý Kiến", period: "2011", district: "Biên Hòa" })), period: "2011" };
+    for (let i = 0; i < 12; i++) await decide(await submitFeedback(low, i < 1 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
+    for (let i = 0; i < 3; i++) await decide(await submitFeedback(angry, "disagree", { proposedRating: "hoan-thanh" }), "approved");
+    const flagged = await submitFeedback(angry, "agree");
+    await Feedback.updateOne({ _id: flagged.id }, { $set: { flags: [{ kind: "burst", detail: "5" }] } });
+    // The same organization rated again in 2012, its counters set as if 12 residents had taken a side.
+    await Evaluation.create({
+      period: "2012",
+      organization: low.organizationId,
+      orgCode: "C-001",
+      orgName: "Chi bộ Ấp Thấp",
+      nameSearch: "chi bo ap thap",
+      kind: "chi-bo-co-so",
+      district: "Tân Phú",
+      rating: "tsvm",
+      members: 40,
+      counters: { agree: 10, disagree: 2, neutral: 0, pending: 0 },
+    });
+
+    const cookie = await cookieFor("committee");
+    const page = await dashboard("period=2011&threshold=50", cookie);
+    expect(page.attention.map((row) => [row.key, row.reasons])).toEqual([
+      ["C-001", ["low-agreement"]],
+      ["C-002", ["campaign"]],
+    ]);
+    expect(page.crossTable.cells).toEqual({ tsvm: { "yeu-kem": 11, "hoan-thanh": 3 } });
+    expect(page.byDistrict.map((row) => row.key)).toEqual(["Biên Hòa", "Tân Phú"]);
+    expect(page.transparency).toMatchObject({ approved: 15, pending: 1 });
+    expect(page.yearOverYear).toEqual([{ key: "C-001", label: "Chi bộ Ấp Thấp", periods: { "2011": expect.objectContaining({ agreementRate: 0.0833, sides: 12 }), "2012": expect.objectContaining({ agreementRate: 0.8333, sides: 12 }) }, change: 0.75 }]);
+
+    const filtered = await dashboard("period=2011&district=T%C3%A2n%20Ph%C3%BA", cookie);
+    expect(filtered.byDistrict.map((row) => row.key)).toEqual(["Tân Phú"]);
+    expect(filtered.crossTable.cells).toEqual({ tsvm: { "yeu-kem": 11 } });
+    expect(filtered.attention.map((row) => row.key)).toEqual(["C-001"]);
+
+    const invalid = await dashboard("period=2011&threshold=abc", cookie);
+    expect(invalid.thresholdError).toMatch(/1 đến 100/);
+    expect(invalid.threshold).toBe(0.5);
+  });
+});
