@@ -6,6 +6,7 @@ import { fieldErrors } from "./api.server";
 export { exportPeriodCsv } from "../../models/export";
 export { importResults, importTemplate, type ImportIssue, type ImportReport } from "../../models/import";
 export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../models/period";
+import { UserAdminError } from "../../models/accounts-admin";
 import { OrganizationAdminError } from "../../models/organizations-admin";
 import { PeriodAdminError } from "../../models/periods-admin";
 export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/periods-admin";
@@ -20,6 +21,8 @@ export {
   type AdminOrganization,
 } from "../../models/organizations-admin";
 export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
+export { AcceptInviteSchema, acceptInvite, changeRole, findInvite, InviteFormSchema, inviteUser, listStaff, RoleFormSchema, setUserDisabled } from "../../models/accounts-admin";
+export { ROLES } from "../../models/user";
 
 /** What a form shows after a refused post: translated errors by field, and the values as typed. */
 export interface FormFailure {
@@ -45,6 +48,7 @@ export const PERIOD_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const REFUSALS = [
   { type: PeriodAdminError, area: "periods" },
   { type: OrganizationAdminError, area: "organizations" },
+  { type: UserAdminError, area: "users" },
 ] as const;
 
 function refusal(error: unknown, t: TFunction): Record<string, string> | null {

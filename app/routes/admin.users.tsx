@@ -1,0 +1,147 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
+import { InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
+import { translatorFor } from "~/utils/api.server";
+import { requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = pageTitle;
+
+const AccountSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, "admin:users.errors.notFound") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireRole(request, "admin");
+  const t = await translatorFor(request, ["admin", "common"]);
+  return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: await listStaff(), me: me.id, roles: ROLES };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, "admin");
+  const t = await translatorFor(request, ["admin", "common"]);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  let link: string | null = null;
+  let failure = null;
+  if (intent === "invite") {
+    failure = await submitForm(form, InviteFormSchema, t, async (input) => {
+      const { token } = await inviteUser({ ...input, actor });
+      link = `${new URL(request.url).origin}/invite/${token}`;
+    });
+  } else if (intent === "role") {
+    failure = await submitForm(form, RoleFormSchema, t, (input) => changeRole({ ...input, actor }));
+  } else {
+    const disabled = intent === "disable";
+    failure = await submitForm(form, AccountSchema, t, ({ userId }) => setUserDisabled({ userId, disabled, actor }));
+  }
+  if (failure) return data({ intent, link: null, ...failure }, { status: 400 });
+  return { intent, link, errors: {} as Record<string, string>, values: {} as Record<string, string> };
+}
+
+function InviteForm({ errors, values, roles }: { errors: Record<string, string>; values: Record<string, string>; roles: readonly string[] }) {
+  const { t } = useTranslation("admin");
+  return (
+    <Form method="post" className="admin-form">
+      <AdminField name="email" label={t("users.email")} error={errors.email}>
+        <input id="email" name="email" type="email" required defaultValue={values.email ?? ""} {...describedBy("email", { error: errors.email })} />
+      </AdminField>
+      <AdminField name="role" label={t("users.role")} error={errors.role}>
+        <select id="role" name="role" defaultValue={values.role ?? "moderator"}>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {t(`users.roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </AdminField>
+      <button type="submit" name="intent" value="invite">
+        {t("users.invite")}
+      </button>
+    </Form>
+  );
+}
+
+export default function AdminUsers() {
+  const { users, me, roles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
+  const inviteErrors = result?.intent === "invite" ? result.errors : {};
+  const rowError = result && result.intent !== "invite" ? Object.values(result.errors)[0] : undefined;
+  return (
+    <>
+      <AdminNav />
+      <h1>{t("users.title")}</h1>
+      {result?.link ? (
+        <div className="notice success" role="status">
+          <p>{t("users.linkShown")}</p>
+          <p className="one-time-link">{result.link}</p>
+        </div>
+      ) : null}
+      {rowError ? (
+        <p className="form-error" role="alert">
+          {rowError}
+        </p>
+      ) : null}
+      <h2>{t("users.inviteTitle")}</h2>
+      <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} />
+      <div className="table-scroll">
+        <table>
+          <caption>{t("users.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.email")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.state")}</th>
+              <th scope="col">{t("users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.email}
+                  {user.id === me ? ` (${t("users.you")})` : ""}
+                </td>
+                <td>
+                  <Form method="post" className="admin-inline">
+                    <input type="hidden" name="userId" value={user.id} />
+                    <label htmlFor={`role-${user.id}`} className="visually-hidden">
+                      {t("users.roleOf", { email: user.email })}
+                    </label>
+                    <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`users.roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
+                      {t("users.changeRole")}
+                    </button>
+                  </Form>
+                </td>
+                <td>{t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={user.id} />
+                    <button type="submit" name="intent" value={user.disabled ? "enable" : "disable"} className="secondary" aria-label={t(user.disabled ? "users.enableOf" : "users.disableOf", { email: user.email })}>
+                      {t(user.disabled ? "users.enable" : "users.disable")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Schema } from "mongoose";
+import { z } from "zod";
+import { recordAudit } from "./audit";
+import { serialised } from "./connection";
+import { defineModel } from "./define-model";
+import { MIN_PASSWORD_LENGTH } from "./password";
+import { ROLES, User, type Role } from "./user";
+import { AccountError, disableUser, resetPassword, type AccountActor } from "./users-admin";
+
+const INVITE_TTL_MS = 7 * 86_400_000;
+
+/** A pending invitation: `_id` is the sha256 of the one-time token in the link; using it deletes it. */
+const InviteSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    user: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+    expiresAt: { type: Date, required: true },
+  },
+  { timestamps: true },
+);
+InviteSchema.index({ user: 1, _id: 1 });
+InviteSchema.index({ expiresAt: 1, _id: 1 });
+export const Invite = defineModel("Invite", InviteSchema, "invites");
+
+const E = "admin:users.errors.";
+export const InviteFormSchema = z.object({
+  email: z.string().trim().toLowerCase().email(`${E}email`).max(200, `${E}email`),
+  role: z.enum(ROLES, { message: `${E}role` }),
+});
+export const RoleFormSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`), role: z.enum(ROLES, { message: `${E}role` }) });
+export const AcceptInviteSchema = z
+  .object({ password: z.string().min(MIN_PASSWORD_LENGTH, `${E}passwordShort`).max(200, `${E}passwordShort`), confirm: z.string() })
+  .refine((input) => input.password === input.confirm, { path: ["confirm"], message: `${E}passwordMismatch` });
+
+export class UserAdminError extends Error {
+  constructor(
+    readonly code: "lastAdmin" | "notFound" | "emailTaken",
+    readonly field: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  /** Invited and has not set a password yet. */
+  invited: boolean;
+}
+
+/** Every staff account by email. Staff are a handful of people, so one bounded read is the whole list. */
+export async function listStaff(): Promise<StaffAccount[]> {
+  const docs = await User.find({}, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(500).lean();
+  return docs.map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash }));
+}
+
+/** Creates an account without a password and returns the one-time token its invitation link carries. */
+export async function inviteUser({ email, role, actor }: { email: string; role: Role; actor: AccountActor }): Promise<{ token: string }> {
+  let userId: string;
+  try {
+    userId = String((await User.create({ email, role })).id);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === 11000) throw new UserAdminError("emailTaken", "email", { value: email });
+    throw error;
+  }
+  const token = randomBytes(32).toString("base64url");
+  await Invite.create({ _id: hashToken(token), user: userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+  await recordAudit({ actor, action: "user.invite", targetType: "user", targetId: userId, after: { email, role } });
+  return { token };
+}
+
+/** The invited account's email while the link is unused and unexpired, else null. */
+export async function findInvite({ token }: { token: string }): Promise<{ email: string } | null> {
+  const invite = await Invite.findOne({ _id: hashToken(token), expiresAt: { $gt: new Date() } }, { user: 1 }).lean();
+  if (!invite) return null;
+  const user = await User.findOne({ _id: invite.user, disabled: false }, { email: 1 }).lean();
+  return user ? { email: user.email } : null;
+}
+
+/** Sets the invited account's password. The deleteOne claims the link, so it works exactly once. */
+export async function acceptInvite({ token, password }: { token: string; password: string }): Promise<boolean> {
+  const account = await findInvite({ token });
+  if (!account) return false;
+  const claimed = await Invite.deleteOne({ _id: hashToken(token), expiresAt: { $gt: new Date() } });
+  if (claimed.deletedCount !== 1) return false;
+  await resetPassword({ email: account.email, password, actor: { email: account.email } });
+  return true;
+}
+
+/** Runs a change that may take an account out of the admins, refusing to remove the last enabled one. */
+async function keepingAnAdmin(userId: string, losesAdmin: boolean, change: (user: { email: string; role: Role; disabled: boolean }) => Promise<void>): Promise<void> {
+  // One queue for every such change: two admins demoting each other at once cannot both pass the count.
+  await serialised("users:admins", async () => {
+    const user = await User.findOne({ _id: userId }, { email: 1, role: 1, disabled: 1 }).lean();
+    if (!user) throw new UserAdminError("notFound", "userId");
+    if (losesAdmin && user.role === "admin" && !user.disabled) {
+      const others = await User.countDocuments({ role: "admin", disabled: false, _id: { $ne: user._id } });
+      if (others === 0) throw new UserAdminError("lastAdmin", "userId");
+    }
+    await change(user);
+  });
+}
+
+export async function changeRole({ userId, role, actor }: { userId: string; role: Role; actor: AccountActor }): Promise<void> {
+  await keepingAnAdmin(userId, role !== "admin", async (user) => {
+    await User.updateOne({ _id: userId }, { $set: { role } });
+    await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
+  });
+}
+
+/** Disables (ending its sessions) or re-enables an account; the last enabled admin cannot be disabled. */
+export async function setUserDisabled({ userId, disabled, actor }: { userId: string; disabled: boolean; actor: AccountActor }): Promise<void> {
+  await keepingAnAdmin(userId, disabled, async (user) => {
+    if (disabled) {
+      await disableUser({ email: user.email, actor }).catch((error: unknown) => {
+        throw error instanceof AccountError ? new UserAdminError("notFound", "userId") : error;
+      });
+      return;
+    }
+    await User.updateOne({ _id: userId }, { $set: { disabled: false } });
+    await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: user.disabled }, after: { disabled: false } });
+  });
+}

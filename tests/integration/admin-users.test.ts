@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
+import { action as inviteAction, loader as inviteLoader } from "../../app/routes/invite.$token";
+import { AuditEvent } from "../../models/audit-event";
+import { login } from "../../models/auth";
+import { User } from "../../models/user";
+import { createStaff } from "../fixtures/moderation";
+import { callRoute } from "./admin-call";
+import { setupTestDatabase } from "./database";
+
+setupTestDatabase();
+
+let admin: Awaited<ReturnType<typeof createStaff>>;
+const post = (form: Record<string, string>, path = "/admin/users") => callRoute(usersAction, path, { cookie: admin.cookie, form });
+
+beforeAll(async () => {
+  admin = await createStaff("admin");
+});
+
+describe("/admin/users", () => {
+  it("invites a user with a one-time link that sets a password once", async () => {
+    const result = await post({ intent: "invite", email: "Moi.Nguoi@Example.vn", role: "moderator" });
+    const link = (result.data as { link: string }).link;
+    expect(link).toMatch(/^http:\/\/localhost\/invite\/[A-Za-z0-9_-]{43}$/);
+    const token = link.split("/").pop()!;
+    const page = await callRoute(inviteLoader, `/invite/${token}`, { params: { token } });
+    expect(page.data).toMatchObject({ email: "moi.nguoi@example.vn" });
+
+    const mismatch = await callRoute(inviteAction, `/invite/${token}`, { params: { token }, form: { password: "mật khẩu mới 12", confirm: "khác" } });
+    expect(mismatch.data).toMatchObject({ errors: { confirm: "Hai mật khẩu không khớp." } });
+    const accepted = await callRoute(inviteAction, `/invite/${token}`, { params: { token }, form: { password: "mật khẩu mới 12", confirm: "mật khẩu mới 12" } });
+    expect(accepted).toMatchObject({ status: 302, location: "/login?invited=1" });
+    expect((await login({ email: "moi.nguoi@example.vn", password: "mật khẩu mới 12" })).ok).toBe(true);
+    expect((await callRoute(inviteLoader, `/invite/${token}`, { params: { token } })).status).toBe(404);
+    expect(await AuditEvent.countDocuments({ action: "user.invite" })).toBe(1);
+
+    const again = await post({ intent: "invite", email: "moi.nguoi@example.vn", role: "admin" });
+    expect(again.data).toMatchObject({ errors: { email: "Đã có tài khoản với email moi.nguoi@example.vn." } });
+  });
+
+  it("changes a role and disables an account, but never the last admin", async () => {
+    const other = await createStaff("committee");
+    await post({ intent: "role", userId: other.id, role: "moderator" });
+    expect((await User.findById(other.id, { role: 1 }).lean())?.role).toBe("moderator");
+    await post({ intent: "disable", userId: other.id });
+    expect((await User.findById(other.id, { disabled: 1 }).lean())?.disabled).toBe(true);
+    await post({ intent: "enable", userId: other.id });
+    expect((await User.findById(other.id, { disabled: 1 }).lean())?.disabled).toBe(false);
+
+    const lastAdmin = await post({ intent: "disable", userId: admin.id }, "/admin/users?lng=en");
+    expect(lastAdmin).toMatchObject({ status: 400, data: { errors: { userId: "The last administrator cannot be disabled or lose the role." } } });
+    const demote = await post({ intent: "role", userId: admin.id, role: "committee" });
+    expect(demote.status).toBe(400);
+    expect(await User.findById(admin.id, { role: 1, disabled: 1, _id: 0 }).lean()).toEqual({ role: "admin", disabled: false });
+
+    const list = await callRoute(usersLoader, "/admin/users", { cookie: admin.cookie });
+    expect((list.data as { users: { email: string; role: string; invited: boolean }[] }).users.map((u) => [u.email, u.role, u.invited])).toEqual(
+      expect.arrayContaining([[other.email, "moderator", false], [admin.email, "admin", false]]),
+    );
+
+    // With a second admin the first may step down.
+    await post({ intent: "role", userId: other.id, role: "admin" });
+    expect((await post({ intent: "role", userId: admin.id, role: "committee" })).status).toBe(200);
+    expect((await User.findById(admin.id, { role: 1 }).lean())?.role).toBe("committee");
+  });
+});
