@@ -1,10 +1,12 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { databaseConnected, pingDatabase } from "../models/connection";
 import { env } from "../app/utils/env.server";
-import { logInfo } from "../app/utils/log.server";
+import { logError, logInfo } from "../app/utils/log.server";
+import { checkRateLimit } from "../app/utils/rate-limit.server";
+import { refuse } from "./refuse";
+import { errorHandler, remixHandler } from "./remix-handler";
 import { openDataCors, sameOriginMutations, securityHeaders } from "./security";
 
 /** One line per request: method, path, status, time, request id. No query strings, addresses or bodies. */
@@ -17,6 +19,23 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Every state-changing request, per client address hash, across all instances (stored in the database). */
+const MUTATION_LIMIT = { bucket: "mutations", limit: 120, windowMs: 60_000 };
+
+async function mutationRateLimit(req: Request, res: Response, next: NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  try {
+    const result = await checkRateLimit(MUTATION_LIMIT, res.locals.clientKey as string);
+    if (result.allowed) return next();
+    res.setHeader("Retry-After", String(result.retryAfter));
+    refuse(req, res, 429, "rate_limited", { vi: "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.", en: "Too many requests; please try again in a few minutes." });
+  } catch (error) {
+    // The limiter must not take the site down with it; the database guard answers real outages.
+    logError(error, { requestId: res.locals.requestId as string, message: "rate limiter failed" });
+    next();
+  }
+}
+
 let ready = false;
 
 /** Called once the database is connected and seeded; until then every page and API answers 503. */
@@ -27,16 +46,11 @@ export function markReady(): void {
 /** While the driver has no connection, answer 503 at once instead of letting requests hang. */
 function requireDatabase(req: Request, res: Response, next: NextFunction) {
   if (ready && databaseConnected()) return next();
-  res.status(503).setHeader("Retry-After", "10");
-  if (req.path.startsWith("/api/")) {
-    res.json({ error: { code: "database_unavailable", message: "The database is not answering; try again shortly. / Cơ sở dữ liệu chưa phản hồi; vui lòng thử lại sau." } });
-  } else {
-    res.type("text/html; charset=utf-8").send(unavailablePage());
-  }
-}
-
-function unavailablePage(): string {
-  return `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Công Khai — tạm gián đoạn</title><main><h1>Tạm thời gián đoạn</h1><p>Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.</p><p lang="en">The database is not answering. Nothing already saved is lost; please try again in a few minutes.</p></main></html>`;
+  res.setHeader("Retry-After", "10");
+  refuse(req, res, 503, "database_unavailable", {
+    vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",
+    en: "The database is not answering. Nothing already saved is lost; please try again in a few minutes.",
+  });
 }
 
 export function createApp({ build }: { build: ServerBuild }) {
@@ -60,18 +74,9 @@ export function createApp({ build }: { build: ServerBuild }) {
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);
   app.use(requireDatabase);
+  app.use(mutationRateLimit);
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: (_req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        requestId: res.locals.requestId as string,
-        clientKey: res.locals.clientKey as string,
-      }),
-    }),
-  );
+  app.all("*", remixHandler(build));
+  app.use(errorHandler);
   return app;
 }

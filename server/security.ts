@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { refuse } from "./refuse";
 import { sessionSecret } from "../app/utils/env.server";
 
 const HCAPTCHA = "https://hcaptcha.com https://*.hcaptcha.com";
@@ -50,12 +51,7 @@ export function sameOriginMutations(req: Request, res: Response, next: NextFunct
   const host = req.get("host");
   const crossOrigin = origin ? origin !== "null" && new URL(origin).host !== host : fetchSite === "cross-site";
   if (!crossOrigin && origin !== "null") return next();
-  res.status(403);
-  if (req.path.startsWith("/api/")) {
-    res.json({ error: { code: "cross_origin", message: "Requests from another site are refused. / Yêu cầu từ trang web khác bị từ chối." } });
-  } else {
-    res.type("text/plain; charset=utf-8").send("403 — Yêu cầu từ trang web khác bị từ chối. / Requests from another site are refused.");
-  }
+  refuse(req, res, 403, "cross_origin", { vi: "Yêu cầu từ trang web khác bị từ chối.", en: "Requests from another site are refused." });
 }
 
 /** Open data is readable from any origin; nothing else is. */

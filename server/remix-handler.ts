@@ -1,0 +1,50 @@
+// The package index re-exports only createRequestHandler; these two are its public building blocks (typed in server.d.ts).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import { pingDatabase } from "../models/connection";
+import { logError } from "../app/utils/log.server";
+import { refuse } from "./refuse";
+
+const UNAVAILABLE = {
+  vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",
+  en: "The database is not answering. Nothing already saved is lost; please try again in a few minutes.",
+};
+
+function unexpected(requestId: string) {
+  return { vi: `Đã có lỗi ngoài dự kiến. Mã tham chiếu: ${requestId}.`, en: `An unexpected error occurred. Reference: ${requestId}.` };
+}
+
+/**
+ * The Remix handler, always in production mode so no stack trace reaches a client. A 5xx while the
+ * database does not answer becomes a 503; any other 5xx from /api/* that is not already JSON
+ * becomes the JSON error every API answer uses.
+ */
+export function remixHandler(build: ServerBuild) {
+  const handle = createRequestHandler(build, "production");
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const locals = res.locals as { cspNonce: string; requestId: string; clientKey: string };
+      const response = await handle(createRemixRequest(req, res), { ...locals });
+      if (response.status >= 500 && !(await pingDatabase(1000))) {
+        res.setHeader("Retry-After", "10");
+        return refuse(req, res, 503, "database_unavailable", UNAVAILABLE);
+      }
+      const json = response.headers.get("content-type")?.includes("application/json") ?? false;
+      if (response.status >= 500 && req.path.startsWith("/api/") && !json) {
+        return refuse(req, res, response.status, "internal_error", unexpected(locals.requestId));
+      }
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Last resort: log with the request id, answer without details. */
+export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
+  const requestId = res.locals.requestId as string;
+  logError(error, { requestId, path: req.path });
+  if (res.headersSent) return void res.end();
+  refuse(req, res, 500, "internal_error", unexpected(requestId));
+}
