@@ -9,6 +9,7 @@ export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../mo
 import { UserAdminError } from "../../models/accounts-admin";
 import { OrganizationAdminError } from "../../models/organizations-admin";
 import { PeriodAdminError } from "../../models/periods-admin";
+import { WordAdminError } from "../../models/words-admin";
 export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/periods-admin";
 export {
   createOrganization,
@@ -23,6 +24,8 @@ export {
 export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
 export { AcceptInviteSchema, acceptInvite, changeRole, findInvite, InviteFormSchema, inviteUser, listStaff, RoleFormSchema, setUserDisabled } from "../../models/accounts-admin";
 export { ROLES } from "../../models/user";
+export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/words-admin";
+export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/word-list";
 
 /** What a form shows after a refused post: translated errors by field, and the values as typed. */
 export interface FormFailure {
@@ -49,6 +52,7 @@ const REFUSALS = [
   { type: PeriodAdminError, area: "periods" },
   { type: OrganizationAdminError, area: "organizations" },
   { type: UserAdminError, area: "users" },
+  { type: WordAdminError, area: "words" },
 ] as const;
 
 function refusal(error: unknown, t: TFunction): Record<string, string> | null {

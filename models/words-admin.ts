@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { recordAudit } from "./audit";
+import { serialised } from "./connection";
+import { cleanText, searchKey } from "./text";
+import { DEFAULT_WORDS, WORD_LANGS, WORD_LISTS, WordList, type WordListName } from "./word-list";
+
+const E = "admin:words.errors.";
+
+export const WordFormSchema = z.object({
+  word: z.string().transform(cleanText).pipe(z.string().min(1, `${E}word`).max(60, `${E}word`)),
+  list: z.enum(WORD_LISTS, { message: `${E}list` }),
+  lang: z.enum(WORD_LANGS, { message: `${E}lang` }),
+});
+export const RemoveWordSchema = z.object({ list: z.enum(WORD_LISTS, { message: `${E}list` }), key: z.string().min(1, `${E}word`).max(120, `${E}word`) });
+
+export class WordAdminError extends Error {
+  constructor(
+    readonly code: "duplicate",
+    readonly field: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+type Actor = { id: string; email: string };
+
+/**
+ * Feedback intake uses the built-in lists while the collection is empty, so the first edit stores
+ * them first: adding one word must not silently drop the others. Serialised so two first edits
+ * do not both copy them.
+ */
+async function materialiseDefaults(): Promise<void> {
+  await serialised("wordlist:defaults", async () => {
+    if ((await WordList.countDocuments({})) > 0) return;
+    await WordList.insertMany(DEFAULT_WORDS.map((entry) => ({ ...entry })), { ordered: false });
+  });
+}
+
+/** Adds a word to a list; it matches new feedback at once, typed with or without diacritics. */
+export async function addWord({ word, list, lang, actor }: { word: string; list: WordListName; lang: "vi" | "en"; actor: Actor }): Promise<void> {
+  await materialiseDefaults();
+  const key = searchKey(word);
+  try {
+    await WordList.create({ word, searchKey: key, list, lang });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === 11000) throw new WordAdminError("duplicate", "word", { value: word });
+    throw error;
+  }
+  await recordAudit({ actor, action: "wordlist.add", targetType: "wordlist", targetId: `${list}:${key}`, after: { word, list, lang } });
+}
+
+/** Removes a word (by its search key) from a list. */
+export async function removeWord({ list, key, actor }: { list: WordListName; key: string; actor: Actor }): Promise<void> {
+  await materialiseDefaults();
+  const removed = await WordList.findOneAndDelete({ list, searchKey: key });
+  if (!removed) return;
+  await recordAudit({ actor, action: "wordlist.remove", targetType: "wordlist", targetId: `${list}:${key}`, before: { word: removed.word, list, lang: removed.lang } });
+}

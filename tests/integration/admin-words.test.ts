@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { action as wordsAction } from "../../app/routes/admin.words";
+import { AuditEvent } from "../../models/audit-event";
+import { createFeedback, getEvaluationTarget } from "../../models/feedback-intake";
+import { DEFAULT_WORDS, listWords } from "../../models/word-list";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { createStaff } from "../fixtures/moderation";
+import { callRoute } from "./admin-call";
+import { setupTestDatabase } from "./database";
+
+setupTestDatabase();
+
+let admin: { cookie: string };
+let evaluationId: string;
+const post = (form: Record<string, string>) => callRoute(wordsAction, "/admin/words", { cookie: admin.cookie, form });
+
+async function flagsFor(body: string) {
+  const target = await getEvaluationTarget({ evaluationId });
+  const { flags } = await createFeedback({ target: target!, stance: "disagree", body, isResident: false, locale: "vi" });
+  return flags.map((flag) => flag.kind);
+}
+
+beforeAll(async () => {
+  admin = await createStaff("admin");
+  await createPeriod({ code: "2011" });
+  ({ evaluationId } = await createRatedOrganization({ code: "LT-1", name: "Đảng bộ xã Long An", period: "2011" }));
+});
+
+describe("/admin/words", () => {
+  it("adds a word that flags the next feedback at once, typed without diacritics, keeping the built-in words", async () => {
+    expect(await flagsFor("Cán bộ xã có dấu hiệu tham ô quỹ đất.")).not.toContain("suspect-word");
+    expect((await post({ intent: "add", word: "Tham ô", list: "suspect", lang: "vi" })).status).toBe(200);
+    expect(await flagsFor("Can bo xa co dau hieu tham o quy dat, de nghi lam ro.")).toContain("suspect-word");
+    expect(await listWords()).toHaveLength(DEFAULT_WORDS.length + 1);
+    expect(await AuditEvent.countDocuments({ action: "wordlist.add", targetId: "suspect:tham o" })).toBe(1);
+  });
+
+  it("refuses the same word again and removes a word with an audit record", async () => {
+    const duplicate = await post({ intent: "add", word: "THAM O", list: "suspect", lang: "vi" });
+    expect(duplicate).toMatchObject({ status: 400, data: { errors: { word: "“THAM O” đã có trong danh sách này (so khớp không dấu)." } } });
+    await post({ intent: "remove", list: "suspect", key: "tham o" });
+    expect((await listWords()).some((entry) => entry.searchKey === "tham o")).toBe(false);
+    expect(await AuditEvent.countDocuments({ action: "wordlist.remove", targetId: "suspect:tham o" })).toBe(1);
+    expect(await flagsFor("Lại thêm chuyện tham ô ở xã, mong được xem xét.")).not.toContain("suspect-word");
+  });
+});
