@@ -17,7 +17,7 @@ const InviteSchema = new Schema(
     user: { type: Schema.Types.ObjectId, required: true, ref: "User" },
     expiresAt: { type: Date, required: true },
   },
-  { timestamps: true },
+  { timestamps: true }
 );
 InviteSchema.index({ user: 1, _id: 1 });
 InviteSchema.index({ expiresAt: 1, _id: 1 });
@@ -34,11 +34,7 @@ export const AcceptInviteSchema = z
   .refine((input) => input.password === input.confirm, { path: ["confirm"], message: `${E}passwordMismatch` });
 
 export class UserAdminError extends Error {
-  constructor(
-    readonly code: "lastAdmin" | "notFound" | "emailTaken",
-    readonly field: string,
-    readonly params: Record<string, string> = {},
-  ) {
+  constructor(readonly code: "lastAdmin" | "notFound" | "emailTaken", readonly field: string, readonly params: Record<string, string> = {}) {
     super(code);
   }
 }
@@ -94,7 +90,11 @@ export async function acceptInvite({ token, password }: { token: string; passwor
 }
 
 /** Runs a change that may take an account out of the admins, refusing to remove the last enabled one. */
-async function keepingAnAdmin(userId: string, losesAdmin: boolean, change: (user: { email: string; role: Role; disabled: boolean }) => Promise<void>): Promise<void> {
+async function keepingAnAdmin(
+  userId: string,
+  losesAdmin: boolean,
+  change: (user: { email: string; role: Role; disabled: boolean }) => Promise<void>
+): Promise<void> {
   // One queue for every such change: two admins demoting each other at once cannot both pass the count.
   await serialised("users:admins", async () => {
     const user = await User.findOne({ _id: userId }, { email: 1, role: 1, disabled: 1 }).lean();

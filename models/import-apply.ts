@@ -55,12 +55,8 @@ export async function applyPlan(plan: ImportPlan, onProgress: Progress = () => u
   await inParallel(
     plan.organizationUpdates,
     ({ id, set }) => serialised(`organizations:${id}`, () => Organization.updateOne({ _id: id }, { $set: set })),
-    step,
+    step
   );
   await insertInBatches(plan.evaluationInserts, (batch) => Evaluation.insertMany(batch, { ordered: true }), step);
-  await inParallel(
-    plan.evaluationUpdates,
-    ({ id, set }) => serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set })),
-    step,
-  );
+  await inParallel(plan.evaluationUpdates, ({ id, set }) => serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set })), step);
 }

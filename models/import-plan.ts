@@ -57,7 +57,10 @@ export interface ImportPlan {
 export async function loadImportState(period: string) {
   const [organizations, evaluations] = await Promise.all([
     Organization.find({}, { code: 1, slug: 1, name: 1, kind: 1, district: 1, members: 1, mergedInto: 1 }).lean(),
-    Evaluation.find({ period }, { organization: 1, orgCode: 1, orgName: 1, nameSearch: 1, kind: 1, district: 1, rating: 1, members: 1, memberCounts: 1, summary: 1 }).lean(),
+    Evaluation.find(
+      { period },
+      { organization: 1, orgCode: 1, orgName: 1, nameSearch: 1, kind: 1, district: 1, rating: 1, members: 1, memberCounts: 1, summary: 1 }
+    ).lean(),
   ]);
   return {
     organizations: organizations.map(({ _id, ...rest }): ExistingOrganization => ({ ...rest, id: String(_id) })),
@@ -68,7 +71,7 @@ export async function loadImportState(period: string) {
         organization: String(organization),
         memberCounts: memberCounts.map((m) => ({ key: m.key, count: m.count })),
         summary: summary ?? "",
-      }),
+      })
     ),
   };
 }

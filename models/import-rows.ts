@@ -62,7 +62,7 @@ function countSchema(required: boolean) {
 function rowSchema(ratingScale: readonly ScaleEntry[]) {
   const ratingsByKey = lookup(
     ratingScale.map((entry) => entry.key),
-    slugify,
+    slugify
   );
   return z.object({
     code: z
@@ -70,7 +70,10 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
       .trim()
       .min(1, `${E}codeRequired`)
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}codeInvalid`),
-    name: z.string().transform(cleanText).pipe(z.string().min(1, `${E}nameRequired`).max(200, `${E}nameTooLong`)),
+    name: z
+      .string()
+      .transform(cleanText)
+      .pipe(z.string().min(1, `${E}nameRequired`).max(200, `${E}nameTooLong`)),
     kind: z.string().transform((value, ctx) => kindsByKey.get(slugify(value)) ?? invalid(ctx, `${E}unknownKind`)),
     district: z.string().transform((value, ctx) => districtsByKey.get(searchKey(value)) ?? invalid(ctx, `${E}unknownDistrict`)),
     rating: z.string().transform((value, ctx) => ratingsByKey.get(slugify(value)) ?? invalid(ctx, `${E}unknownRating`)),
@@ -85,9 +88,9 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
 
 /** One count column per member-scale key; an empty cell means nobody. */
 function memberCountsSchema(memberScale: readonly ScaleEntry[]) {
-  return z.object(Object.fromEntries(memberScale.map((entry) => [`${MEMBER_PREFIX}${entry.key}`, countSchema(false)]))).transform((counts) =>
-    memberScale.map((entry): MemberCount => ({ key: entry.key, count: counts[`${MEMBER_PREFIX}${entry.key}`] ?? 0 })),
-  );
+  return z
+    .object(Object.fromEntries(memberScale.map((entry) => [`${MEMBER_PREFIX}${entry.key}`, countSchema(false)])))
+    .transform((counts) => memberScale.map((entry): MemberCount => ({ key: entry.key, count: counts[`${MEMBER_PREFIX}${entry.key}`] ?? 0 })));
 }
 
 function invalid(ctx: z.RefinementCtx, message: string): never {

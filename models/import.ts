@@ -67,7 +67,13 @@ export async function importResults(input: ImportInput): Promise<ImportReport> {
     targetType: "period",
     targetId: period.code,
     note: input.source,
-    after: { rows: report.rows, created: report.created, changed: report.changed, unchanged: report.unchanged, organizationsCreated: report.organizationsCreated },
+    after: {
+      rows: report.rows,
+      created: report.created,
+      changed: report.changed,
+      unchanged: report.unchanged,
+      organizationsCreated: report.organizationsCreated,
+    },
   });
   return { ...report, applied: true };
 }

@@ -12,11 +12,21 @@ const PAGE = 50;
 
 /** One schema for the create and edit forms; `code` is only read on create (codes are stable). */
 export const OrganizationFormSchema = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}code`),
-  name: z.string().transform(cleanText).pipe(z.string().min(1, `${E}name`).max(200, `${E}name`)),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}code`),
+  name: z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().min(1, `${E}name`).max(200, `${E}name`)),
   kind: z.enum(ORGANIZATION_KINDS, { message: `${E}kind` }),
   district: z.enum(DISTRICTS, { message: `${E}district` }),
-  members: z.coerce.number({ message: `${E}members` }).int(`${E}members`).min(0, `${E}members`).max(1_000_000, `${E}members`),
+  members: z.coerce
+    .number({ message: `${E}members` })
+    .int(`${E}members`)
+    .min(0, `${E}members`)
+    .max(1_000_000, `${E}members`),
 });
 export type OrganizationInput = z.infer<typeof OrganizationFormSchema>;
 
@@ -24,7 +34,7 @@ export class OrganizationAdminError extends Error {
   constructor(
     readonly code: "codeTaken" | "notFound" | "mergeSelf" | "mergeTarget" | "mergeConflict",
     readonly field: string,
-    readonly params: Record<string, string> = {},
+    readonly params: Record<string, string> = {}
   ) {
     super(code);
   }
@@ -45,8 +55,28 @@ export interface AdminOrganization {
   mergedInto: string | null;
 }
 
-function toView(doc: { _id: unknown; code: string; slug: string; name: string; kind: string; district: string; members: number; active: boolean; mergedInto?: string | null }): AdminOrganization {
-  return { id: String(doc._id), code: doc.code, slug: doc.slug, name: doc.name, kind: doc.kind, district: doc.district, members: doc.members, active: doc.active, mergedInto: doc.mergedInto ?? null };
+function toView(doc: {
+  _id: unknown;
+  code: string;
+  slug: string;
+  name: string;
+  kind: string;
+  district: string;
+  members: number;
+  active: boolean;
+  mergedInto?: string | null;
+}): AdminOrganization {
+  return {
+    id: String(doc._id),
+    code: doc.code,
+    slug: doc.slug,
+    name: doc.name,
+    kind: doc.kind,
+    district: doc.district,
+    members: doc.members,
+    active: doc.active,
+    mergedInto: doc.mergedInto ?? null,
+  };
 }
 
 /** Organizations in code order, 50 a page, optionally matching `q` in the name (with or without diacritics) or exactly the code. */
@@ -56,7 +86,10 @@ export async function listOrganizationsAdmin({ q, cursor }: { q?: string; cursor
   const key = q ? searchKey(q) : "";
   if (key) filter.$or = [{ nameSearch: { $regex: escapeRegExp(key) } }, { code: q!.trim() }];
   if (after) filter.code = { $gt: String(after.k) };
-  const docs = await Organization.find(filter, projection).sort({ code: 1, _id: 1 }).limit(PAGE + 1).lean();
+  const docs = await Organization.find(filter, projection)
+    .sort({ code: 1, _id: 1 })
+    .limit(PAGE + 1)
+    .lean();
   const items = docs.slice(0, PAGE).map(toView);
   const last = items.at(-1);
   return { items, nextCursor: docs.length > PAGE && last ? encodeCursor({ k: last.code, id: last.id }) : null };
@@ -115,13 +148,27 @@ export async function updateOrganization({ code, input, actor }: { code: string;
   await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: set }));
   const { name, nameSearch, kind, district } = set;
   await updateEvaluationCopies(await evaluationIdsOf(before.id), { orgName: name, nameSearch, kind, district });
-  await recordAudit({ actor, action: "organization.update", targetType: "organization", targetId: code, before: { name: before.name, kind: before.kind, district: before.district, members: before.members }, after: set });
+  await recordAudit({
+    actor,
+    action: "organization.update",
+    targetType: "organization",
+    targetId: code,
+    before: { name: before.name, kind: before.kind, district: before.district, members: before.members },
+    after: set,
+  });
 }
 
 export async function setOrganizationActive({ code, active, actor }: { code: string; active: boolean; actor: Actor }): Promise<void> {
   const before = await findOrThrow(code, "code");
   await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
-  await recordAudit({ actor, action: active ? "organization.activate" : "organization.deactivate", targetType: "organization", targetId: code, before: { active: before.active }, after: { active } });
+  await recordAudit({
+    actor,
+    action: active ? "organization.activate" : "organization.deactivate",
+    targetType: "organization",
+    targetId: code,
+    before: { active: before.active },
+    after: { active },
+  });
 }
 
 /**
@@ -129,7 +176,15 @@ export async function setOrganizationActive({ code, active, actor }: { code: str
  * (refused when the target already has one for the same period), its feedback follows, and the
  * duplicate is kept, inactive, with `mergedInto` so its old code can be explained and refused by imports.
  */
-export async function mergeOrganization({ code, into, actor }: { code: string; into: string; actor: Actor }): Promise<{ evaluations: number; feedback: number }> {
+export async function mergeOrganization({
+  code,
+  into,
+  actor,
+}: {
+  code: string;
+  into: string;
+  actor: Actor;
+}): Promise<{ evaluations: number; feedback: number }> {
   if (code === into) throw new OrganizationAdminError("mergeSelf", "into");
   const duplicate = await findOrThrow(code, "code");
   const target = await findOrThrow(into, "into");
@@ -147,7 +202,9 @@ export async function mergeOrganization({ code, into, actor }: { code: string; i
   });
   const feedback = await Feedback.find({ organization: duplicate.id }, { _id: 1 }).limit(100_000).lean();
   for (const item of feedback) {
-    await serialised(`feedback:${String(item._id)}`, () => Feedback.updateOne({ _id: item._id }, { $set: { organization: target.id, district: target.district } }));
+    await serialised(`feedback:${String(item._id)}`, () =>
+      Feedback.updateOne({ _id: item._id }, { $set: { organization: target.id, district: target.district } })
+    );
   }
   await serialised(`organizations:${duplicate.id}`, () => Organization.updateOne({ _id: duplicate.id }, { $set: { active: false, mergedInto: target.code } }));
   const moved = { evaluations: duplicate.periods.length, feedback: feedback.length };

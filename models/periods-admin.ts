@@ -11,7 +11,10 @@ const VN_OFFSET = "+07:00";
 
 /** Parses "key | nhãn | label" lines (one entry per line, best first) into a scale. */
 export function parseScale(text: string, ctx: z.RefinementCtx): ScaleEntry[] {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const entries: ScaleEntry[] = [];
   for (const line of lines) {
     const [key = "", vi = "", en = "", ...rest] = line.split("|").map((part) => cleanText(part));
@@ -48,10 +51,23 @@ export function toLocalInput(iso: string): string {
 /** One schema for the create and edit forms; `code` is only read on create (codes never change). */
 export const PeriodFormSchema = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, `${E}code`),
-    year: z.coerce.number({ invalid_type_error: `${E}year` }).int(`${E}year`).min(1990, `${E}year`).max(2100, `${E}year`),
-    titleVi: z.string().transform(cleanText).pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
-    titleEn: z.string().transform(cleanText).pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, `${E}code`),
+    year: z.coerce
+      .number({ invalid_type_error: `${E}year` })
+      .int(`${E}year`)
+      .min(1990, `${E}year`)
+      .max(2100, `${E}year`),
+    titleVi: z
+      .string()
+      .transform(cleanText)
+      .pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
+    titleEn: z
+      .string()
+      .transform(cleanText)
+      .pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
     ratingScale: z.string().transform(parseScale),
     memberScale: z.string().transform(parseScale),
     commentsOpenAt: localDateTime,
@@ -62,11 +78,7 @@ export const PeriodFormSchema = z
 export type PeriodInput = z.infer<typeof PeriodFormSchema>;
 
 export class PeriodAdminError extends Error {
-  constructor(
-    readonly code: "codeTaken" | "notFound" | "keyInUse",
-    readonly field: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
+  constructor(readonly code: "codeTaken" | "notFound" | "keyInUse", readonly field: string, readonly params: Record<string, string | number> = {}) {
     super(code);
   }
 }
@@ -142,5 +154,12 @@ export async function setCommentWindow({ code, open, actor, now = new Date() }: 
   if (open && new Date(before.commentsOpenAt) > now) set.commentsOpenAt = now;
   if (open && new Date(before.commentsCloseAt) <= now) set.commentsCloseAt = new Date(now.getTime() + 90 * DAY);
   await Period.updateOne({ code }, { $set: set });
-  await recordAudit({ actor, action: open ? "period.open-comments" : "period.close-comments", targetType: "period", targetId: code, before: { status: before.status }, after: set });
+  await recordAudit({
+    actor,
+    action: open ? "period.open-comments" : "period.close-comments",
+    targetType: "period",
+    targetId: code,
+    before: { status: before.status },
+    after: set,
+  });
 }

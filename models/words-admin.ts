@@ -7,18 +7,17 @@ import { DEFAULT_WORDS, WORD_LANGS, WORD_LISTS, WordList, type WordListName } fr
 const E = "admin:words.errors.";
 
 export const WordFormSchema = z.object({
-  word: z.string().transform(cleanText).pipe(z.string().min(1, `${E}word`).max(60, `${E}word`)),
+  word: z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().min(1, `${E}word`).max(60, `${E}word`)),
   list: z.enum(WORD_LISTS, { message: `${E}list` }),
   lang: z.enum(WORD_LANGS, { message: `${E}lang` }),
 });
 export const RemoveWordSchema = z.object({ list: z.enum(WORD_LISTS, { message: `${E}list` }), key: z.string().min(1, `${E}word`).max(120, `${E}word`) });
 
 export class WordAdminError extends Error {
-  constructor(
-    readonly code: "duplicate",
-    readonly field: string,
-    readonly params: Record<string, string> = {},
-  ) {
+  constructor(readonly code: "duplicate", readonly field: string, readonly params: Record<string, string> = {}) {
     super(code);
   }
 }
@@ -33,7 +32,10 @@ type Actor = { id: string; email: string };
 async function materialiseDefaults(): Promise<void> {
   await serialised("wordlist:defaults", async () => {
     if ((await WordList.countDocuments({})) > 0) return;
-    await WordList.insertMany(DEFAULT_WORDS.map((entry) => ({ ...entry })), { ordered: false });
+    await WordList.insertMany(
+      DEFAULT_WORDS.map((entry) => ({ ...entry })),
+      { ordered: false }
+    );
   });
 }
 
@@ -55,5 +57,11 @@ export async function removeWord({ list, key, actor }: { list: WordListName; key
   await materialiseDefaults();
   const removed = await WordList.findOneAndDelete({ list, searchKey: key });
   if (!removed) return;
-  await recordAudit({ actor, action: "wordlist.remove", targetType: "wordlist", targetId: `${list}:${key}`, before: { word: removed.word, list, lang: removed.lang } });
+  await recordAudit({
+    actor,
+    action: "wordlist.remove",
+    targetType: "wordlist",
+    targetId: `${list}:${key}`,
+    before: { word: removed.word, list, lang: removed.lang },
+  });
 }

@@ -23,7 +23,12 @@ const ArgsSchema = z.object({
 });
 
 function parseCommand(argv: string[]) {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { period: { type: "string" }, "dry-run": { type: "boolean" } },
+  });
   if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
   return ArgsSchema.safeParse({ ...values, file: positionals[0] ?? "" });
 }

@@ -1,28 +1,10 @@
 import { useTranslation } from "react-i18next";
+import type { ImportReport } from "../../models/import";
+import { AdminTable } from "./admin-ui";
 
-interface Issue {
-  line: number;
-  reason: string;
-  params?: Record<string, string | number>;
-}
-interface Planned {
-  line: number;
-  code: string;
-  name: string;
-  outcome: "created" | "changed" | "unchanged";
-  fields: string[];
-}
-export interface ImportReportView {
-  period: string;
-  applied: boolean;
-  rows: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  organizationsCreated: number;
-  issues: Issue[];
-  planned: Planned[];
-}
+type Issue = ImportReport["issues"][number];
+/** The report as the page receives it (plain JSON). */
+export type ImportReportView = ImportReport;
 
 /** How many rows to list in the preview; the counts always cover the whole file. */
 const SHOWN = 200;
@@ -63,32 +45,23 @@ export function ImportReportSummary({ report }: { report: ImportReportView }) {
         ))}
       </ul>
       {changes.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("import.changesCaption", { shown: Math.min(SHOWN, changes.length), count: changes.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.line")}</th>
-                <th scope="col">{t("import.columns.code")}</th>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.slice(0, SHOWN).map((row) => (
-                <tr key={row.code}>
-                  <td className="num">{row.line}</td>
-                  <td>{row.code}</td>
-                  <td>{row.name}</td>
-                  <td>
-                    {t(`import.outcome.${row.outcome}`)}
-                    {row.fields.length > 0 ? ` (${row.fields.join(", ")})` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t("import.changesCaption", { shown: Math.min(SHOWN, changes.length), count: changes.length })}
+          headers={[t("import.columns.line"), t("import.columns.code"), t("import.columns.name"), t("import.columns.outcome")]}
+          numeric={[0]}
+        >
+          {changes.slice(0, SHOWN).map((row) => (
+            <tr key={row.code}>
+              <td className="num">{row.line}</td>
+              <td>{row.code}</td>
+              <td>{row.name}</td>
+              <td>
+                {t(`import.outcome.${row.outcome}`)}
+                {row.fields.length > 0 ? ` (${row.fields.join(", ")})` : ""}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminField, describedBy } from "./admin-nav";
+import { AdminSelect } from "./admin-ui";
 
 export interface OrganizationFormValues {
   code: string;
@@ -11,23 +12,35 @@ export interface OrganizationFormValues {
 }
 
 /** Create and edit form of an organization; the code is fixed once created. */
-export function OrganizationForm({ values, errors, editing, kinds, districts }: { values: OrganizationFormValues; errors: Record<string, string>; editing: boolean; kinds: readonly string[]; districts: readonly string[] }) {
+export function OrganizationForm({
+  values,
+  errors,
+  editing,
+  kinds,
+  districts,
+}: {
+  values: OrganizationFormValues;
+  errors: Record<string, string>;
+  editing: boolean;
+  kinds: readonly string[];
+  districts: readonly string[];
+}) {
   const { t } = useTranslation(["admin", "common"]);
   const input = (name: "code" | "name" | "members", type = "text") => (
     <AdminField name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
-      <input id={name} name={name} type={type} defaultValue={values[name]} required min={type === "number" ? 0 : undefined} {...describedBy(name, { error: errors[name] })} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={values[name]}
+        required
+        min={type === "number" ? 0 : undefined}
+        {...describedBy(name, { error: errors[name] })}
+      />
     </AdminField>
   );
   const select = (name: "kind" | "district", options: readonly string[], label: (option: string) => string) => (
-    <AdminField name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
-      <select id={name} name={name} defaultValue={values[name]} required {...describedBy(name, { error: errors[name] })}>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {label(option)}
-          </option>
-        ))}
-      </select>
-    </AdminField>
+    <AdminSelect name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]} value={values[name]} options={options} optionLabel={label} />
   );
   return (
     <Form method="post" className="admin-form">

@@ -28,10 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The upload (preview) comes as multipart with a file; the confirmation re-posts the checked text. */
 async function readSubmission(request: Request): Promise<{ intent: string; period: string; bytes: Uint8Array | null }> {
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const form = multipart ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES })) : await request.formData();
+  const form = multipart
+    ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }))
+    : await request.formData();
   const file = form.get("file");
   const text = form.get("csv");
-  const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : typeof text === "string" && text ? new TextEncoder().encode(text) : null;
+  const bytes =
+    file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : typeof text === "string" && text ? new TextEncoder().encode(text) : null;
   return { intent: String(form.get("intent") ?? "preview"), period: String(form.get("period") ?? ""), bytes };
 }
 
@@ -107,9 +110,7 @@ export default function AdminImport() {
           {t("import.preview")}
         </button>
       </Form>
-      <p>
-        {periods.length > 0 ? <a href={`/admin/import-template.csv?period=${report?.period ?? selected}`}>{t("import.template")}</a> : null}
-      </p>
+      <p>{periods.length > 0 ? <a href={`/admin/import-template.csv?period=${report?.period ?? selected}`}>{t("import.template")}</a> : null}</p>
     </>
   );
 }

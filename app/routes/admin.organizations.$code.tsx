@@ -7,14 +7,28 @@ import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
 import { OrganizationForm } from "~/components/admin-organization-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { DISTRICTS, getOrganizationAdmin, mergeOrganization, ORGANIZATION_KINDS, OrganizationFormSchema, setOrganizationActive, submitForm, updateOrganization } from "~/utils/admin.server";
+import {
+  DISTRICTS,
+  getOrganizationAdmin,
+  mergeOrganization,
+  ORGANIZATION_KINDS,
+  OrganizationFormSchema,
+  setOrganizationActive,
+  submitForm,
+  updateOrganization,
+} from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
-const MergeSchema = z.object({ into: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "admin:organizations.errors.code") });
+const MergeSchema = z.object({
+  into: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "admin:organizations.errors.code"),
+});
 
 async function organizationOr404(request: Request, code: string | undefined) {
   const org = code && code.length <= 40 ? await getOrganizationAdmin({ code }) : null;
@@ -56,7 +70,7 @@ export default function EditOrganization() {
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const saveFailure = failure?.intent === "save" ? failure : null;
-  const mergeError = failure?.intent === "merge" ? (failure.errors.into ?? failure.errors._form) : undefined;
+  const mergeError = failure?.intent === "merge" ? failure.errors.into ?? failure.errors._form : undefined;
   const values = { code: org.code, name: org.name, kind: org.kind, district: org.district, members: String(org.members), ...saveFailure?.values };
   return (
     <>
@@ -71,7 +85,8 @@ export default function EditOrganization() {
       ) : null}
       <p>
         {org.mergedInto ? t("organizations.mergedInto", { code: org.mergedInto }) : t(org.active ? "organizations.active" : "organizations.inactive")} ·{" "}
-        {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} · <Link to={`/organizations/${org.code}`}>{t("organizations.publicPage")}</Link>
+        {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} ·{" "}
+        <Link to={`/organizations/${org.code}`}>{t("organizations.publicPage")}</Link>
       </p>
       <h2>{t("organizations.details")}</h2>
       <OrganizationForm values={values} errors={saveFailure?.errors ?? {}} editing kinds={kinds} districts={districts} />
@@ -86,7 +101,14 @@ export default function EditOrganization() {
           <h2>{t("organizations.mergeTitle")}</h2>
           <Form method="post" className="admin-form">
             <AdminField name="into" label={t("organizations.mergeInto")} error={mergeError} hint={t("organizations.mergeHint")}>
-              <input id="into" name="into" type="text" required defaultValue={failure?.intent === "merge" ? failure.values.into : ""} {...describedBy("into", { error: mergeError, hint: true })} />
+              <input
+                id="into"
+                name="into"
+                type="text"
+                required
+                defaultValue={failure?.intent === "merge" ? failure.values.into : ""}
+                {...describedBy("into", { error: mergeError, hint: true })}
+              />
             </AdminField>
             <button type="submit" name="intent" value="merge">
               {t("organizations.merge")}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
+import { AdminTable } from "~/components/admin-ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { listOrganizationsAdmin } from "~/utils/admin.server";
@@ -45,35 +46,33 @@ export default function AdminOrganizations() {
         </div>
         <button type="submit">{t("admin:organizations.searchButton")}</button>
       </Form>
-      <div className="table-scroll">
-        <table>
-          <caption>{t("admin:organizations.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin:organizations.fields.code")}</th>
-              <th scope="col">{t("admin:organizations.fields.name")}</th>
-              <th scope="col">{t("admin:organizations.fields.district")}</th>
-              <th scope="col" className="num">
-                {t("admin:organizations.fields.members")}
-              </th>
-              <th scope="col">{t("admin:organizations.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((org) => (
-              <tr key={org.id}>
-                <td>
-                  <Link to={`/admin/organizations/${org.code}`}>{org.code}</Link>
-                </td>
-                <td>{org.name}</td>
-                <td>{org.district}</td>
-                <td className="num">{org.members}</td>
-                <td>{org.mergedInto ? t("admin:organizations.mergedInto", { code: org.mergedInto }) : t(org.active ? "admin:organizations.active" : "admin:organizations.inactive")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("admin:organizations.caption")}
+        headers={[
+          t("admin:organizations.fields.code"),
+          t("admin:organizations.fields.name"),
+          t("admin:organizations.fields.district"),
+          t("admin:organizations.fields.members"),
+          t("admin:organizations.state"),
+        ]}
+        numeric={[3]}
+      >
+        {items.map((org) => (
+          <tr key={org.id}>
+            <td>
+              <Link to={`/admin/organizations/${org.code}`}>{org.code}</Link>
+            </td>
+            <td>{org.name}</td>
+            <td>{org.district}</td>
+            <td className="num">{org.members}</td>
+            <td>
+              {org.mergedInto
+                ? t("admin:organizations.mergedInto", { code: org.mergedInto })
+                : t(org.active ? "admin:organizations.active" : "admin:organizations.inactive")}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {nextHref ? (
         <p className="pager">
           <Link to={nextHref}>{t("common:pagination.next")}</Link>

@@ -6,7 +6,17 @@ import { AdminNav } from "~/components/admin-nav";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { commentWindow, formatScale, getPeriod, PERIOD_CODE, setCommentWindow, PeriodFormSchema, submitForm, toLocalInput, updatePeriod } from "~/utils/admin.server";
+import {
+  commentWindow,
+  formatScale,
+  getPeriod,
+  PERIOD_CODE,
+  setCommentWindow,
+  PeriodFormSchema,
+  submitForm,
+  toLocalInput,
+  updatePeriod,
+} from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
+import { AdminTable } from "~/components/admin-ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { commentWindow, listPeriods } from "~/utils/admin.server";
@@ -24,7 +25,8 @@ export default function AdminPeriods() {
   const { periods } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("admin");
   const lang = i18n.language === "en" ? "en" : "vi";
-  const date = (iso: string) => new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" });
   return (
     <>
       <AdminNav />
@@ -34,39 +36,28 @@ export default function AdminPeriods() {
           {t("periods.new")}
         </Link>
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption>{t("periods.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("periods.fields.code")}</th>
-              <th scope="col">{t("periods.fields.titleVi")}</th>
-              <th scope="col">{t("periods.fields.status")}</th>
-              <th scope="col">{t("periods.window")}</th>
-              <th scope="col">{t("periods.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((period) => (
-              <tr key={period.id}>
-                <td>{period.code}</td>
-                <td>{period.title[lang]}</td>
-                <td>{t(`periods.status.${period.status}`)}</td>
-                <td>
-                  {t(`periods.windowState.${period.window}`)} ({date(period.commentsOpenAt)} – {date(period.commentsCloseAt)})
-                </td>
-                <td>
-                  <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> ·{" "}
-                  <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link> ·{" "}
-                  <a href={`/admin/export/${period.code}`} download>
-                    {t("periods.export")}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("periods.caption")}
+        headers={[t("periods.fields.code"), t("periods.fields.titleVi"), t("periods.fields.status"), t("periods.window"), t("periods.actions")]}
+      >
+        {periods.map((period) => (
+          <tr key={period.id}>
+            <td>{period.code}</td>
+            <td>{period.title[lang]}</td>
+            <td>{t(`periods.status.${period.status}`)}</td>
+            <td>
+              {t(`periods.windowState.${period.window}`)} ({date(period.commentsOpenAt)} – {date(period.commentsCloseAt)})
+            </td>
+            <td>
+              <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> · <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link>{" "}
+              ·{" "}
+              <a href={`/admin/export/${period.code}`} download>
+                {t("periods.export")}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

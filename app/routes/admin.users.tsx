@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminSelect, AdminTable, RowAction } from "~/components/admin-ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
@@ -49,15 +50,14 @@ function InviteForm({ errors, values, roles }: { errors: Record<string, string>;
       <AdminField name="email" label={t("users.email")} error={errors.email}>
         <input id="email" name="email" type="email" required defaultValue={values.email ?? ""} {...describedBy("email", { error: errors.email })} />
       </AdminField>
-      <AdminField name="role" label={t("users.role")} error={errors.role}>
-        <select id="role" name="role" defaultValue={values.role ?? "moderator"}>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {t(`users.roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </AdminField>
+      <AdminSelect
+        name="role"
+        label={t("users.role")}
+        error={errors.role}
+        value={values.role}
+        options={roles}
+        optionLabel={(role) => t(`users.roles.${role}`)}
+      />
       <button type="submit" name="intent" value="invite">
         {t("users.invite")}
       </button>
@@ -88,56 +88,43 @@ export default function AdminUsers() {
       ) : null}
       <h2>{t("users.inviteTitle")}</h2>
       <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} />
-      <div className="table-scroll">
-        <table>
-          <caption>{t("users.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.email")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">{t("users.state")}</th>
-              <th scope="col">{t("users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  {user.email}
-                  {user.id === me ? ` (${t("users.you")})` : ""}
-                </td>
-                <td>
-                  <Form method="post" className="admin-inline">
-                    <input type="hidden" name="userId" value={user.id} />
-                    <label htmlFor={`role-${user.id}`} className="visually-hidden">
-                      {t("users.roleOf", { email: user.email })}
-                    </label>
-                    <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                      {roles.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`users.roles.${role}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
-                      {t("users.changeRole")}
-                    </button>
-                  </Form>
-                </td>
-                <td>{t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={user.id} />
-                    <button type="submit" name="intent" value={user.disabled ? "enable" : "disable"} className="secondary" aria-label={t(user.disabled ? "users.enableOf" : "users.disableOf", { email: user.email })}>
-                      {t(user.disabled ? "users.enable" : "users.disable")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t("users.caption")} headers={[t("users.email"), t("users.role"), t("users.state"), t("users.actions")]}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td>
+              {user.email}
+              {user.id === me ? ` (${t("users.you")})` : ""}
+            </td>
+            <td>
+              <Form method="post" className="admin-inline">
+                <input type="hidden" name="userId" value={user.id} />
+                <label htmlFor={`role-${user.id}`} className="visually-hidden">
+                  {t("users.roleOf", { email: user.email })}
+                </label>
+                <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                  {roles.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`users.roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
+                  {t("users.changeRole")}
+                </button>
+              </Form>
+            </td>
+            <td>{t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}</td>
+            <td>
+              <RowAction
+                fields={{ userId: user.id }}
+                intent={user.disabled ? "enable" : "disable"}
+                label={t(user.disabled ? "users.enable" : "users.disable")}
+                ariaLabel={t(user.disabled ? "users.enableOf" : "users.disableOf", { email: user.email })}
+              />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminSelect, AdminTable, RowAction } from "~/components/admin-ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { addWord, listWords, removeWord, RemoveWordSchema, submitForm, WORD_LANGS, WORD_LISTS, WordFormSchema } from "~/utils/admin.server";
@@ -30,18 +31,20 @@ export async function action({ request }: ActionFunctionArgs) {
   return { errors: {} as Record<string, string>, values: {} as Record<string, string>, done: intent === "remove" ? "removed" : "added" };
 }
 
-function AddWordForm({ errors, values, lists, langs }: { errors: Record<string, string>; values: Record<string, string>; lists: readonly string[]; langs: readonly string[] }) {
+function AddWordForm({
+  errors,
+  values,
+  lists,
+  langs,
+}: {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  lists: readonly string[];
+  langs: readonly string[];
+}) {
   const { t } = useTranslation(["admin", "common"]);
   const select = (name: "list" | "lang", options: readonly string[], label: (option: string) => string) => (
-    <AdminField name={name} label={t(`admin:words.fields.${name}`)} error={errors[name]}>
-      <select id={name} name={name} defaultValue={values[name] ?? options[0]}>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {label(option)}
-          </option>
-        ))}
-      </select>
-    </AdminField>
+    <AdminSelect name={name} label={t(`admin:words.fields.${name}`)} error={errors[name]} value={values[name]} options={options} optionLabel={label} />
   );
   return (
     <Form method="post" className="admin-form">
@@ -72,41 +75,31 @@ export default function AdminWords() {
           {t(`admin:words.done.${done}`)}
         </p>
       ) : null}
-      <AddWordForm errors={done ? {} : (result?.errors ?? {})} values={done ? {} : (result?.values ?? {})} lists={lists} langs={langs} />
+      <AddWordForm errors={done ? {} : result?.errors ?? {}} values={done ? {} : result?.values ?? {}} lists={lists} langs={langs} />
       {lists.map((list) => (
-        <div className="table-scroll" key={list}>
-          <table>
-            <caption>{t(`admin:words.lists.${list}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin:words.fields.word")}</th>
-                <th scope="col">{t("admin:words.fields.lang")}</th>
-                <th scope="col">{t("admin:words.matches")}</th>
-                <th scope="col">{t("admin:periods.actions")}</th>
+        <AdminTable
+          key={list}
+          caption={t(`admin:words.lists.${list}`)}
+          headers={[t("admin:words.fields.word"), t("admin:words.fields.lang"), t("admin:words.matches"), t("admin:periods.actions")]}
+        >
+          {words
+            .filter((entry) => entry.list === list)
+            .map((entry) => (
+              <tr key={entry.searchKey}>
+                <td lang={entry.lang}>{entry.word}</td>
+                <td>{t(`common:language.${entry.lang}`)}</td>
+                <td>{entry.searchKey}</td>
+                <td>
+                  <RowAction
+                    fields={{ list, key: entry.searchKey }}
+                    intent="remove"
+                    label={t("admin:words.remove")}
+                    ariaLabel={t("admin:words.removeOf", { word: entry.word })}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {words
-                .filter((entry) => entry.list === list)
-                .map((entry) => (
-                  <tr key={entry.searchKey}>
-                    <td lang={entry.lang}>{entry.word}</td>
-                    <td>{t(`common:language.${entry.lang}`)}</td>
-                    <td>{entry.searchKey}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="list" value={list} />
-                        <input type="hidden" name="key" value={entry.searchKey} />
-                        <button type="submit" name="intent" value="remove" className="secondary" aria-label={t("admin:words.removeOf", { word: entry.word })}>
-                          {t("admin:words.remove")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+        </AdminTable>
       ))}
     </>
   );

@@ -48,7 +48,14 @@ export default function AcceptInvite() {
       <p>{t("invite.lead", { email })}</p>
       <Form method="post" className="admin-form">
         <AdminField name="password" label={t("invite.password")} error={errors.password} hint={t("invite.passwordHint")}>
-          <input id="password" name="password" type="password" autoComplete="new-password" required {...describedBy("password", { error: errors.password, hint: true })} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            {...describedBy("password", { error: errors.password, hint: true })}
+          />
         </AdminField>
         <AdminField name="confirm" label={t("invite.confirm")} error={errors.confirm}>
           <input id="confirm" name="confirm" type="password" autoComplete="new-password" required {...describedBy("confirm", { error: errors.confirm })} />

@@ -22,7 +22,17 @@ export {
   type AdminOrganization,
 } from "../../models/organizations-admin";
 export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
-export { AcceptInviteSchema, acceptInvite, changeRole, findInvite, InviteFormSchema, inviteUser, listStaff, RoleFormSchema, setUserDisabled } from "../../models/accounts-admin";
+export {
+  AcceptInviteSchema,
+  acceptInvite,
+  changeRole,
+  findInvite,
+  InviteFormSchema,
+  inviteUser,
+  listStaff,
+  RoleFormSchema,
+  setUserDisabled,
+} from "../../models/accounts-admin";
 export { ROLES } from "../../models/user";
 export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/words-admin";
 export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/word-list";
@@ -66,7 +76,12 @@ function refusal(error: unknown, t: TFunction): Record<string, string> | null {
  * Parses a form with `schema` and runs `save`; a refused form comes back as a FormFailure with translated
  * messages (zod's, or a model's refusal such as a scale key still in use) and the values as typed.
  */
-export async function submitForm<T>(form: FormData, schema: z.ZodType<T, z.ZodTypeDef, unknown>, t: TFunction, save: (input: T) => Promise<unknown>): Promise<FormFailure | null> {
+export async function submitForm<T>(
+  form: FormData,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  t: TFunction,
+  save: (input: T) => Promise<unknown>
+): Promise<FormFailure | null> {
   const parsed = schema.safeParse(typedValues(form));
   if (!parsed.success) return zodFailure(parsed.error, form, t);
   try {

@@ -14,7 +14,9 @@ const SCALE = [
   "hoan-thanh | Hoàn thành nhiệm vụ | Completed tasks",
   "khong-hoan-thanh | Không hoàn thành nhiệm vụ | Did not complete tasks",
 ].join("\n");
-const MEMBER_SCALE = ["xuat-sac | Hoàn thành xuất sắc | Excellent", "tot | Hoàn thành tốt | Good", "khong-hoan-thanh | Không hoàn thành | Not completed"].join("\n");
+const MEMBER_SCALE = ["xuat-sac | Hoàn thành xuất sắc | Excellent", "tot | Hoàn thành tốt | Good", "khong-hoan-thanh | Không hoàn thành | Not completed"].join(
+  "\n"
+);
 const CSV = [
   "code,name,kind,district,rating,members,summary,members:xuat-sac,members:tot,members:khong-hoan-thanh",
   'E2E-001,"Chi bộ Ấp Thử Nghiệm, xã An Hòa",chi-bo-co-so,Biên Hòa,hoan-thanh-tot,25,Đoàn kết tốt,5,19,1',
@@ -76,6 +78,13 @@ test("an admin creates a four-level period, imports its CSV through the page, op
   await page.goto(`/admin/periods/${PERIOD}`);
   await page.getByRole("button", { name: "Mở lấy ý kiến ngay" }).click();
   await expect(page.getByText("Đang mở lấy ý kiến")).toBeVisible();
+
+  // Every admin page passes axe.
+  for (const path of ["/admin", "/admin/periods", "/admin/organizations?q=thu nghiem", "/admin/organizations/E2E-001", "/admin/users", "/admin/words"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
 
   // A resident (no session) sees the imported rating and comments on it.
   const resident = await browser.newPage({ locale: "vi-VN" });

@@ -18,7 +18,11 @@ function outcomeOf(value: unknown): Outcome {
 }
 
 /** Calls an admin route handler as a browser with `cookie` would: GET, or POST of a form (urlencoded or multipart). */
-export async function callRoute(handler: Handler, path: string, { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string> | FormData; params?: Record<string, string> } = {}): Promise<Outcome> {
+export async function callRoute(
+  handler: Handler,
+  path: string,
+  { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string> | FormData; params?: Record<string, string> } = {}
+): Promise<Outcome> {
   const headers = new Headers(cookie ? { Cookie: cookie } : {});
   const body = form instanceof FormData ? form : form ? new URLSearchParams(form) : undefined;
   const request = new Request(new URL(path, "http://localhost"), { method: body ? "POST" : "GET", headers, body });

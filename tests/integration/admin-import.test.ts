@@ -30,7 +30,11 @@ function upload(bytes: Buffer, period = "2011") {
   return callRoute(importAction, "/admin/import", { cookie: admin.cookie, form });
 }
 
-type Result = { error: string | null; csv: string; report: { applied: boolean; created: number; changed: number; unchanged: number; issues: { line: number; reason: string }[] } };
+type Result = {
+  error: string | null;
+  csv: string;
+  report: { applied: boolean; created: number; changed: number; unchanged: number; issues: { line: number; reason: string }[] };
+};
 
 describe("/admin/import", () => {
   it("previews an uploaded file without writing, then applies the confirmed text", async () => {

@@ -21,13 +21,20 @@ beforeAll(async () => {
   await createPeriod({ code: "2012" });
 });
 
-const edit = (code: string, form: Record<string, string>) => callRoute(editAction, `/admin/organizations/${code}`, { cookie: admin.cookie, params: { code }, form });
+const edit = (code: string, form: Record<string, string>) =>
+  callRoute(editAction, `/admin/organizations/${code}`, { cookie: admin.cookie, params: { code }, form });
 
 describe("/admin/organizations", () => {
   it("creates an organization with a unique, stable code and finds it without diacritics", async () => {
     const form = { code: "TN-100", name: "Đảng bộ xã Gia Tân", kind: "dang-bo-co-so", district: "Thống Nhất", members: "95" };
-    expect(await callRoute(newAction, "/admin/organizations/new", { cookie: admin.cookie, form })).toMatchObject({ status: 302, location: "/admin/organizations/TN-100?saved=1" });
-    expect(await Organization.findOne({ code: "TN-100" }, { slug: 1, nameSearch: 1, _id: 0 }).lean()).toEqual({ slug: "dang-bo-xa-gia-tan-tn-100", nameSearch: "dang bo xa gia tan" });
+    expect(await callRoute(newAction, "/admin/organizations/new", { cookie: admin.cookie, form })).toMatchObject({
+      status: 302,
+      location: "/admin/organizations/TN-100?saved=1",
+    });
+    expect(await Organization.findOne({ code: "TN-100" }, { slug: 1, nameSearch: 1, _id: 0 }).lean()).toEqual({
+      slug: "dang-bo-xa-gia-tan-tn-100",
+      nameSearch: "dang bo xa gia tan",
+    });
     const again = await callRoute(newAction, "/admin/organizations/new", { cookie: admin.cookie, form: { ...form, members: "-1" } });
     expect(again.data).toMatchObject({ errors: { members: "Số đảng viên phải là số nguyên không âm." } });
     const taken = await callRoute(newAction, "/admin/organizations/new", { cookie: admin.cookie, form });
@@ -40,7 +47,11 @@ describe("/admin/organizations", () => {
     await createRatedOrganization({ code: "BH-1", name: "Chi bộ Ấp 1", period: "2011" });
     const result = await edit("BH-1", { code: "BH-1", name: "Chi bộ Ấp Một", kind: "chi-bo-co-so", district: "Long Khánh", members: "41" });
     expect(result.status).toBe(302);
-    expect(await Evaluation.findOne({ orgCode: "BH-1" }, { orgName: 1, nameSearch: 1, district: 1, _id: 0 }).lean()).toEqual({ orgName: "Chi bộ Ấp Một", nameSearch: "chi bo ap mot", district: "Long Khánh" });
+    expect(await Evaluation.findOne({ orgCode: "BH-1" }, { orgName: 1, nameSearch: 1, district: 1, _id: 0 }).lean()).toEqual({
+      orgName: "Chi bộ Ấp Một",
+      nameSearch: "chi bo ap mot",
+      district: "Long Khánh",
+    });
     await edit("BH-1", { intent: "deactivate" });
     expect((await Organization.findOne({ code: "BH-1" }, { active: 1 }).lean())?.active).toBe(false);
     await edit("BH-1", { intent: "activate" });

@@ -12,7 +12,8 @@ import { setupTestDatabase } from "./database";
 
 setupTestDatabase();
 
-const FOUR_LEVELS = "xuat-sac | Hoàn thành xuất sắc nhiệm vụ | Completed tasks excellently\ntot | Hoàn thành tốt nhiệm vụ | Completed tasks well\nhoan-thanh | Hoàn thành nhiệm vụ | Completed tasks\nkhong | Không hoàn thành nhiệm vụ | Did not complete tasks";
+const FOUR_LEVELS =
+  "xuat-sac | Hoàn thành xuất sắc nhiệm vụ | Completed tasks excellently\ntot | Hoàn thành tốt nhiệm vụ | Completed tasks well\nhoan-thanh | Hoàn thành nhiệm vụ | Completed tasks\nkhong | Không hoàn thành nhiệm vụ | Did not complete tasks";
 const form = (overrides: Record<string, string> = {}) => ({
   code: "2018",
   year: "2018",
@@ -53,7 +54,10 @@ describe("/admin/periods", () => {
     const result = await callRoute(newAction, "/admin/periods/new?lng=en", { cookie: admin.cookie, form: typed });
     expect(result.status).toBe(400);
     expect(result.data).toMatchObject({
-      errors: { ratingScale: "Each line needs exactly three parts: key | Vietnamese label | English label.", commentsCloseAt: "Comments must close after they open." },
+      errors: {
+        ratingScale: "Each line needs exactly three parts: key | Vietnamese label | English label.",
+        commentsCloseAt: "Comments must close after they open.",
+      },
       values: { ratingScale: "tsvm | Trong sạch vững mạnh" },
     });
     expect(await getPeriod({ code: "2019" })).toBeNull();
@@ -64,15 +68,31 @@ describe("/admin/periods", () => {
   it("refuses to drop a scale key that evaluations use, and allows dropping an unused one", async () => {
     await createPeriod({ code: "2011" });
     await createRatedOrganization({ code: "BH-1", name: "Chi bộ Ấp 1", period: "2011", rating: "yeu-kem" });
-    const base = { code: "2011", year: "2011", titleVi: "Năm 2011", titleEn: "2011", commentsOpenAt: "2012-01-01T00:00", commentsCloseAt: "2030-01-01T00:00", status: "open" };
+    const base = {
+      code: "2011",
+      year: "2011",
+      titleVi: "Năm 2011",
+      titleEn: "2011",
+      commentsOpenAt: "2012-01-01T00:00",
+      commentsCloseAt: "2030-01-01T00:00",
+      status: "open",
+    };
     const withoutWeak = formatScale(ORGANIZATION_SCALE_2011.filter((entry) => entry.key !== "yeu-kem"));
-    const refused = await callRoute(editAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: { ...base, ratingScale: withoutWeak, memberScale: formatScale(MEMBER_SCALE_2011) } });
+    const refused = await callRoute(editAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: { ...base, ratingScale: withoutWeak, memberScale: formatScale(MEMBER_SCALE_2011) },
+    });
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ errors: { ratingScale: "Không thể bỏ mức đang được dùng (số đánh giá dùng): yeu-kem (1)." } });
     expect((await getPeriod({ code: "2011" }))?.ratingScale).toHaveLength(5);
 
     const withoutViolations = formatScale(MEMBER_SCALE_2011.filter((entry) => entry.key !== "vi-pham"));
-    const saved = await callRoute(editAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: { ...base, ratingScale: formatScale(ORGANIZATION_SCALE_2011), memberScale: withoutViolations } });
+    const saved = await callRoute(editAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: { ...base, ratingScale: formatScale(ORGANIZATION_SCALE_2011), memberScale: withoutViolations },
+    });
     expect(saved.status).toBe(302);
     expect((await getPeriod({ code: "2011" }))?.memberScale.map((entry) => entry.key)).toEqual(["xuat-sac", "tot", "hoan-thanh"]);
   });

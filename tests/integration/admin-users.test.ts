@@ -28,7 +28,10 @@ describe("/admin/users", () => {
 
     const mismatch = await callRoute(inviteAction, `/invite/${token}`, { params: { token }, form: { password: "mật khẩu mới 12", confirm: "khác" } });
     expect(mismatch.data).toMatchObject({ errors: { confirm: "Hai mật khẩu không khớp." } });
-    const accepted = await callRoute(inviteAction, `/invite/${token}`, { params: { token }, form: { password: "mật khẩu mới 12", confirm: "mật khẩu mới 12" } });
+    const accepted = await callRoute(inviteAction, `/invite/${token}`, {
+      params: { token },
+      form: { password: "mật khẩu mới 12", confirm: "mật khẩu mới 12" },
+    });
     expect(accepted).toMatchObject({ status: 302, location: "/login?invited=1" });
     expect((await login({ email: "moi.nguoi@example.vn", password: "mật khẩu mới 12" })).ok).toBe(true);
     expect((await callRoute(inviteLoader, `/invite/${token}`, { params: { token } })).status).toBe(404);
@@ -55,7 +58,10 @@ describe("/admin/users", () => {
 
     const list = await callRoute(usersLoader, "/admin/users", { cookie: admin.cookie });
     expect((list.data as { users: { email: string; role: string; invited: boolean }[] }).users.map((u) => [u.email, u.role, u.invited])).toEqual(
-      expect.arrayContaining([[other.email, "moderator", false], [admin.email, "admin", false]]),
+      expect.arrayContaining([
+        [other.email, "moderator", false],
+        [admin.email, "admin", false],
+      ])
     );
 
     // With a second admin the first may step down.

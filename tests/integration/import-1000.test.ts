@@ -15,7 +15,19 @@ function thousandRows(): Uint8Array {
   const rows = Array.from({ length: 1000 }, (_, i) => {
     const members = 10 + (i % 290);
     const top = Math.floor(members / 5);
-    return [`K-${String(i).padStart(4, "0")}`, `Chi bộ Ấp ${i} xã Phước Tân`, "chi-bo-co-so", DISTRICTS[i % DISTRICTS.length]!, ORGANIZATION_SCALE_2011[i % 5]!.key, members, `Nhận xét, số ${i}`, top, members - top, 0, 0];
+    return [
+      `K-${String(i).padStart(4, "0")}`,
+      `Chi bộ Ấp ${i} xã Phước Tân`,
+      "chi-bo-co-so",
+      DISTRICTS[i % DISTRICTS.length]!,
+      ORGANIZATION_SCALE_2011[i % 5]!.key,
+      members,
+      `Nhận xét, số ${i}`,
+      top,
+      members - top,
+      0,
+      0,
+    ];
   });
   return new TextEncoder().encode(toCsv([importColumns(MEMBER_SCALE_2011), ...rows]));
 }

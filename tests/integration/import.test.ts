@@ -42,7 +42,12 @@ describe("importResults", () => {
     const first = await importResults({ bytes: fixture("import-2011-good.csv"), period: "2011", source: "cli" });
     expect(first).toMatchObject({ applied: true, created: 10, changed: 0, unchanged: 0, organizationsCreated: 10 });
     const org = await Organization.findOne({ code: "IMP-001" }).lean();
-    expect(org).toMatchObject({ name: "Chi bộ Khu phố 1, phường Trung Dũng", nameSearch: "chi bo khu pho 1, phuong trung dung", district: "Biên Hòa", members: 42 });
+    expect(org).toMatchObject({
+      name: "Chi bộ Khu phố 1, phường Trung Dũng",
+      nameSearch: "chi bo khu pho 1, phuong trung dung",
+      district: "Biên Hòa",
+      members: 42,
+    });
     expect(org?.slug).toBe("chi-bo-khu-pho-1-phuong-trung-dung-imp-001");
     const ev = await Evaluation.findOne({ period: "2011", orgCode: "IMP-001" }).lean();
     expect(ev).toMatchObject({ rating: "tsvm-tieu-bieu", summary: 'Lãnh đạo tốt phong trào "Dân vận khéo"', counters: { agree: 0, pending: 0 } });
@@ -62,7 +67,9 @@ describe("importResults", () => {
 
   it("changes only the rows that differ and leaves feedback counters alone", async () => {
     await Evaluation.updateOne({ period: "2011", orgCode: "IMP-002" }, { $set: { "counters.agree": 7, "counters.pending": 2 } });
-    const text = new TextDecoder().decode(fixture("import-2011-good.csv")).replace("IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,", "IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,");
+    const text = new TextDecoder()
+      .decode(fixture("import-2011-good.csv"))
+      .replace("IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,", "IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,");
     const report = await importResults({ bytes: utf8(text), period: "2011", source: "cli" });
     expect(report).toMatchObject({ created: 0, changed: 1, unchanged: 9 });
     expect(report.planned.find((row) => row.code === "IMP-002")).toMatchObject({ outcome: "changed", fields: ["rating"] });
@@ -96,7 +103,11 @@ describe("importResults refuses whole files", () => {
   });
 
   it("reports missing and extra columns on the header line", async () => {
-    const report = await importResults({ bytes: utf8("code,name,kind,district,rating,members,notes\nA,B,chi-bo-co-so,Biên Hòa,tsvm,1,x\n"), period: "2011", source: "cli" });
+    const report = await importResults({
+      bytes: utf8("code,name,kind,district,rating,members,notes\nA,B,chi-bo-co-so,Biên Hòa,tsvm,1,x\n"),
+      period: "2011",
+      source: "cli",
+    });
     expect(report.issues.map((issue) => [issue.line, issue.reason, issue.params?.value])).toEqual([
       [1, "admin:import.errors.missingColumns", "summary, members:xuat-sac, members:tot, members:hoan-thanh, members:vi-pham"],
       [1, "admin:import.errors.extraColumns", "notes"],

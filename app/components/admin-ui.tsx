@@ -1,0 +1,76 @@
+import { Form } from "@remix-run/react";
+import { AdminField, describedBy } from "./admin-nav";
+
+/** A scrollable data table with its caption and column headers; rows come as children. */
+export function AdminTable({
+  caption,
+  headers,
+  numeric = [],
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  numeric?: number[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {headers.map((header, index) => (
+              <th key={header} scope="col" className={numeric.includes(index) ? "num" : undefined}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A labelled select with its translated error. */
+export function AdminSelect({
+  name,
+  label,
+  error,
+  value,
+  options,
+  optionLabel,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  value?: string;
+  options: readonly string[];
+  optionLabel: (option: string) => string;
+}) {
+  return (
+    <AdminField name={name} label={label} error={error}>
+      <select id={name} name={name} defaultValue={value ?? options[0]} required {...describedBy(name, { error })}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </AdminField>
+  );
+}
+
+/** One button posting an intent about one row (hidden fields name the row); the aria-label says which row. */
+export function RowAction({ fields, intent, label, ariaLabel }: { fields: Record<string, string>; intent: string; label: string; ariaLabel: string }) {
+  return (
+    <Form method="post">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className="secondary" aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
+  );
+}
