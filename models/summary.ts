@@ -44,10 +44,15 @@ export function matchesFilters(doc: CounterDoc, filters: SummaryFilters): boolea
   return (!filters.district || doc.district === filters.district) && (!filters.rating || doc.rating === filters.rating) && (!filters.kind || doc.kind === filters.kind);
 }
 
-/** GET /api/v1/summary: the period's counters grouped, with agreement rates and Wilson intervals. */
-export async function getSummary(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; maxAgeMs?: number }): Promise<Summary> {
-  const { period, groupBy, lang, filters = {}, maxAgeMs } = input;
-  const docs = (await periodCounterDocs({ period: period.code, maxAgeMs })).filter((doc) => matchesFilters(doc, filters));
+/** Summary rows from counters already read (so one page can group one read several ways). */
+export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; docs: CounterDoc[] }): Summary {
+  const { period, groupBy, lang, filters = {} } = input;
+  const docs = input.docs.filter((doc) => matchesFilters(doc, filters));
   const rows = summaryRows(docs, groupBy, { lang, ratingScale: period.ratingScale, periodCode: period.code, periodTitle: period.title });
   return { period: period.code, groupBy, generatedAt: new Date().toISOString(), rows };
+}
+
+/** GET /api/v1/summary: the period's counters grouped, with agreement rates and Wilson intervals. */
+export async function getSummary(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; maxAgeMs?: number }): Promise<Summary> {
+  return summaryFromDocs({ ...input, docs: await periodCounterDocs({ period: input.period.code, maxAgeMs: input.maxAgeMs }) });
 }

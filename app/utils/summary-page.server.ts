@@ -1,5 +1,5 @@
 import { listPeriods, type PeriodView } from "../../models/period";
-import { getSummary, matchesFilters, periodCounterDocs, type Language } from "../../models/summary";
+import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary";
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary-activity";
 import { memo } from "../../models/summary-cache";
 import { flagsByOrganization, lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary-committee";
@@ -21,22 +21,20 @@ function lowestWithEnoughSides(rows: SummaryRow[]): SummaryRow[] {
 
 /** Everything /summary shows for one period: by rating, by district, lowest agreement, participation, moderation. */
 export async function publicSummaryPage({ period, lang }: { period: PeriodView; lang: Language }) {
-  const base = { period, lang, maxAgeMs: PUBLIC_MAX_AGE_MS };
-  const [byRating, byDistrict, byOrganization, docs, participation, periods] = await Promise.all([
-    getSummary({ ...base, groupBy: "rating" }),
-    getSummary({ ...base, groupBy: "district" }),
-    getSummary({ ...base, groupBy: "organization" }),
+  const [docs, participation, periods] = await Promise.all([
     periodCounterDocs({ period: period.code, maxAgeMs: PUBLIC_MAX_AGE_MS }),
     memo(`participation:${period.code}`, PARTICIPATION_MAX_AGE_MS, () => feedbackPerDay({ period: period.code })),
     listPeriods(),
   ]);
+  const group = (groupBy: GroupBy) => summaryFromDocs({ period, lang, groupBy, docs });
+  const byRating = group("rating");
   return {
     period: { code: period.code, title: period.title[lang] },
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
     generatedAt: byRating.generatedAt,
     byRating: byRating.rows,
-    byDistrict: byDistrict.rows,
-    lowest: lowestWithEnoughSides(byOrganization.rows),
+    byDistrict: group("district").rows,
+    lowest: lowestWithEnoughSides(group("organization").rows),
     participation,
     transparency: moderationTransparency(docs),
   };
@@ -44,32 +42,36 @@ export async function publicSummaryPage({ period, lang }: { period: PeriodView; 
 
 export const DEFAULT_ATTENTION_THRESHOLD = 0.5;
 
+/** Each period's counters read once, fresh (the committee sees decisions at once). */
+async function freshDocsByPeriod(periods: PeriodView[]): Promise<Map<string, CounterDoc[]>> {
+  const entries = await Promise.all(periods.map(async (p) => [p.code, await periodCounterDocs({ period: p.code })] as const));
+  return new Map(entries);
+}
+
 /** The committee's dashboard: fresh counters, the query's filters, attention list, cross-table, year over year. */
 export async function committeeDashboard({ period, lang, query, threshold }: { period: PeriodView; lang: Language; query: SummaryQuery; threshold: number }) {
   const filters = filtersOf(query);
-  const base = { period, lang, filters };
   const periods = (await listPeriods()).slice().sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
-  const [byRating, byDistrict, byOrganization, docs, flags, rejected, participation, history] = await Promise.all([
-    getSummary({ ...base, groupBy: "rating" }),
-    getSummary({ ...base, groupBy: "district" }),
-    getSummary({ ...base, groupBy: "organization" }),
-    periodCounterDocs({ period: period.code }),
+  const [byPeriod, flags, rejected, participation] = await Promise.all([
+    // `period` is published, so it is one of `periods`.
+    freshDocsByPeriod(periods),
     campaignFlagsByEvaluation({ period: period.code }),
     rejectedByReason({ period: period.code, district: query.district }),
     feedbackPerDay({ period: period.code, district: query.district }),
-    Promise.all(periods.map(async (p) => ({ code: p.code, rows: (await getSummary({ period: p, lang, groupBy: "organization", filters })).rows }))),
   ]);
+  const docs = byPeriod.get(period.code) ?? [];
+  const group = (groupBy: GroupBy, p: PeriodView = period) => summaryFromDocs({ period: p, lang, groupBy, filters, docs: byPeriod.get(p.code) ?? [] }).rows;
   const filtered = docs.filter((doc) => matchesFilters(doc, filters));
   return {
     period: { code: period.code, title: period.title[lang] },
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
     ratingScale: period.ratingScale.map((s) => ({ key: s.key, label: s.label[lang] })),
     districts: [...new Set(docs.map((doc) => doc.district))].sort((a, b) => a.localeCompare(b, "vi")),
-    byRating: byRating.rows,
-    byDistrict: byDistrict.rows,
-    attention: needingAttention(byOrganization.rows, flagsByOrganization(docs, flags), threshold),
+    byRating: group("rating"),
+    byDistrict: group("district"),
+    attention: needingAttention(group("organization"), flagsByOrganization(docs, flags), threshold),
     crossTable: proposedCrossTable(filtered, period.ratingScale),
-    yearOverYear: yearOverYear(history).filter((row) => row.change !== null).slice(0, 50),
+    yearOverYear: yearOverYear(periods.map((p) => ({ code: p.code, rows: group("organization", p) }))).filter((row) => row.change !== null).slice(0, 50),
     rejected,
     participation,
     transparency: moderationTransparency(filtered),

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -84,4 +85,34 @@ test.describe("without JavaScript, on a phone", () => {
     await expect(page).toHaveURL(/\/summary\?period=/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổng hợp ý kiến nhân dân");
   });
+});
+
+test("the committee dashboard is behind login and filters by district", async ({ page }) => {
+  // The user script reuses the embedded database of the server Playwright started (playwright.config.ts).
+  const dataDir = `.cache/e2e-data-${process.env.E2E_PORT ?? 3300}`;
+  const user = { email: "banthuongvu@congkhai.vn", password: "mật khẩu ban thường vụ 1" };
+  const created = spawnSync("npx", ["tsx", "scripts/user.ts", "create", "--email", user.email, "--role", "committee"], {
+    input: `${user.password}\n`,
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "error", SEED_ON_START: "false" },
+  });
+  expect(created.status, created.stderr).toBe(0);
+
+  await page.goto("/committee?lng=vi");
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Mật khẩu").fill(user.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  // Password hashing is deliberately slow, and the machine is shared: allow the login its time.
+  await page.waitForURL(/\/committee/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bảng theo dõi của Ban Thường vụ");
+  await expect(page.getByRole("table", { name: /Xếp loại đã công bố \(hàng\)/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Tỷ lệ đồng tình theo huyện/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Huyện, thành phố", { exact: true }).selectOption("Tân Phú");
+  await page.getByRole("button", { name: "Xem" }).click();
+  await page.waitForURL(/district=T%C3%A2n(\+|%20)Ph%C3%BA/, { timeout: 30_000 });
+  const districts = page.getByRole("table", { name: /Số liệu: Tỷ lệ đồng tình theo huyện/ }).locator("tbody th");
+  await expect(districts).toHaveText(["Tân Phú"]);
 });
