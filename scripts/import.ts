@@ -84,7 +84,7 @@ function main(): void {
     const report = await importResults({ bytes, period, dryRun, source: "cli", onProgress: progressBar("writing") });
     if (report.issues.length > 0) {
       for (const issue of report.issues) console.error(reason(issue));
-      console.error(`${report.issues.length} bad row(s): nothing was written.`);
+      console.error(`${report.issues.length} problem(s) found: nothing was written.`);
       return 1;
     }
     // FerretDB writes whole documents back, so a $set from this process can undo a counter a running app raised
