@@ -64,7 +64,7 @@ const document = {
     "/api/v1/summary": {
       get: {
         summary: "Agreement summary of a period, grouped",
-        description: "Computed from the materialised counters of approved feedback. May lag the moderation by up to 10 seconds (in-process cache).",
+        description: "Computed from the materialised counters of approved feedback, read through an in-process memo refreshed every 10 seconds; decisions made through the application show at once.",
         parameters: summaryParameters,
         responses: { "200": json(ref("Summary")), ...errors(400, 404) },
       },

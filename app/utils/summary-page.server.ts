@@ -7,8 +7,12 @@ import { moderationTransparency, type SummaryRow } from "../../models/summary-ro
 import { enoughSides } from "../../models/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
 
-/** Participation changes slowly and costs a scan of the feedback collection: a minute is fresh enough. */
-const PARTICIPATION_MAX_AGE_MS = 60_000;
+/**
+ * Aggregations over the feedback collection (participation, rejections, campaign flags) change slowly and
+ * cost a scan of every item on FerretDB (minutes at 100,000 items): a minute old is fresh enough, for the
+ * committee too. The counters themselves are read fresh by the committee.
+ */
+const ACTIVITY_MAX_AGE_MS = 60_000;
 const LOWEST_LIMIT = 10;
 
 /** A list of the lowest agreement: only groups with enough sides, ranked by the interval's upper bound. */
@@ -23,7 +27,7 @@ function lowestWithEnoughSides(rows: SummaryRow[]): SummaryRow[] {
 export async function publicSummaryPage({ period, lang }: { period: PeriodView; lang: Language }) {
   const [docs, participation, periods] = await Promise.all([
     periodCounterDocs({ period: period.code, maxAgeMs: PUBLIC_MAX_AGE_MS }),
-    memo(`participation:${period.code}`, PARTICIPATION_MAX_AGE_MS, () => feedbackPerDay({ period: period.code })),
+    memo(`participation:${period.code}:`, ACTIVITY_MAX_AGE_MS, () => feedbackPerDay({ period: period.code })),
     listPeriods(),
   ]);
   const group = (groupBy: GroupBy) => summaryFromDocs({ period, lang, groupBy, docs });
@@ -55,9 +59,9 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
   const [byPeriod, flags, rejected, participation] = await Promise.all([
     // `period` is published, so it is one of `periods`.
     freshDocsByPeriod(periods),
-    campaignFlagsByEvaluation({ period: period.code }),
-    rejectedByReason({ period: period.code, district: query.district }),
-    feedbackPerDay({ period: period.code, district: query.district }),
+    memo(`campaign:${period.code}`, ACTIVITY_MAX_AGE_MS, () => campaignFlagsByEvaluation({ period: period.code })),
+    memo(`rejected:${period.code}:${query.district ?? ""}`, ACTIVITY_MAX_AGE_MS, () => rejectedByReason({ period: period.code, district: query.district })),
+    memo(`participation:${period.code}:${query.district ?? ""}`, ACTIVITY_MAX_AGE_MS, () => feedbackPerDay({ period: period.code, district: query.district })),
   ]);
   const docs = byPeriod.get(period.code) ?? [];
   const group = (groupBy: GroupBy, p: PeriodView = period) => summaryFromDocs({ period: p, lang, groupBy, filters, docs: byPeriod.get(p.code) ?? [] }).rows;
