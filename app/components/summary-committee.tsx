@@ -2,44 +2,23 @@ import { useTranslation } from "react-i18next";
 import type { ReasonCount } from "../../models/summary-activity";
 import type { AttentionRow, CrossTable, YearOverYearRow } from "../../models/summary-committee";
 import { useRateText } from "./summary-chart";
+import { AgreementRankTable } from "./summary-sections";
 import { useSummaryFormat } from "./summary-format";
 
 /** Organizations needing attention: low agreement even at the interval's upper bound, or a campaign flag. */
 export function AttentionTable({ rows, threshold }: { rows: AttentionRow[]; threshold: number }) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
-  const rateText = useRateText();
-  if (rows.length === 0) return <p>{t("attention.none")}</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{t("attention.caption", { threshold: format.percent(threshold), count: rows.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("table.organization")}</th>
-            <th scope="col" className="num">{t("table.sides")}</th>
-            <th scope="col">{t("table.rate")}</th>
-            <th scope="col" className="num">{t("table.upperBound")}</th>
-            <th scope="col" className="num">{t("attention.flags")}</th>
-            <th scope="col">{t("attention.why")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">
-                <a href={`/organizations/${encodeURIComponent(row.key)}`}>{row.label}</a>
-              </th>
-              <td className="num">{format.number(row.agree + row.disagree)}</td>
-              <td>{rateText(row, row.agree + row.disagree)}</td>
-              <td className="num">{row.ci95 ? format.percent(row.ci95[1]) : "—"}</td>
-              <td className="num">{format.number(row.campaignFlags)}</td>
-              <td>{row.reasons.map((reason) => t(`attention.reasons.${reason}`)).join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AgreementRankTable
+      rows={rows}
+      caption={t("attention.caption", { threshold: format.percent(threshold), count: rows.length })}
+      empty={t("attention.none")}
+      extra={[
+        { heading: t("attention.flags"), numeric: true, cell: (row) => format.number(row.campaignFlags) },
+        { heading: t("attention.why"), cell: (row) => row.reasons.map((reason) => t(`attention.reasons.${reason}`)).join(", ") },
+      ]}
+    />
   );
 }
 

@@ -23,22 +23,36 @@ export function TransparencyLine({ transparency }: { transparency: Transparency 
   );
 }
 
-/** Groups with the lowest agreement, ranked by the upper end of the 95% interval. */
-export function LowestAgreementTable({ rows, caption, groupHeading }: { rows: SummaryRow[]; caption: string; groupHeading: string }) {
+export interface ExtraColumn<Row> {
+  heading: string;
+  numeric?: boolean;
+  cell: (row: Row) => React.ReactNode;
+}
+
+/**
+ * Organizations ranked by agreement (lowest agreement, needing attention): name, sides taken, the rate as
+ * pages state it, and the interval's upper bound the ranking uses; callers may add columns.
+ */
+export function AgreementRankTable<Row extends SummaryRow>({ rows, caption, empty, extra = [] }: { rows: Row[]; caption: string; empty: string; extra?: ExtraColumn<Row>[] }) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
   const rateText = useRateText();
-  if (rows.length === 0) return <p>{t("lowest.none")}</p>;
+  if (rows.length === 0) return <p>{empty}</p>;
   return (
     <div className="table-scroll">
       <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{groupHeading}</th>
+            <th scope="col">{t("table.organization")}</th>
             <th scope="col" className="num">{t("table.sides")}</th>
             <th scope="col">{t("table.rate")}</th>
             <th scope="col" className="num">{t("table.upperBound")}</th>
+            {extra.map((column) => (
+              <th scope="col" key={column.heading} className={column.numeric ? "num" : undefined}>
+                {column.heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -50,6 +64,11 @@ export function LowestAgreementTable({ rows, caption, groupHeading }: { rows: Su
               <td className="num">{format.number(row.agree + row.disagree)}</td>
               <td>{rateText(row, row.agree + row.disagree)}</td>
               <td className="num">{row.ci95 ? format.percent(row.ci95[1]) : "—"}</td>
+              {extra.map((column) => (
+                <td key={column.heading} className={column.numeric ? "num" : undefined}>
+                  {column.cell(row)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -73,5 +92,22 @@ export function SummaryDownloads({ period }: { period: string }) {
         );
       })}
     </ul>
+  );
+}
+
+/** A labelled <select> for the summary filters; `all` adds an empty "no filter" option first. */
+export function SelectFilter({ id, name, label, value, options, all }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[]; all?: string }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {all ? <option value="">{all}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

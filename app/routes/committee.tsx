@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AgreementChart } from "~/components/summary-chart";
 import { AttentionTable, ProposedCrossTable, RejectedTable, YearOverYearTable } from "~/components/summary-committee";
 import { ParticipationChart } from "~/components/summary-participation";
-import { TransparencyLine } from "~/components/summary-sections";
+import { SelectFilter, TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary-page.server";
@@ -45,47 +45,10 @@ function Filters({ page }: { page: DashboardData }) {
   const { t } = useTranslation(["summary", "common"]);
   return (
     <Form method="get" className="filters committee-filters">
-      <div>
-        <label htmlFor="f-period">{t("period")}</label>
-        <select id="f-period" name="period" defaultValue={page.period.code}>
-          {page.periods.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-district">{t("filters.district")}</label>
-        <select id="f-district" name="district" defaultValue={page.filters.district}>
-          <option value="">{t("filters.all")}</option>
-          {page.districts.map((d) => (
-            <option key={d}>{d}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-rating">{t("filters.rating")}</label>
-        <select id="f-rating" name="rating" defaultValue={page.filters.rating}>
-          <option value="">{t("filters.all")}</option>
-          {page.ratingScale.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-kind">{t("filters.kind")}</label>
-        <select id="f-kind" name="kind" defaultValue={page.filters.kind}>
-          <option value="">{t("filters.all")}</option>
-          {(["dang-bo-co-so", "chi-bo-co-so"] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`common:kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter id="f-period" name="period" label={t("period")} value={page.period.code} options={page.periods.map((p) => ({ value: p.code, label: p.title }))} />
+      <SelectFilter id="f-district" name="district" label={t("filters.district")} value={page.filters.district} all={t("filters.all")} options={page.districts.map((d) => ({ value: d, label: d }))} />
+      <SelectFilter id="f-rating" name="rating" label={t("filters.rating")} value={page.filters.rating} all={t("filters.all")} options={page.ratingScale.map((s) => ({ value: s.key, label: s.label }))} />
+      <SelectFilter id="f-kind" name="kind" label={t("filters.kind")} value={page.filters.kind} all={t("filters.all")} options={page.kinds.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))} />
       <div>
         <label htmlFor="f-threshold">{t("filters.threshold")}</label>
         <input id="f-threshold" name="threshold" type="number" min={1} max={100} defaultValue={page.filters.threshold} aria-invalid={page.thresholdError ? true : undefined} aria-describedby={page.thresholdError ? "f-threshold-error" : "f-threshold-hint"} />

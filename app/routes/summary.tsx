@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AgreementChart } from "~/components/summary-chart";
 import { ParticipationChart } from "~/components/summary-participation";
-import { LowestAgreementTable, SummaryDownloads, TransparencyLine } from "~/components/summary-sections";
+import { AgreementRankTable, SelectFilter, SummaryDownloads, TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { publicSummaryPage } from "~/utils/summary-page.server";
 import { parseSummaryQuery } from "~/utils/summary.server";
@@ -24,14 +24,7 @@ function PeriodSwitch({ current, periods }: { current: string; periods: { code: 
   const { t } = useTranslation("summary");
   return (
     <Form method="get" className="summary-period">
-      <label htmlFor="period">{t("period")}</label>
-      <select id="period" name="period" defaultValue={current}>
-        {periods.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.title}
-          </option>
-        ))}
-      </select>
+      <SelectFilter id="period" name="period" label={t("period")} value={current} options={periods.map((p) => ({ value: p.code, label: p.title }))} />
       <button type="submit">{t("show")}</button>
     </Form>
   );
@@ -60,7 +53,7 @@ export default function SummaryPage() {
       <section aria-labelledby="lowest">
         <h2 id="lowest">{t("lowest.heading")}</h2>
         <p className="hint">{t("lowest.explain")}</p>
-        <LowestAgreementTable rows={page.lowest} caption={t("lowest.caption")} groupHeading={t("table.organization")} />
+        <AgreementRankTable rows={page.lowest} caption={t("lowest.caption")} empty={t("lowest.none")} />
       </section>
 
       <section aria-labelledby="participation">

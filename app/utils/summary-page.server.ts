@@ -1,3 +1,4 @@
+import { ORGANIZATION_KINDS } from "../../models/organization";
 import { listPeriods, type PeriodView } from "../../models/period";
 import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary";
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary-activity";
@@ -71,6 +72,7 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
     ratingScale: period.ratingScale.map((s) => ({ key: s.key, label: s.label[lang] })),
     districts: [...new Set(docs.map((doc) => doc.district))].sort((a, b) => a.localeCompare(b, "vi")),
+    kinds: [...ORGANIZATION_KINDS],
     byRating: group("rating"),
     byDistrict: group("district"),
     attention: needingAttention(group("organization"), flagsByOrganization(docs, flags), threshold),
