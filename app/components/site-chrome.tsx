@@ -40,6 +40,16 @@ export function SiteHeader() {
               <NavLink to="/moderation">{t("nav.moderation")}</NavLink>
             </li>
           ) : null}
+          {user && (user.role === "committee" || user.role === "admin") ? (
+            <>
+              <li>
+                <NavLink to="/committee">{t("nav.committee")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/moderation/stats">{t("nav.moderationStats")}</NavLink>
+              </li>
+            </>
+          ) : null}
           {user?.role === "admin" ? (
             <li>
               <NavLink to="/admin">{t("nav.admin")}</NavLink>

@@ -1,15 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
 
 // Runs against the seeded demo data: Đồng Nai's 2011 ratings of 920 grassroots party organizations.
 const DEMO = { total: 920, ratings: { "tsvm-tieu-bieu": 192, tsvm: 536, "yeu-kem": 6 } };
-
-/** axe with the WCAG 2 A and AA rules; any serious or critical violation fails the test. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** The same text without Vietnamese diacritics, as a resident without a Vietnamese keyboard types it. */
 function withoutDiacritics(text: string): string {

@@ -1,33 +1,8 @@
-import { spawnSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createUser, expectAccessible, login } from "./support";
 
-// The same DATA_DIR as playwright.config.ts: the user script reuses the running embedded database.
-const PORT = Number(process.env.E2E_PORT ?? 3300);
-const DATA_DIR = `.cache/e2e-data-${PORT}`;
 const MODERATOR = { email: "kiemduyet@congkhai.vn", password: "mật khẩu kiểm duyệt 1" };
 const ADMIN = { email: "quantri@congkhai.vn", password: "mật khẩu quản trị 1" };
-
-function createUser(email: string, role: string, password: string) {
-  const result = spawnSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--role", role], {
-    input: `${password}\n`,
-    encoding: "utf8",
-    env: { ...process.env, DATA_DIR, LOG_LEVEL: "error", SEED_ON_START: "false" },
-  });
-  expect(result.status, result.stderr).toBe(0);
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function login(page: Page, user: { email: string; password: string }) {
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Mật khẩu").fill(user.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
 
 interface OpenData {
   periods: { items: { code: string; status: string; commentsOpenAt: string; commentsCloseAt: string }[] };
@@ -76,8 +51,8 @@ test("guards: anonymous pages redirect to login, the API answers 401, other orig
 });
 
 test("a moderator works the queue; an admin reverses a decision and counters follow", async ({ page, request }) => {
-  createUser(MODERATOR.email, "moderator", MODERATOR.password);
-  createUser(ADMIN.email, "admin", ADMIN.password);
+  createUser(MODERATOR, "moderator");
+  createUser(ADMIN, "admin");
   const items = await prepareItems(request);
 
   await page.goto("/moderation");
@@ -119,6 +94,7 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
 
   // An admin reverses one approval; the agree counter falls back by one.
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
   await page.goto(`/moderation?status=approved&organization=${items.code}`);
   await login(page, ADMIN);
   const approved = page.locator("article", { hasText: items.bodies[2]! });
