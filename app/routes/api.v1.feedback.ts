@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, translatorFor } from "~/utils/api.server";
-import { apiResponse } from "~/utils/catalog.server";
 import { feedbackApiResponse, submitFeedback } from "~/utils/feedback.server";
 
 const MAX_BODY_BYTES = 16_384;
@@ -28,14 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readJsonObject(request);
   if (!body.ok) {
     const t = await translatorFor(request, "feedback");
-    return apiResponse(apiError(body.status, body.code, t(`errors.${body.key}`)));
+    return apiError(body.status, body.code, t(`errors.${body.key}`));
   }
   return feedbackApiResponse(await submitFeedback({ input: body.value, request, clientKey: context.clientKey }));
 }
 
 async function methodNotAllowed({ request }: Pick<LoaderFunctionArgs, "request">) {
   const t = await translatorFor(request, "feedback");
-  return apiResponse(apiError(405, "method_not_allowed", t("errors.methodNotAllowed"), undefined, { Allow: "POST" }));
+  return apiError(405, "method_not_allowed", t("errors.methodNotAllowed"), undefined, { Allow: "POST" });
 }
 
 export const loader = methodNotAllowed;

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, fieldErrors, translatorFor } from "~/utils/api.server";
+import { apiError, fieldErrors, jsonResponse, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { apiResponse, jsonResponse } from "~/utils/catalog.server";
 import { decideFeedback, DecisionSchema, moderationFailure } from "~/utils/moderation.server";
 
 async function readJson(request: Request): Promise<unknown> {
@@ -16,17 +15,17 @@ async function readJson(request: Request): Promise<unknown> {
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);
-  if (request.method !== "POST") return apiResponse(apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" }));
+  if (request.method !== "POST") return apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" });
   const body = await readJson(request);
-  if (body === undefined) return apiResponse(apiError(400, "invalid_json", t("moderation:errors.invalidJson")));
+  if (body === undefined) return apiError(400, "invalid_json", t("moderation:errors.invalidJson"));
   const parsed = DecisionSchema.safeParse(body);
-  if (!parsed.success) return apiResponse(apiError(400, "invalid_decision", t("moderation:errors.invalidDecision"), fieldErrors(parsed.error, t)));
+  if (!parsed.success) return apiError(400, "invalid_decision", t("moderation:errors.invalidDecision"), fieldErrors(parsed.error, t));
   try {
     return jsonResponse(await decideFeedback({ id: params.id ?? "", ...parsed.data, moderator }));
   } catch (error) {
     const failure = moderationFailure(error);
     if (!failure) throw error;
-    return apiResponse(apiError(failure.status, failure.code, t(failure.messageKey)));
+    return apiError(failure.status, failure.code, t(failure.messageKey));
   }
 }
 
@@ -34,5 +33,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ request }: ActionFunctionArgs) {
   await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);
-  return apiResponse(apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" }));
+  return apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" });
 }

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, fieldErrors, translatorFor } from "~/utils/api.server";
+import { apiError, fieldErrors, jsonResponse, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { apiResponse, jsonResponse } from "~/utils/catalog.server";
 import { queuePage } from "~/utils/moderation.server";
 
 /** GET /api/v1/moderation/queue?status=pending&cursor=&limit= → {items:[{id, trackingCode, evaluation, stance, body, flags, createdAt}], nextCursor}. */
@@ -10,8 +9,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorFor(request, ["moderation", "common"]);
   const page = await queuePage(new URL(request.url).searchParams);
   if (!page.ok) {
-    if (!page.error) return apiResponse(apiError(400, "invalid_cursor", t("moderation:errors.invalidCursor")));
-    return apiResponse(apiError(400, "invalid_query", t("moderation:errors.invalidQuery"), fieldErrors(page.error, t)));
+    if (!page.error) return apiError(400, "invalid_cursor", t("moderation:errors.invalidCursor"));
+    return apiError(400, "invalid_query", t("moderation:errors.invalidQuery"), fieldErrors(page.error, t));
   }
   return jsonResponse({
     items: page.items.map((item) => ({

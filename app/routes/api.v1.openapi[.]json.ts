@@ -1,4 +1,4 @@
-import { openDataResponse } from "~/utils/catalog.server";
+import { openDataResponse } from "~/utils/api.server";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });

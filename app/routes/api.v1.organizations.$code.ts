@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, translatorFor } from "~/utils/api.server";
-import { apiResponse, getOrganizationDetail, openDataResponse } from "~/utils/catalog.server";
+import { apiError, openDataResponse, translatorFor } from "~/utils/api.server";
+import { getOrganizationDetail } from "~/utils/catalog.server";
 
 /** GET /api/v1/organizations/:code → the organization and its rating in every published period. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = params.code ? await getOrganizationDetail({ code: params.code }) : null;
   if (!detail) {
     const t = await translatorFor(request, ["organizations", "common"]);
-    return apiResponse(apiError(404, "not_found", t("organizations:errors.notFound", { code: params.code ?? "" })));
+    return apiError(404, "not_found", t("organizations:errors.notFound", { code: params.code ?? "" }));
   }
   const { code, name, kind, district, members, evaluations } = detail;
   return openDataResponse({

@@ -1,4 +1,5 @@
-import { listPeriods, openDataResponse } from "~/utils/catalog.server";
+import { openDataResponse } from "~/utils/api.server";
+import { listPeriods } from "~/utils/catalog.server";
 
 /** GET /api/v1/periods: every published period with its scales, newest first (drafts stay private). */
 export async function loader() {

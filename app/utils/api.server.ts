@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { i18nServer } from "./i18n.server";
@@ -7,10 +6,29 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
+/**
+ * A JSON Response. Not Response.json(): installGlobals() swaps in a Response class without it.
+ * Resource routes must answer with a Response: under single fetch Remix 2 drops the status and
+ * headers of a `data()` value there and answers 200.
+ */
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+/** Open data may be cached briefly by browsers and proxies: counters move, but not by the second. */
+export const OPEN_DATA_HEADERS = { "Cache-Control": "public, max-age=60" };
+
+/** A successful open-data answer: JSON with the short public cache. */
+export function openDataResponse(body: unknown): Response {
+  return jsonResponse(body, { headers: OPEN_DATA_HEADERS });
+}
+
 /** The JSON error every /api/* 4xx and 5xx answers with; `code` is stable, `message` translated. */
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>, headers?: HeadersInit) {
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
   const body: ApiErrorBody = { error: fields ? { code, message, fields } : { code, message } };
-  return data(body, { status, headers });
+  return jsonResponse(body, { status, headers });
 }
 
 /** A t() for the request's language (?lng, cookie, Accept-Language). */

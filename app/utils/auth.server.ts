@@ -2,7 +2,6 @@ import { redirect } from "@remix-run/node";
 import { roleAllows, type Role } from "../../models/user";
 import type { SessionUser } from "../../models/auth";
 import { apiError, translatorFor } from "./api.server";
-import { apiResponse } from "./catalog.server";
 import { getOptionalUser } from "./session.server";
 
 function isApi(request: Request): boolean {
@@ -15,7 +14,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (user) return user;
   if (isApi(request)) {
     const t = await translatorFor(request);
-    throw apiResponse(apiError(401, "unauthorized", t("errors.unauthorized.body")));
+    throw apiError(401, "unauthorized", t("errors.unauthorized.body"));
   }
   const url = new URL(request.url);
   throw redirect(`/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
@@ -27,6 +26,6 @@ export async function requireRole(request: Request, role: Role | readonly Role[]
   const roles: readonly Role[] = typeof role === "string" ? [role] : role;
   if (roles.some((needed) => roleAllows(user.role, needed))) return user;
   const t = await translatorFor(request);
-  if (isApi(request)) throw apiResponse(apiError(403, "forbidden", t("errors.forbidden.body")));
+  if (isApi(request)) throw apiError(403, "forbidden", t("errors.forbidden.body"));
   throw new Response(t("errors.forbidden.body"), { status: 403 });
 }

@@ -67,30 +67,6 @@ export async function loadCatalog(params: URLSearchParams, t: TFunction): Promis
   }
 }
 
-/** Open data may be cached briefly by browsers and proxies: counters move, but not by the second. */
-export const OPEN_DATA_HEADERS = { "Cache-Control": "public, max-age=60" };
-
-/**
- * A JSON Response. Not Response.json(): installGlobals() swaps in a Response class without it.
- * Resource routes must answer with a Response: under single fetch Remix 2 drops the status and
- * headers of a `data()` value there and answers 200.
- */
-export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(body), { ...init, headers });
-}
-
-/** A successful open-data answer: JSON with the short public cache. */
-export function openDataResponse(body: unknown): Response {
-  return jsonResponse(body, { headers: OPEN_DATA_HEADERS });
-}
-
-/** apiError()'s value (a `data()` error body) as a real Response for a resource route. */
-export function apiResponse(value: Response | { data: unknown; init: ResponseInit | null }): Response {
-  return value instanceof Response ? value : jsonResponse(value.data, value.init ?? undefined);
-}
-
 /** The visitor's language, for picking a stored label ({vi, en}) in a loader. */
 export async function requestLanguage(request: Request): Promise<"vi" | "en"> {
   return (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";

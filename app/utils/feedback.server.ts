@@ -5,9 +5,8 @@ import { FeedbackInputSchema, feedbackFormInput, feedbackFormValues, type Feedba
 import { InvalidCursor } from "../../models/cursor";
 import { listApprovedFeedback } from "../../models/feedback-read";
 import { commentWindow, type PeriodView } from "../../models/period";
-import { apiError, fieldErrors, translatorFor } from "./api.server";
+import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
 import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
-import { apiResponse, jsonResponse } from "./catalog.server";
 import { env } from "./env.server";
 import { i18nServer } from "./i18n.server";
 import { pageError } from "./page-error.server";
@@ -90,7 +89,7 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
 export function feedbackApiResponse(result: SubmitResult): Response {
   if (result.ok) return jsonResponse({ trackingCode: result.trackingCode, status: "pending" }, { status: 201 });
   const headers = result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined;
-  return apiResponse(apiError(result.status, result.code, result.message, result.fields, headers));
+  return apiError(result.status, result.code, result.message, result.fields, headers);
 }
 
 /** What the organization page's form gets back after a refusal: the messages and everything typed. */

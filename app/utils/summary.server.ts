@@ -8,7 +8,6 @@ import { i18nServer } from "./i18n.server";
 
 // The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
 export { summaryCsv } from "../../models/summary-csv";
-export { apiResponse, OPEN_DATA_HEADERS, openDataResponse } from "./catalog.server";
 
 /** Public summaries may come from a memo this young: FerretDB scans the evaluations for every read. */
 export const PUBLIC_MAX_AGE_MS = 10_000;
