@@ -12,13 +12,14 @@ import { resources } from "../locales";
 import { isFerretDB } from "../models/connection";
 import { importResults, type ImportIssue } from "../models/import";
 import { recountCounters } from "../models/recount";
+import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "./db/open";
 
 const USAGE = "usage: npm run import -- FILE.csv --period CODE [--dry-run]";
 
 const ArgsSchema = z.object({
   file: z.string().min(1, "FILE.csv is required"),
-  period: z.string({ required_error: "--period CODE is required" }).regex(/^[A-Za-z0-9_-]{1,32}$/, "--period must be a period code such as 2011"),
+  period: periodCodeArg(),
   "dry-run": z.boolean().default(false),
 });
 
@@ -63,19 +64,7 @@ function readFile(file: string): Uint8Array {
 }
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseCommand(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error), `\n${USAGE}`);
-    process.exit(2);
-  }
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(issue.message);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const { file, period, "dry-run": dryRun } = parsed.data;
+  const { file, period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
   const bytes = readFile(file);
   const reason = englishReasons();
 

@@ -6,12 +6,13 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recountCounters, type Drift } from "../models/recount";
+import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "./db/open";
 
 const USAGE = "usage: npm run summaries:rebuild [-- --period CODE] [--dry-run]";
 
 const ArgsSchema = z.object({
-  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "--period must be a period code such as 2011").optional(),
+  period: periodCodeArg().optional(),
   "dry-run": z.boolean().default(false),
 });
 
@@ -25,19 +26,7 @@ function driftLine(d: Drift): string {
 }
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseCommand(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error), `\n${USAGE}`);
-    process.exit(2);
-  }
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(issue.message);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const { period, "dry-run": dryRun } = parsed.data;
+  const { period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
 
   void runScript(async () => {
     const report = await recountCounters({ period, dryRun });
