@@ -1,19 +1,8 @@
 import { Types } from "mongoose";
 import { Evaluation } from "./evaluation";
 import type { ImportIssue, ImportRow, MemberCount } from "./import-rows";
-import { Organization } from "./organization";
+import { Organization, type StoredOrganization } from "./organization";
 import { searchKey, slugify } from "./text";
-
-export interface ExistingOrganization {
-  id: string;
-  code: string;
-  slug: string;
-  name: string;
-  kind: string;
-  district: string;
-  members: number;
-  mergedInto?: string | null;
-}
 
 export interface ExistingEvaluation {
   id: string;
@@ -40,7 +29,7 @@ export interface PlannedRow {
   fields: string[];
 }
 
-type OrganizationFields = Pick<ExistingOrganization, "name" | "kind" | "district" | "members"> & { nameSearch: string };
+type OrganizationFields = Pick<StoredOrganization, "name" | "kind" | "district" | "members"> & { nameSearch: string };
 type EvaluationFields = Omit<ExistingEvaluation, "id" | "organization">;
 
 /** Every write an import needs, computed in memory; only what differs is written. */
@@ -63,7 +52,7 @@ export async function loadImportState(period: string) {
     ).lean(),
   ]);
   return {
-    organizations: organizations.map(({ _id, ...rest }): ExistingOrganization => ({ ...rest, id: String(_id) })),
+    organizations: organizations.map(({ _id, ...rest }): StoredOrganization => ({ ...rest, id: String(_id) })),
     evaluations: evaluations.map(
       ({ _id, organization, memberCounts, summary, ...rest }): ExistingEvaluation => ({
         ...rest,

@@ -21,6 +21,18 @@ OrganizationSchema.index({ active: 1, code: 1, _id: 1 });
 OrganizationSchema.index({ district: 1, code: 1, _id: 1 });
 
 export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema>;
+
+/** An organization as the data functions hand it out: a plain object with a string id. */
+export interface StoredOrganization {
+  id: string;
+  code: string;
+  slug: string;
+  name: string;
+  kind: string;
+  district: string;
+  members: number;
+  mergedInto?: string | null;
+}
 export const Organization = defineModel("Organization", OrganizationSchema, "organizations");
 
 /** The district names the demo uses and imports accept (Đồng Nai, 2011). */

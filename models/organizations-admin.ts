@@ -4,7 +4,7 @@ import { serialised } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation } from "./evaluation";
 import { Feedback } from "./feedback";
-import { DISTRICTS, Organization, ORGANIZATION_KINDS } from "./organization";
+import { DISTRICTS, Organization, ORGANIZATION_KINDS, type StoredOrganization } from "./organization";
 import { cleanText, escapeRegExp, searchKey, slugify } from "./text";
 
 const E = "admin:organizations.errors.";
@@ -43,29 +43,9 @@ export class OrganizationAdminError extends Error {
 type Actor = { id: string; email: string };
 const projection = { code: 1, slug: 1, name: 1, kind: 1, district: 1, members: 1, active: 1, mergedInto: 1 };
 
-export interface AdminOrganization {
-  id: string;
-  code: string;
-  slug: string;
-  name: string;
-  kind: string;
-  district: string;
-  members: number;
-  active: boolean;
-  mergedInto: string | null;
-}
+export type AdminOrganization = StoredOrganization & { active: boolean; mergedInto: string | null };
 
-function toView(doc: {
-  _id: unknown;
-  code: string;
-  slug: string;
-  name: string;
-  kind: string;
-  district: string;
-  members: number;
-  active: boolean;
-  mergedInto?: string | null;
-}): AdminOrganization {
+function toView(doc: Omit<AdminOrganization, "id" | "mergedInto"> & { _id: unknown; mergedInto?: string | null }): AdminOrganization {
   return {
     id: String(doc._id),
     code: doc.code,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planImport, type ExistingEvaluation, type ExistingOrganization } from "../../models/import-plan";
+import { planImport, type ExistingEvaluation } from "../../models/import-plan";
+import type { StoredOrganization } from "../../models/organization";
 import type { ImportRow } from "../../models/import-rows";
 
 const row = (overrides: Partial<ImportRow> = {}): ImportRow => ({
@@ -18,7 +19,7 @@ const row = (overrides: Partial<ImportRow> = {}): ImportRow => ({
   ],
   ...overrides,
 });
-const org: ExistingOrganization = { id: "64b000000000000000000001", code: "BH-001", slug: "chi-bo-ap-1-bh-001", name: "Chi bộ Ấp 1", kind: "chi-bo-co-so", district: "Biên Hòa", members: 10 };
+const org: StoredOrganization = { id: "64b000000000000000000001", code: "BH-001", slug: "chi-bo-ap-1-bh-001", name: "Chi bộ Ấp 1", kind: "chi-bo-co-so", district: "Biên Hòa", members: 10 };
 const evaluation: ExistingEvaluation = {
   id: "64b0000000000000000000e1",
   organization: org.id,
