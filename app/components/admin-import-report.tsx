@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../models/import";
-import { AdminTable } from "./admin-ui";
+import { DataTable, numeric } from "./data-table";
 
 type Issue = ImportReport["issues"][number];
 /** The report as the page receives it (plain JSON). */
@@ -45,10 +45,9 @@ export function ImportReportSummary({ report }: { report: ImportReportView }) {
         ))}
       </ul>
       {changes.length > 0 ? (
-        <AdminTable
+        <DataTable
           caption={t("import.changesCaption", { shown: Math.min(SHOWN, changes.length), count: changes.length })}
-          headers={[t("import.columns.line"), t("import.columns.code"), t("import.columns.name"), t("import.columns.outcome")]}
-          numeric={[0]}
+          headers={[numeric(t("import.columns.line")), t("import.columns.code"), t("import.columns.name"), t("import.columns.outcome")]}
         >
           {changes.slice(0, SHOWN).map((row) => (
             <tr key={row.code}>
@@ -61,7 +60,7 @@ export function ImportReportSummary({ report }: { report: ImportReportView }) {
               </td>
             </tr>
           ))}
-        </AdminTable>
+        </DataTable>
       ) : null}
     </section>
   );

@@ -1,37 +1,6 @@
 import { Form } from "@remix-run/react";
 import { AdminField, describedBy } from "./admin-nav";
 
-/** A scrollable data table with its caption and column headers; rows come as children. */
-export function AdminTable({
-  caption,
-  headers,
-  numeric = [],
-  children,
-}: {
-  caption: string;
-  headers: string[];
-  numeric?: number[];
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((header, index) => (
-              <th key={header} scope="col" className={numeric.includes(index) ? "num" : undefined}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 /** A labelled select with its translated error. */
 export function AdminSelect({
   name,

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { DataTable, numeric } from "./data-table";
 
 interface DayCount {
   day: string;
@@ -38,29 +39,15 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
       <figcaption className="hint">{t("stats.legend")}</figcaption>
       <details>
         <summary>{t("stats.showTable")}</summary>
-        <table>
-          <caption>{t("stats.perDayCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.day")}</th>
-              <th scope="col" className="num">
-                {t("status.approved")}
-              </th>
-              <th scope="col" className="num">
-                {t("status.rejected")}
-              </th>
+        <DataTable caption={t("stats.perDayCaption")} headers={[t("stats.day"), numeric(t("status.approved")), numeric(t("status.rejected"))]}>
+          {rows.map((row) => (
+            <tr key={row.day}>
+              <th scope="row">{row.day}</th>
+              <td className="num">{row.approved}</td>
+              <td className="num">{row.rejected}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.day}>
-                <th scope="row">{row.day}</th>
-                <td className="num">{row.approved}</td>
-                <td className="num">{row.rejected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, numeric } from "./data-table";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
 
 interface ScaleEntry {
@@ -40,27 +41,18 @@ function MemberQualityTable({ evaluation, period }: { evaluation: EvaluationView
   const keys = [...period.memberScale.map((e) => e.key), ...Object.keys(evaluation.members).filter((k) => !period.memberScale.some((e) => e.key === k))];
   const total = keys.reduce((sum, key) => sum + (evaluation.members[key] ?? 0), 0);
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{t("detail.memberCaption", { period: format.label(period.title) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("table.category")}</th>
-            <th scope="col" className="num">{t("table.members")}</th>
-            <th scope="col" className="num">{t("table.share")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key}>
-              <th scope="row">{scaleLabel(period.memberScale, key)}</th>
-              <td className="num">{format.number(evaluation.members[key] ?? 0)}</td>
-              <td className="num">{format.percent(total > 0 ? (evaluation.members[key] ?? 0) / total : 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("detail.memberCaption", { period: format.label(period.title) })}
+      headers={[t("table.category"), numeric(t("table.members")), numeric(t("table.share"))]}
+    >
+      {keys.map((key) => (
+        <tr key={key}>
+          <th scope="row">{scaleLabel(period.memberScale, key)}</th>
+          <td className="num">{format.number(evaluation.members[key] ?? 0)}</td>
+          <td className="num">{format.percent(total > 0 ? (evaluation.members[key] ?? 0) / total : 0)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, numeric } from "./data-table";
 import { useLocaleFormat } from "./locale-format";
 
 /** One bar: a scale entry with its count, share of the whole and where to see its organizations. */
@@ -53,37 +54,24 @@ export function DistributionTable({ caption, heading, rows, total }: { caption: 
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col" className="num">
-              {t("table.count")}
-            </th>
-            <th scope="col" className="num">
-              {t("table.share")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.href ? <Link to={row.href}>{row.label}</Link> : row.label}</th>
-              <td className="num">{format.number(row.count)}</td>
-              <td className="num">{format.percent(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("table.total")}</th>
-            <td className="num">{format.number(total)}</td>
-            <td className="num">{format.percent(total > 0 ? 1 : 0)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      headers={[heading, numeric(t("table.count")), numeric(t("table.share"))]}
+      foot={
+        <tr>
+          <th scope="row">{t("table.total")}</th>
+          <td className="num">{format.number(total)}</td>
+          <td className="num">{format.percent(total > 0 ? 1 : 0)}</td>
+        </tr>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.href ? <Link to={row.href}>{row.label}</Link> : row.label}</th>
+          <td className="num">{format.number(row.count)}</td>
+          <td className="num">{format.percent(row.share)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { SummaryRow } from "../../models/summary-rows";
 import { statedAgreement, type Agreement } from "../../models/wilson";
+import { DataTable, numeric } from "./data-table";
 import { useSummaryFormat } from "./summary-format";
 
 const WIDTH = 400;
@@ -79,35 +80,30 @@ export function AgreementChart({ id, title, rows }: { id: string; title: string;
         ))}
         <Bars rows={rows} />
       </svg>
-      <div className="table-scroll">
-        <table>
-          <caption>{t("chart.tableCaption", { title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("table.group")}</th>
-              <th scope="col" className="num">{t("table.organizations")}</th>
-              <th scope="col" className="num">{t("table.agree")}</th>
-              <th scope="col" className="num">{t("table.disagree")}</th>
-              <th scope="col" className="num">{t("table.neutral")}</th>
-              <th scope="col" className="num">{t("table.pending")}</th>
-              <th scope="col">{t("table.rate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                <td className="num">{format.number(row.organizations)}</td>
-                <td className="num">{format.number(row.agree)}</td>
-                <td className="num">{format.number(row.disagree)}</td>
-                <td className="num">{format.number(row.neutral)}</td>
-                <td className="num">{format.number(row.pending)}</td>
-                <td>{rateText(row, row.agree + row.disagree)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("chart.tableCaption", { title })}
+        headers={[
+          t("table.group"),
+          numeric(t("table.organizations")),
+          numeric(t("table.agree")),
+          numeric(t("table.disagree")),
+          numeric(t("table.neutral")),
+          numeric(t("table.pending")),
+          t("table.rate"),
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{format.number(row.organizations)}</td>
+            <td className="num">{format.number(row.agree)}</td>
+            <td className="num">{format.number(row.disagree)}</td>
+            <td className="num">{format.number(row.neutral)}</td>
+            <td className="num">{format.number(row.pending)}</td>
+            <td>{rateText(row, row.agree + row.disagree)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </figure>
   );
 }

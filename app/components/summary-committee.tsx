@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ReasonCount } from "../../models/summary-activity";
 import type { AttentionRow, CrossTable, YearOverYearRow } from "../../models/summary-committee";
+import { DataTable, numeric } from "./data-table";
 import { useRateText } from "./summary-chart";
 import { AgreementRankTable } from "./summary-sections";
 import { useSummaryFormat } from "./summary-format";
@@ -27,33 +28,18 @@ export function ProposedCrossTable({ table, labels }: { table: CrossTable; label
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{t("cross.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cross.published")}</th>
-            {table.ratings.map((key) => (
-              <th scope="col" className="num" key={key}>
-                {labels[key] ?? key}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.ratings.map((published) => (
-            <tr key={published}>
-              <th scope="row">{labels[published] ?? published}</th>
-              {table.ratings.map((proposed) => (
-                <td className="num" key={proposed}>
-                  {format.number(table.cells[published]?.[proposed] ?? 0)}
-                </td>
-              ))}
-            </tr>
+    <DataTable caption={t("cross.caption")} headers={[t("cross.published"), ...table.ratings.map((key) => numeric(labels[key] ?? key))]}>
+      {table.ratings.map((published) => (
+        <tr key={published}>
+          <th scope="row">{labels[published] ?? published}</th>
+          {table.ratings.map((proposed) => (
+            <td className="num" key={proposed}>
+              {format.number(table.cells[published]?.[proposed] ?? 0)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -64,34 +50,18 @@ export function YearOverYearTable({ rows, periods }: { rows: YearOverYearRow[]; 
   const rateText = useRateText();
   if (rows.length === 0) return <p>{t("yoy.none")}</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{t("yoy.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("table.organization")}</th>
-            {periods.map((p) => (
-              <th scope="col" key={p.code}>
-                {p.title}
-              </th>
-            ))}
-            <th scope="col" className="num">{t("yoy.change")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {periods.map((p) => {
-                const cell = row.periods[p.code];
-                return <td key={p.code}>{cell ? rateText(cell, cell.sides) : "—"}</td>;
-              })}
-              <td className="num">{row.change === null ? "—" : format.percent(row.change)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t("yoy.caption")} headers={[t("table.organization"), ...periods.map((p) => p.title), numeric(t("yoy.change"))]}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.label}</th>
+          {periods.map((p) => {
+            const cell = row.periods[p.code];
+            return <td key={p.code}>{cell ? rateText(cell, cell.sides) : "—"}</td>;
+          })}
+          <td className="num">{row.change === null ? "—" : format.percent(row.change)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -100,22 +70,13 @@ export function RejectedTable({ rows }: { rows: ReasonCount[] }) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
   return (
-    <table>
-      <caption>{t("rejected.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("rejected.reason")}</th>
-          <th scope="col" className="num">{t("rejected.count")}</th>
+    <DataTable caption={t("rejected.caption")} headers={[t("rejected.reason"), numeric(t("rejected.count"))]}>
+      {rows.map((row) => (
+        <tr key={row.reason}>
+          <th scope="row">{t(`reasons.${row.reason}`)}</th>
+          <td className="num">{format.number(row.count)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.reason}>
-            <th scope="row">{t(`reasons.${row.reason}`)}</th>
-            <td className="num">{format.number(row.count)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { DayCount } from "../../models/summary-activity";
+import { DataTable, numeric } from "./data-table";
 import { useSummaryFormat } from "./summary-format";
 
 const WIDTH = 400;
@@ -36,25 +37,14 @@ export function ParticipationChart({ id, days }: { id: string; days: DayCount[] 
       </svg>
       <details>
         <summary>{t("participation.showTable")}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t("participation.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("participation.day")}</th>
-                <th scope="col" className="num">{t("participation.count")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td className="num">{format.number(d.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("participation.tableCaption")} headers={[t("participation.day"), numeric(t("participation.count"))]}>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              <td className="num">{format.number(d.total)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { SummaryRow, Transparency } from "../../models/summary-rows";
+import { DataTable, numeric, type Heading } from "./data-table";
 import { useRateText } from "./summary-chart";
 import { useSummaryFormat } from "./summary-format";
 
@@ -38,42 +39,31 @@ export function AgreementRankTable<Row extends SummaryRow>({ rows, caption, empt
   const format = useSummaryFormat();
   const rateText = useRateText();
   if (rows.length === 0) return <p>{empty}</p>;
+  const headers: Heading[] = [
+    t("table.organization"),
+    numeric(t("table.sides")),
+    t("table.rate"),
+    numeric(t("table.upperBound")),
+    ...extra.map((column) => (column.numeric ? numeric(column.heading) : column.heading)),
+  ];
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("table.organization")}</th>
-            <th scope="col" className="num">{t("table.sides")}</th>
-            <th scope="col">{t("table.rate")}</th>
-            <th scope="col" className="num">{t("table.upperBound")}</th>
-            {extra.map((column) => (
-              <th scope="col" key={column.heading} className={column.numeric ? "num" : undefined}>
-                {column.heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">
-                <a href={`/organizations/${encodeURIComponent(row.key)}`}>{row.label}</a>
-              </th>
-              <td className="num">{format.number(row.agree + row.disagree)}</td>
-              <td>{rateText(row, row.agree + row.disagree)}</td>
-              <td className="num">{row.ci95 ? format.percent(row.ci95[1]) : "—"}</td>
-              {extra.map((column) => (
-                <td key={column.heading} className={column.numeric ? "num" : undefined}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
+    <DataTable caption={caption} headers={headers}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">
+            <a href={`/organizations/${encodeURIComponent(row.key)}`}>{row.label}</a>
+          </th>
+          <td className="num">{format.number(row.agree + row.disagree)}</td>
+          <td>{rateText(row, row.agree + row.disagree)}</td>
+          <td className="num">{row.ci95 ? format.percent(row.ci95[1]) : "—"}</td>
+          {extra.map((column) => (
+            <td key={column.heading} className={column.numeric ? "num" : undefined}>
+              {column.cell(row)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
-import { AdminTable } from "~/components/admin-ui";
+import { DataTable, numeric } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { listOrganizationsAdmin } from "~/utils/admin.server";
@@ -46,16 +46,15 @@ export default function AdminOrganizations() {
         </div>
         <button type="submit">{t("admin:organizations.searchButton")}</button>
       </Form>
-      <AdminTable
+      <DataTable
         caption={t("admin:organizations.caption")}
         headers={[
           t("admin:organizations.fields.code"),
           t("admin:organizations.fields.name"),
           t("admin:organizations.fields.district"),
-          t("admin:organizations.fields.members"),
+          numeric(t("admin:organizations.fields.members")),
           t("admin:organizations.state"),
         ]}
-        numeric={[3]}
       >
         {items.map((org) => (
           <tr key={org.id}>
@@ -72,7 +71,7 @@ export default function AdminOrganizations() {
             </td>
           </tr>
         ))}
-      </AdminTable>
+      </DataTable>
       {nextHref ? (
         <p className="pager">
           <Link to={nextHref}>{t("common:pagination.next")}</Link>

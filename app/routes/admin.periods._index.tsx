@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
-import { AdminTable } from "~/components/admin-ui";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { commentWindow, listPeriods } from "~/utils/admin.server";
@@ -36,7 +36,7 @@ export default function AdminPeriods() {
           {t("periods.new")}
         </Link>
       </p>
-      <AdminTable
+      <DataTable
         caption={t("periods.caption")}
         headers={[t("periods.fields.code"), t("periods.fields.titleVi"), t("periods.fields.status"), t("periods.window"), t("periods.actions")]}
       >
@@ -57,7 +57,7 @@ export default function AdminPeriods() {
             </td>
           </tr>
         ))}
-      </AdminTable>
+      </DataTable>
     </>
   );
 }

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
-import { AdminSelect, AdminTable, RowAction } from "~/components/admin-ui";
+import { AdminSelect, RowAction } from "~/components/admin-ui";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
@@ -88,7 +89,7 @@ export default function AdminUsers() {
       ) : null}
       <h2>{t("users.inviteTitle")}</h2>
       <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} />
-      <AdminTable caption={t("users.caption")} headers={[t("users.email"), t("users.role"), t("users.state"), t("users.actions")]}>
+      <DataTable caption={t("users.caption")} headers={[t("users.email"), t("users.role"), t("users.state"), t("users.actions")]}>
         {users.map((user) => (
           <tr key={user.id}>
             <td>
@@ -124,7 +125,7 @@ export default function AdminUsers() {
             </td>
           </tr>
         ))}
-      </AdminTable>
+      </DataTable>
     </>
   );
 }

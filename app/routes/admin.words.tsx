@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
-import { AdminSelect, AdminTable, RowAction } from "~/components/admin-ui";
+import { AdminSelect, RowAction } from "~/components/admin-ui";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { addWord, listWords, removeWord, RemoveWordSchema, submitForm, WORD_LANGS, WORD_LISTS, WordFormSchema } from "~/utils/admin.server";
@@ -77,7 +78,7 @@ export default function AdminWords() {
       ) : null}
       <AddWordForm errors={done ? {} : result?.errors ?? {}} values={done ? {} : result?.values ?? {}} lists={lists} langs={langs} />
       {lists.map((list) => (
-        <AdminTable
+        <DataTable
           key={list}
           caption={t(`admin:words.lists.${list}`)}
           headers={[t("admin:words.fields.word"), t("admin:words.fields.lang"), t("admin:words.matches"), t("admin:periods.actions")]}
@@ -99,7 +100,7 @@ export default function AdminWords() {
                 </td>
               </tr>
             ))}
-        </AdminTable>
+        </DataTable>
       ))}
     </>
   );

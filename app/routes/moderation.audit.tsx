@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationNav, ModerationPager } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
@@ -80,39 +81,27 @@ export default function AuditTrail() {
       <h1 id="audit-title">{t("audit.title")}</h1>
       <p className="hint">{loaded.everyone ? t("audit.scopeAll") : t("audit.scopeOwn")}</p>
       <AuditFilters filters={loaded.filters} actions={loaded.actions} />
-      <div className="table-scroll">
-        <table>
-          <caption>{t("audit.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.target")}</th>
-              <th scope="col">{t("audit.why")}</th>
-              <th scope="col">{t("audit.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.items.map((event) => (
-              <tr key={event.id}>
-                <td>
-                  <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale, { timeZone: "Asia/Ho_Chi_Minh" })}</time>
-                </td>
-                <td>{event.actorEmail ?? "—"}</td>
-                <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
-                <td>
-                  {event.targetType} {event.targetId}
-                </td>
-                <td>{[event.reason ? t(`reasons.${event.reason}`) : "", event.note ?? ""].filter(Boolean).join(" — ")}</td>
-                <td>
-                  {describeState(event.before)} → {describeState(event.after)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("audit.caption")}
+        headers={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.target"), t("audit.why"), t("audit.change")]}
+      >
+        {loaded.items.map((event) => (
+          <tr key={event.id}>
+            <td>
+              <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale, { timeZone: "Asia/Ho_Chi_Minh" })}</time>
+            </td>
+            <td>{event.actorEmail ?? "—"}</td>
+            <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
+            <td>
+              {event.targetType} {event.targetId}
+            </td>
+            <td>{[event.reason ? t(`reasons.${event.reason}`) : "", event.note ?? ""].filter(Boolean).join(" — ")}</td>
+            <td>
+              {describeState(event.before)} → {describeState(event.after)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {loaded.items.length === 0 ? <p>{t("audit.empty")}</p> : null}
       <ModerationPager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, numeric } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DecisionsChart } from "~/components/moderation-chart";
 import { ModerationNav } from "~/components/moderation-nav";
@@ -59,25 +60,14 @@ export default function ModerationStatistics() {
       {stats.reasons.length === 0 ? (
         <p>{t("stats.noRejections")}</p>
       ) : (
-        <table>
-          <caption>{t("stats.reasonsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("reason.label")}</th>
-              <th scope="col" className="num">
-                {t("stats.count")}
-              </th>
+        <DataTable caption={t("stats.reasonsCaption")} headers={[t("reason.label"), numeric(t("stats.count"))]}>
+          {stats.reasons.map((row) => (
+            <tr key={row.reason}>
+              <th scope="row">{t(`reasons.${row.reason}`)}</th>
+              <td className="num">{row.count}</td>
             </tr>
-          </thead>
-          <tbody>
-            {stats.reasons.map((row) => (
-              <tr key={row.reason}>
-                <th scope="row">{t(`reasons.${row.reason}`)}</th>
-                <td className="num">{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
