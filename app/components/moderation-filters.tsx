@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InputFilter, SelectFilter } from "./filter-fields";
 
 export interface FilterValues {
   status: string;
@@ -23,49 +24,38 @@ export function ModerationFilters({ values, districts, periods, statuses, stance
   const { t } = useTranslation("moderation");
   return (
     <Form method="get" className="filters moderation-filters" aria-label={t("filters.label")}>
-      <div>
-        <label htmlFor="f-status">{t("filters.status")}</label>
-        <select id="f-status" name="status" defaultValue={values.status}>
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-district">{t("filters.district")}</label>
-        <select id="f-district" name="district" defaultValue={values.district ?? ""}>
-          <option value="">{t("filters.any")}</option>
-          {districts.map((district) => (
-            <option key={district}>{district}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-organization">{t("filters.organization")}</label>
-        <input id="f-organization" name="organization" type="text" defaultValue={values.organization ?? ""} />
-      </div>
-      <div>
-        <label htmlFor="f-stance">{t("filters.stance")}</label>
-        <select id="f-stance" name="stance" defaultValue={values.stance ?? ""}>
-          <option value="">{t("filters.any")}</option>
-          {stances.map((stance) => (
-            <option key={stance} value={stance}>
-              {t(`common:stance.${stance}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-period">{t("filters.period")}</label>
-        <select id="f-period" name="period" defaultValue={values.period ?? ""}>
-          <option value="">{t("filters.any")}</option>
-          {periods.map((period) => (
-            <option key={period}>{period}</option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="f-status"
+        name="status"
+        label={t("filters.status")}
+        value={values.status}
+        options={statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+      />
+      <SelectFilter
+        id="f-district"
+        name="district"
+        label={t("filters.district")}
+        value={values.district ?? ""}
+        all={t("filters.any")}
+        options={districts.map((district) => ({ value: district, label: district }))}
+      />
+      <InputFilter id="f-organization" name="organization" label={t("filters.organization")} value={values.organization ?? ""} />
+      <SelectFilter
+        id="f-stance"
+        name="stance"
+        label={t("filters.stance")}
+        value={values.stance ?? ""}
+        all={t("filters.any")}
+        options={stances.map((stance) => ({ value: stance, label: t(`common:stance.${stance}`) }))}
+      />
+      <SelectFilter
+        id="f-period"
+        name="period"
+        label={t("filters.period")}
+        value={values.period ?? ""}
+        all={t("filters.any")}
+        options={periods.map((period) => ({ value: period, label: period }))}
+      />
       <div className="checkbox">
         <input id="f-flagged" name="flagged" type="checkbox" value="1" defaultChecked={values.flagged} />
         <label htmlFor="f-flagged">{t("filters.flagged")}</label>

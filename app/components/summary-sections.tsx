@@ -84,20 +84,3 @@ export function SummaryDownloads({ period }: { period: string }) {
     </ul>
   );
 }
-
-/** A labelled <select> for the summary filters; `all` adds an empty "no filter" option first. */
-export function SelectFilter({ id, name, label, value, options, all }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[]; all?: string }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value}>
-        {all ? <option value="">{all}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

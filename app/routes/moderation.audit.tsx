@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InputFilter, SelectFilter } from "~/components/filter-fields";
 import { ModerationNav, ModerationPager } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
@@ -41,29 +42,17 @@ function AuditFilters({ filters, actions }: { filters: { action: string; target:
   const { t } = useTranslation("moderation");
   return (
     <Form method="get" className="filters audit-filters" aria-label={t("filters.label")}>
-      <div>
-        <label htmlFor="a-action">{t("audit.action")}</label>
-        <select id="a-action" name="action" defaultValue={filters.action}>
-          <option value="">{t("filters.any")}</option>
-          {actions.map((action) => (
-            <option key={action} value={action}>
-              {t(`audit.actions.${action}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="a-target">{t("audit.target")}</label>
-        <input id="a-target" name="target" type="text" defaultValue={filters.target} />
-      </div>
-      <div>
-        <label htmlFor="a-from">{t("audit.from")}</label>
-        <input id="a-from" name="from" type="date" defaultValue={filters.from} />
-      </div>
-      <div>
-        <label htmlFor="a-to">{t("audit.to")}</label>
-        <input id="a-to" name="to" type="date" defaultValue={filters.to} />
-      </div>
+      <SelectFilter
+        id="a-action"
+        name="action"
+        label={t("audit.action")}
+        value={filters.action}
+        all={t("filters.any")}
+        options={actions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
+      />
+      <InputFilter id="a-target" name="target" label={t("audit.target")} value={filters.target} />
+      <InputFilter id="a-from" name="from" label={t("audit.from")} value={filters.from} type="date" />
+      <InputFilter id="a-to" name="to" label={t("audit.to")} value={filters.to} type="date" />
       <div>
         <button type="submit">{t("filters.submit")}</button>
       </div>
