@@ -46,6 +46,9 @@ async function main() {
   if (config.SEED_ON_START === "true") await seedIfEmpty({ log: (line) => logInfo(line) });
   markReady();
   logInfo("ready");
+  // Warm the public summary's memo: on FerretDB its feedback aggregation scans every item, and no visitor should wait for that.
+  const port = (server.address() as { port: number } | null)?.port ?? config.PORT;
+  void fetch(`http://127.0.0.1:${port}/summary`).catch(() => undefined);
 }
 
 main().catch((error: unknown) => {
