@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Schema } from "mongoose";
+import { Schema, Types } from "mongoose";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { serialised } from "./connection";
 import { defineModel } from "./define-model";
 import { MIN_PASSWORD_LENGTH } from "./password";
@@ -50,10 +51,16 @@ export interface StaffAccount {
   invited: boolean;
 }
 
-/** Every staff account by email. Staff are a handful of people, so one bounded read is the whole list. */
-export async function listStaff(): Promise<StaffAccount[]> {
-  const docs = await User.find({}, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(500).lean();
-  return docs.map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash }));
+/** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
+export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor);
+  const filter = after ? { $or: [{ email: { $gt: String(after.k) } }, { email: String(after.k), _id: { $gt: new Types.ObjectId(after.id) } }] } : {};
+  const docs = await User.find(filter, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
+  const last = docs.length > limit ? docs[limit - 1] : undefined;
+  return {
+    items: docs.slice(0, limit).map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash })),
+    nextCursor: last ? encodeCursor({ k: last.email, id: String(last._id) }) : null,
+  };
 }
 
 /** Creates an account without a password and returns the one-time token its invitation link carries. */

@@ -8,7 +8,8 @@ import { AdminSelect, RowAction } from "~/components/admin-ui";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
+import { Pager } from "~/components/pager";
+import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -16,10 +17,20 @@ export const meta: MetaFunction<typeof loader> = pageTitle;
 
 const AccountSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, "admin:users.errors.notFound") });
 
+const StaffQuerySchema = z.object({ cursor: z.string().max(200).optional() });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
-  return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: await listStaff(), me: me.id, roles: ROLES };
+  const query = StaffQuerySchema.safeParse({ cursor: new URL(request.url).searchParams.get("cursor") ?? undefined });
+  if (!query.success) throw new Response(t("common:errors.badRequest.body"), { status: 400 });
+  try {
+    const page = await listStaff({ cursor: query.data.cursor });
+    return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: page.items, nextCursor: page.nextCursor, paged: Boolean(query.data.cursor), me: me.id, roles: ROLES };
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw new Response(t("common:errors.badRequest.body"), { status: 400 });
+    throw error;
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,7 +78,7 @@ function InviteForm({ errors, values, roles }: { errors: Record<string, string>;
 }
 
 export default function AdminUsers() {
-  const { users, me, roles } = useLoaderData<typeof loader>();
+  const { users, nextCursor, paged, me, roles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const inviteErrors = result?.intent === "invite" ? result.errors : {};
@@ -126,6 +137,7 @@ export default function AdminUsers() {
           </tr>
         ))}
       </DataTable>
+      <Pager nextHref={nextCursor ? `/admin/users?cursor=${encodeURIComponent(nextCursor)}` : null} firstHref={paged ? "/admin/users" : null} />
     </>
   );
 }

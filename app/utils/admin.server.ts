@@ -36,6 +36,7 @@ export {
 export { ROLES } from "../../models/user";
 export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/words-admin";
 export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/word-list";
+export { InvalidCursor } from "../../models/cursor";
 
 /** What a form shows after a refused post: translated errors by field, and the values as typed. */
 export interface FormFailure {

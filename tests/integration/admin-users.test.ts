@@ -69,4 +69,20 @@ describe("/admin/users", () => {
     expect((await post({ intent: "role", userId: admin.id, role: "committee" })).status).toBe(200);
     expect((await User.findById(admin.id, { role: 1 }).lean())?.role).toBe("committee");
   });
+
+  it("pages the staff list by email, each account exactly once, and refuses a tampered cursor", async () => {
+    const boss = await createStaff("admin");
+    await User.insertMany(Array.from({ length: 60 }, (_, i) => ({ email: `can-bo-${String(i).padStart(2, "0")}@example.vn`, role: "moderator" })));
+    const seen: string[] = [];
+    let path: string | null = "/admin/users";
+    while (path) {
+      const page = await callRoute(usersLoader, path, { cookie: boss.cookie });
+      const body = page.data as { users: { email: string }[]; nextCursor: string | null };
+      seen.push(...body.users.map((user) => user.email));
+      path = body.nextCursor ? `/admin/users?cursor=${encodeURIComponent(body.nextCursor)}` : null;
+    }
+    const all = (await User.find({}, { email: 1 }).lean()).map((user) => user.email).sort();
+    expect(seen).toEqual(all);
+    expect(await callRoute(usersLoader, "/admin/users?cursor=not-a-cursor", { cookie: boss.cookie })).toMatchObject({ status: 400 });
+  });
 });
