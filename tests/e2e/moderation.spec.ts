@@ -6,7 +6,7 @@ const ADMIN = { email: "quantri@congkhai.vn", password: "mật khẩu quản tr�
 
 interface OpenData {
   periods: { items: { code: string; status: string; commentsOpenAt: string; commentsCloseAt: string }[] };
-  detail: { evaluations: { id: string; period: string; counters: { agree: number } }[] };
+  detail: { evaluations: { id: string; period: string; counters: { agree: number; pending: number } }[] };
 }
 
 /** The demo period whose comment window is open now. */
@@ -106,4 +106,26 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
 
   await page.goto("/moderation/audit?action=feedback.reverse");
   await expect(page.getByRole("table").getByText("Quảng cáo trá hình, duyệt nhầm")).toBeVisible();
+});
+
+test("keyboard: j moves to the first item in the queue and a approves it", async ({ page, request }) => {
+  const keyboardModerator = { email: "banphim@congkhai.vn", password: "mật khẩu bàn phím 1" };
+  createUser(keyboardModerator, "moderator");
+  const period = await openPeriod(request);
+  const before = await evaluationIn(request, "TP-005", period);
+  const posted = await request.post("/api/v1/feedback", {
+    headers: { "X-Forwarded-For": "203.0.113.77" },
+    data: { evaluation: before.id, stance: "agree", body: "Chi bộ ấp giữ gìn đoàn kết, tôi đồng tình với kết quả xếp loại." },
+  });
+  expect(posted.status()).toBe(201);
+
+  await page.goto("/moderation?organization=TP-005");
+  await login(page, keyboardModerator);
+  await expect(page.locator("[data-moderation-item]").first()).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(page.locator("[data-moderation-item]").first()).toBeFocused();
+  await page.keyboard.press("a");
+  await expect(page.getByText("Đã duyệt 1 ý kiến.")).toBeVisible();
+  // One posted, one approved: pending is back where it was.
+  expect((await evaluationIn(request, "TP-005", period)).counters.pending).toBe(before.counters.pending);
 });
