@@ -9,7 +9,10 @@ import stylesheet from "./styles/app.css";
 import { i18nServer, localeCookie } from "./utils/i18n.server";
 import { getOptionalUser } from "./utils/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);

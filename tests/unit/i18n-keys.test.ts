@@ -7,6 +7,11 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 }
 
 describe("translations", () => {
+  it("lists every namespace file in NAMESPACES", () => {
+    expect(Object.keys(resources.vi).sort()).toEqual([...NAMESPACES].sort());
+    expect(Object.keys(resources.en).sort()).toEqual([...NAMESPACES].sort());
+  });
+
   it.each(NAMESPACES)("namespace %s has the same keys in Vietnamese and English", (ns) => {
     expect(keyPaths(resources.en[ns]).sort()).toEqual(keyPaths(resources.vi[ns]).sort());
   });
