@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import mongoose from "mongoose";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const sourceDir = path.join(projectRoot, "scripts/ferretdb");
-const SOURCES = ["go.mod", "go.sum", "main.go"];
+const SOURCES = ["go.mod", "go.sum", "main.go", "patches.json"];
 
 export class EmbeddedDatabaseUnavailable extends Error {}
 
@@ -19,7 +19,35 @@ export function ferretBinaryPath(): string {
   return path.join(projectRoot, ".cache/ferretdb", hash.digest("hex").slice(0, 16), "ferretdb");
 }
 
-/** Builds the embedded FerretDB once (about a minute on a new machine) and reuses it after. */
+interface ModulePatches {
+  module: string;
+  version: string;
+  patches: { file: string; from: string; to: string; why: string }[];
+}
+
+/**
+ * Copies FerretDB's module out of the Go module cache and applies scripts/ferretdb/patches.json to the
+ * copy (each `from` must occur exactly once, else the build fails), so the fix is reproducible and visible.
+ */
+function patchedModuleCopy(workDir: string): string {
+  const spec = JSON.parse(readFileSync(path.join(sourceDir, "patches.json"), "utf8")) as ModulePatches;
+  const download = spawnSync("go", ["mod", "download", "-json", `${spec.module}@${spec.version}`], { cwd: sourceDir, encoding: "utf8" });
+  if (download.status !== 0) throw new EmbeddedDatabaseUnavailable(`Downloading ${spec.module}@${spec.version} failed: ${download.stderr}`);
+  const { Dir } = JSON.parse(download.stdout) as { Dir: string };
+  const copy = path.join(workDir, "FerretDB");
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(Dir, copy, { recursive: true });
+  for (const patch of spec.patches) {
+    const file = path.join(copy, patch.file);
+    const text = readFileSync(file, "utf8");
+    if (text.split(patch.from).length !== 2) throw new EmbeddedDatabaseUnavailable(`The FerretDB patch for ${patch.file} no longer applies: "${patch.from}" is not there exactly once.`);
+    chmodSync(file, 0o644); // the module cache is read-only
+    writeFileSync(file, text.replace(patch.from, patch.to));
+  }
+  return copy;
+}
+
+/** Builds the patched embedded FerretDB once (about two minutes on a new machine) and reuses it after. */
 export function ensureFerretBinary(log: (line: string) => void = console.log): string {
   const binary = ferretBinaryPath();
   if (existsSync(binary)) return binary;
@@ -29,16 +57,26 @@ export function ensureFerretBinary(log: (line: string) => void = console.log): s
       "No database: either set MONGODB_URI to a running MongoDB 6+ or FerretDB, or install Go 1.24+ so the embedded FerretDB can be built.",
     );
   }
-  mkdirSync(path.dirname(binary), { recursive: true });
-  log("Building the embedded database (FerretDB 1.24.2, first run only)…");
-  const partial = `${binary}.${process.pid}.tmp`;
-  const build = spawnSync("go", ["build", "-o", partial, "."], {
-    cwd: sourceDir,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CGO_ENABLED: "0" },
-  });
-  if (build.status !== 0) throw new EmbeddedDatabaseUnavailable("Building the embedded database failed (see the Go output above).");
-  renameSync(partial, binary); // atomic, so a concurrent starter never runs a half-written file
+  log("Building the embedded database (FerretDB 1.24.2, patched; first run only)…");
+  const workDir = `${path.dirname(binary)}.${process.pid}.work`;
+  mkdirSync(path.join(workDir, "main"), { recursive: true });
+  try {
+    const module = patchedModuleCopy(workDir);
+    for (const file of ["main.go", "go.sum"]) cpSync(path.join(sourceDir, file), path.join(workDir, "main", file));
+    const goMod = readFileSync(path.join(sourceDir, "go.mod"), "utf8");
+    writeFileSync(path.join(workDir, "main/go.mod"), `${goMod}\nreplace github.com/FerretDB/FerretDB => ${module}\n`);
+    const partial = path.join(workDir, "ferretdb");
+    const build = spawnSync("go", ["build", "-o", partial, "."], {
+      cwd: path.join(workDir, "main"),
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CGO_ENABLED: "0" },
+    });
+    if (build.status !== 0) throw new EmbeddedDatabaseUnavailable("Building the embedded database failed (see the Go output above).");
+    mkdirSync(path.dirname(binary), { recursive: true });
+    renameSync(partial, binary); // atomic, so a concurrent starter never runs a half-written file
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
   return binary;
 }
 
