@@ -43,14 +43,19 @@ export function clientKey(ip: string): string {
   return createHmac("sha256", sessionSecret()).update(ip).digest("base64url").slice(0, 22);
 }
 
-/** Refuses state-changing requests sent by a page on another origin (CSRF). */
+/** The host an Origin header names, or null when it is "null", malformed or not http(s). */
+export function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  return (url.protocol === "http:" || url.protocol === "https:") && url.host ? url.host : null;
+}
+
+/** Refuses state-changing requests sent by a page on another origin (CSRF), and any Origin we cannot read. */
 export function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
   const origin = req.get("origin");
-  const fetchSite = req.get("sec-fetch-site");
-  const host = req.get("host");
-  const crossOrigin = origin ? origin !== "null" && new URL(origin).host !== host : fetchSite === "cross-site";
-  if (!crossOrigin && origin !== "null") return next();
+  const sameOrigin = origin === undefined ? req.get("sec-fetch-site") !== "cross-site" : originHost(origin) === req.get("host");
+  if (sameOrigin) return next();
   refuse(req, res, 403, "cross_origin", { vi: "Yêu cầu từ trang web khác bị từ chối.", en: "Requests from another site are refused." });
 }
 
