@@ -152,19 +152,26 @@ export function intakeFlags(context: IntakeContext): Flag[] {
   return INTAKE_CHECKS.flatMap((check) => check(context));
 }
 
-function wordSet(text: string): Set<string> {
+/** Distinct words of two letters or more, diacritics and case aside. */
+export function wordSet(text: string): Set<string> {
   return new Set(searchKey(text).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+}
+
+/** Texts whose normalised forms open with this many identical characters are similar. */
+export const SAME_OPENING = 40;
+
+/** Mostly the same words: shared / all distinct ≥ 0.6 (Jaccard). */
+export function mostlySameWords(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
+  if (wa.size === 0 || wb.size === 0) return false;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / (wa.size + wb.size - shared) >= 0.6;
 }
 
 /** Near-identical texts: the same opening once diacritics and case are stripped, or mostly the same words (Jaccard ≥ 0.6). */
 export function similarText(a: string, b: string): boolean {
   const ka = searchKey(a);
   const kb = searchKey(b);
-  if (ka === kb || (ka.length >= 40 && ka.slice(0, 40) === kb.slice(0, 40))) return true;
-  const wa = wordSet(a);
-  const wb = wordSet(b);
-  if (wa.size === 0 || wb.size === 0) return false;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return shared / (wa.size + wb.size - shared) >= 0.6;
+  if (ka === kb || (ka.length >= SAME_OPENING && ka.slice(0, SAME_OPENING) === kb.slice(0, SAME_OPENING))) return true;
+  return mostlySameWords(wordSet(a), wordSet(b));
 }
