@@ -1,4 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
+import { isFerretDB } from "./connection";
 import { defineModel } from "./define-model";
 import { searchKey } from "./text";
 
@@ -41,12 +42,44 @@ export const DEFAULT_WORDS: readonly WordEntry[] = [
   ...entries("suspect", "en", ["idiot", "stupid", "moron", "scam", "bribe", "traitor"]),
 ];
 
-/** Every word on both lists; the built-in defaults while none are stored. The collection is small: one read. */
-export async function listWords(): Promise<WordEntry[]> {
+async function readWords(): Promise<WordEntry[]> {
   const docs = await WordList.find({}, { word: 1, searchKey: 1, list: 1, lang: 1 })
     .sort({ list: 1, searchKey: 1, _id: 1 })
     .limit(5000)
     .lean<(WordListDoc & { _id: unknown })[]>();
   if (docs.length === 0) return [...DEFAULT_WORDS];
   return docs.map((doc) => ({ word: doc.word, searchKey: doc.searchKey, list: doc.list, lang: doc.lang }));
+}
+
+/** On globalThis: the Remix bundle and server.ts each load models/, and an admin edit must reach both copies. */
+interface WordCache {
+  words: Promise<WordEntry[]> | null;
+  at: number;
+}
+const CACHE_KEY = Symbol.for("congkhai.wordlist");
+const globals = globalThis as typeof globalThis & { [CACHE_KEY]?: WordCache };
+const cache: WordCache = (globals[CACHE_KEY] ??= { words: null, at: 0 });
+/** Another instance sharing MongoDB may edit the lists; the embedded database has only this process. */
+const SHARED_MAX_AGE_MS = 30_000;
+
+/**
+ * Every word on both lists; the built-in defaults while none are stored. Read once and kept in
+ * process (every comment checks them), forgotten by the admin edits in words-admin.ts.
+ */
+export async function listWords(): Promise<WordEntry[]> {
+  let words = cache.words;
+  if (!words || (!isFerretDB() && Date.now() - cache.at >= SHARED_MAX_AGE_MS)) {
+    const reading = readWords();
+    reading.catch(() => {
+      if (cache.words === reading) cache.words = null;
+    });
+    cache.words = words = reading;
+    cache.at = Date.now();
+  }
+  return [...(await words)];
+}
+
+/** Drops the cached lists after an edit, so the next comment is checked against them. */
+export function forgetWords(): void {
+  cache.words = null;
 }

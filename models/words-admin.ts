@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { serialised } from "./connection";
 import { cleanText, searchKey } from "./text";
-import { DEFAULT_WORDS, WORD_LANGS, WORD_LISTS, WordList, type WordListName } from "./word-list";
+import { DEFAULT_WORDS, forgetWords, WORD_LANGS, WORD_LISTS, WordList, type WordListName } from "./word-list";
 
 const E = "admin:words.errors.";
 
@@ -49,6 +49,7 @@ export async function addWord({ word, list, lang, actor }: { word: string; list:
     if (error instanceof Error && "code" in error && error.code === 11000) throw new WordAdminError("duplicate", "word", { value: word });
     throw error;
   }
+  forgetWords();
   await recordAudit({ actor, action: "wordlist.add", targetType: "wordlist", targetId: `${list}:${key}`, after: { word, list, lang } });
 }
 
@@ -57,6 +58,7 @@ export async function removeWord({ list, key, actor }: { list: WordListName; key
   await materialiseDefaults();
   const removed = await WordList.findOneAndDelete({ list, searchKey: key });
   if (!removed) return;
+  forgetWords();
   await recordAudit({
     actor,
     action: "wordlist.remove",

@@ -3,7 +3,7 @@ import { loader as trackingLoader } from "../../app/routes/api.v1.feedback.$trac
 import { loader as feedbackGet } from "../../app/routes/api.v1.feedback";
 import { Feedback } from "../../models/feedback";
 import { searchKey } from "../../models/text";
-import { WordList } from "../../models/word-list";
+import { forgetWords, WordList } from "../../models/word-list";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, postFeedback, storedCount } from "./feedback-call";
@@ -150,9 +150,11 @@ describe("POST /api/v1/feedback", () => {
     };
     expect(await flagsOf("Bon nay deo lam gi")).toEqual([{ kind: "banned-word", detail: "đéo" }]);
     await WordList.create({ word: "bè phái", searchKey: searchKey("bè phái"), list: "suspect", lang: "vi" });
+    forgetWords(); // written directly, not through the admin edits that forget the cached lists
     expect(await flagsOf("Chi bộ có tình trạng be phai")).toEqual([{ kind: "suspect-word", detail: "bè phái" }]);
     expect(await flagsOf("Bọn này đéo làm gì thật")).toEqual([]);
     await WordList.deleteMany({});
+    forgetWords();
   });
 
   it("answers 405 to GET and a JSON 404 to an unknown tracking code", async () => {
