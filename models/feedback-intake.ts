@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
+import { Types } from "mongoose";
 import { moveCounters } from "./counters";
 import { Evaluation } from "./evaluation";
 import { Feedback, type Stance } from "./feedback";
-import { BURST_WINDOW_MS, intakeFlags, maskPersonalData, similarText, type Flag } from "./feedback-flags";
+import { FeedbackCode } from "./feedback-code";
+import { intakeFlags, maskPersonalData, type Flag } from "./feedback-flags";
+import { recentIntake, recordIntake } from "./intake-window";
 import { commentWindow, Period } from "./period";
+import { similarityKey } from "./similarity-key";
 import { searchKey } from "./text";
 import { generateTrackingCode } from "./tracking-code";
 import { listWords } from "./word-list";
@@ -44,18 +48,6 @@ export function dedupeKey(evaluationId: string, body: string): string {
   return createHash("sha256").update(`${evaluationId}\n${searchKey(body)}`).digest("hex");
 }
 
-/** Similar items on one organization in the burst window; read through the (organization, status, createdAt) index. */
-async function countSimilarRecent(organizationId: string, text: string, now: Date): Promise<number> {
-  const recent = await Feedback.find(
-    { organization: organizationId, status: { $in: ["pending", "approved", "rejected"] }, createdAt: { $gte: new Date(now.getTime() - BURST_WINDOW_MS) } },
-    { body: 1 },
-  )
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(200)
-    .lean();
-  return recent.filter((item) => similarText(item.body, text)).length;
-}
-
 export interface NewFeedback {
   target: EvaluationTarget;
   stance: Stance;
@@ -77,34 +69,56 @@ function isDuplicateKeyError(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
 }
 
-/** Inserts the item (one atomic insertOne), retrying on the rare tracking-code collision. */
-async function insertFeedback(doc: Record<string, unknown> & { dedupeKey: string }): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const trackingCode = generateTrackingCode();
+const CODE_ATTEMPTS = 5;
+
+/** Claims a fresh tracking code for the item `feedbackId` (one insert by `_id`); a duplicate key is a collision, so another code is drawn. */
+async function claimTrackingCode(feedbackId: Types.ObjectId, newCode: () => string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const code = newCode();
     try {
-      await Feedback.create({ ...doc, trackingCode });
-      return trackingCode;
+      await FeedbackCode.create({ _id: code, feedback: feedbackId });
+      return code;
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      // FerretDB does not say which unique index refused the insert, so ask: the same text, or a code collision.
-      if (await Feedback.exists({ dedupeKey: doc.dedupeKey })) throw new DuplicateFeedback();
-      if (attempt >= 4) throw error;
+      if (!isDuplicateKeyError(error) || attempt >= CODE_ATTEMPTS) throw error;
     }
+  }
+}
+
+/** Undoes an intake that failed part-way; each delete is by `_id`, and a missing document is fine. */
+async function removeFeedback({ id, trackingCode }: { id: Types.ObjectId; trackingCode: string }): Promise<void> {
+  await Promise.allSettled([Feedback.deleteOne({ _id: id }), FeedbackCode.deleteOne({ _id: trackingCode })]);
+}
+
+/** Inserts the item under its claimed code; the same text twice on one evaluation throws DuplicateFeedback, and either way leaves nothing behind. */
+async function insertFeedback(doc: Record<string, unknown> & { _id: Types.ObjectId; trackingCode: string }) {
+  try {
+    return (await Feedback.create(doc)).toObject();
+  } catch (error) {
+    await removeFeedback({ id: doc._id, trackingCode: doc.trackingCode });
+    // The code is ours (claimed first), so the only unique key left to refuse the insert is dedupeKey: no query needed to tell.
+    if (isDuplicateKeyError(error)) throw new DuplicateFeedback();
+    throw error;
   }
 }
 
 /**
  * Stores a resident's feedback as pending with the intake flags, then raises the evaluation's
- * pending counter. If the counter cannot move, the item is removed again so nothing is half-written.
+ * pending counter. Every database step is an insert or a read or write by `_id`, so intake does not
+ * slow down as feedback grows on the embedded database. A failure part-way removes what was written.
+ * `newCode` draws tracking codes (tests pass a fixed sequence to force a collision).
  */
-export async function createFeedback(input: NewFeedback, now = new Date()): Promise<{ trackingCode: string; flags: Flag[] }> {
+export async function createFeedback(input: NewFeedback, now = new Date(), newCode: () => string = generateTrackingCode): Promise<{ trackingCode: string; flags: Flag[] }> {
   const text = [input.displayName, input.body].filter(Boolean).join("\n");
-  const [words, similarRecent] = await Promise.all([listWords(), countSimilarRecent(input.target.organization, input.body, now)]);
-  const flags = intakeFlags({ text, words, similarRecent });
-  const dedupe = dedupeKey(input.target.id, input.body);
-  const trackingCode = await insertFeedback({
+  const organizationId = input.target.organization;
+  const similarity = similarityKey(input.body);
+  const [words, recent] = await Promise.all([listWords(), recentIntake({ organizationId, key: similarity, now })]);
+  const flags = intakeFlags({ text, words, similarRecent: recent.similar });
+  const id = new Types.ObjectId();
+  const trackingCode = await claimTrackingCode(id, newCode);
+  await insertFeedback({
+    _id: id,
     evaluation: input.target.id,
-    organization: input.target.organization,
+    organization: organizationId,
     period: input.target.period,
     district: input.target.district,
     stance: input.stance,
@@ -115,14 +129,17 @@ export async function createFeedback(input: NewFeedback, now = new Date()): Prom
     contact: input.contact,
     isResident: input.isResident,
     locale: input.locale,
-    dedupeKey: dedupe,
+    trackingCode,
+    dedupeKey: dedupeKey(input.target.id, input.body),
     status: "pending",
     flags,
   });
   try {
+    if (!recent.full) await recordIntake({ organizationId, key: similarity, now });
+    // Further writes that belong to the item (its queue entry) go here; counters last: once they have moved, the item is in.
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });
   } catch (error) {
-    await Feedback.deleteOne({ dedupeKey: dedupe });
+    await removeFeedback({ id, trackingCode });
     throw error;
   }
   return { trackingCode, flags };

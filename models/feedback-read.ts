@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
+import { FeedbackCode } from "./feedback-code";
 import { maskPersonalData } from "./feedback-flags";
 import { normalizeTrackingCode } from "./tracking-code";
 
@@ -36,8 +37,11 @@ interface TrackingRow {
 export async function getFeedbackTracking({ trackingCode }: { trackingCode: string }): Promise<FeedbackTracking | null> {
   const code = normalizeTrackingCode(trackingCode);
   if (!code) return null;
-  const doc = await Feedback.findOne(
-    { trackingCode: code },
+  // Two reads by `_id`: the code's own document names the item (a query on trackingCode would scan feedback on FerretDB).
+  const link = await FeedbackCode.findById(code, { feedback: 1 }).lean();
+  if (!link) return null;
+  const doc = await Feedback.findById(
+    link.feedback,
     { trackingCode: 1, status: 1, stance: 1, proposedRating: 1, publicBody: 1, createdAt: 1, period: 1, evaluation: 1, "moderation.decidedAt": 1, "moderation.reason": 1 },
   ).lean<TrackingRow>();
   if (!doc) return null;

@@ -48,7 +48,8 @@ const FeedbackSchema = new Schema(
     contact: { type: String, maxlength: 200 },
     isResident: { type: Boolean, required: true, default: false },
     locale: { type: String, enum: ["vi", "en"], required: true },
-    trackingCode: { type: String, required: true, unique: true },
+    /** Unique through FeedbackCode, whose `_id` it is: looked up there, never queried here. */
+    trackingCode: { type: String, required: true },
     /** sha256 of evaluation + searchKey(body): refuses the same text twice on one evaluation. */
     dedupeKey: { type: String, required: true, unique: true },
     status: { type: String, enum: FEEDBACK_STATUSES, required: true, default: "pending" },

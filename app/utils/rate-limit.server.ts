@@ -1,3 +1,4 @@
+import { purgeExpiredIntakeWindows } from "../../models/intake-window";
 import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/rate-limit";
 import { logError } from "./log.server";
 
@@ -7,11 +8,12 @@ export const FEEDBACK_LIMIT: RateLimitRule = { bucket: "feedback", limit: 5, win
 const PURGE_EVERY_MS = 60_000;
 let lastPurge = 0;
 
-/** Deletes ended windows at most once a minute per process; a failure is logged, never fatal. */
+/** Deletes ended windows (rate limits, intake bursts) at most once a minute per process; a failure is logged, never fatal. */
 function purgeNowAndThen(now: number): void {
   if (now - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = now;
   purgeExpiredRateLimits(new Date(now)).catch((error: unknown) => logError(error, { message: "rate-limit purge failed" }));
+  purgeExpiredIntakeWindows(new Date(now)).catch((error: unknown) => logError(error, { message: "intake-window purge failed" }));
 }
 
 /** Counts one hit against `rule` for a client (its keyed address hash), in the database shared by every instance. */

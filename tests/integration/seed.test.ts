@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contribution } from "../../models/counters";
 import { Evaluation } from "../../models/evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../../models/feedback";
+import { FeedbackCode } from "../../models/feedback-code";
+import { getFeedbackTracking } from "../../models/feedback-read";
 import { Organization } from "../../models/organization";
 import { Period } from "../../models/period";
 import { addInto } from "../../models/summary-rows";
@@ -119,10 +121,14 @@ describe("demo data", () => {
     expect(mismatched).toEqual([]);
   });
 
-  it("gives every item a unique, readable tracking code", async () => {
+  it("gives every item a unique, readable tracking code that the tracking page finds", async () => {
     const codes = await Feedback.find({}, { trackingCode: 1 }).lean();
     expect(new Set(codes.map((c) => c.trackingCode)).size).toBe(codes.length);
     expect(codes.every((c) => normalizeTrackingCode(c.trackingCode) === c.trackingCode)).toBe(true);
+    const links = await FeedbackCode.find({}, { feedback: 1 }).lean();
+    expect(new Map(links.map((link) => [link._id, String(link.feedback)]))).toEqual(new Map(codes.map((c) => [c.trackingCode, String(c._id)])));
+    const last = codes[codes.length - 1]!;
+    expect((await getFeedbackTracking({ trackingCode: last.trackingCode }))?.trackingCode).toBe(last.trackingCode);
   });
 
   it("refuses a second run without force, and leaves the data alone", async () => {
