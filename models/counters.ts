@@ -1,6 +1,8 @@
+import { trackCounterMove } from "./catalog-cache";
 import { serialised } from "./connection";
 import { Evaluation } from "./evaluation";
 import type { FeedbackStatus, RejectReason, Stance } from "./feedback";
+import { countReceived } from "./participation";
 
 /** The parts of a feedback item that decide which evaluation counters it adds to. */
 export interface CountedState {
@@ -35,9 +37,15 @@ export function counterDelta(before: CountedState | null, after: CountedState | 
   return delta;
 }
 
-/** Applies a counter change atomically ($inc; serialised per evaluation on FerretDB). */
+/**
+ * Applies a counter change atomically ($inc; serialised per evaluation on FerretDB) and the same delta to
+ * the catalog in memory, so public pages show it at once. This is the only writer of counters on the
+ * request path. A new item (`before` null) is also counted in the day's participation, first, so a failure
+ * there leaves the counters untouched for the caller's clean-up.
+ */
 export async function moveCounters(evaluationId: string, before: CountedState | null, after: CountedState | null): Promise<void> {
   const inc = counterDelta(before, after);
+  if (before === null && after !== null) await countReceived({ evaluationId });
   if (Object.keys(inc).length === 0) return;
-  await serialised(`evaluations:${evaluationId}`, () => Evaluation.updateOne({ _id: evaluationId }, { $inc: inc }));
+  await serialised(`evaluations:${evaluationId}`, () => trackCounterMove(evaluationId, inc, () => Evaluation.updateOne({ _id: evaluationId }, { $inc: inc })));
 }

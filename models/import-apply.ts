@@ -1,3 +1,4 @@
+import { catalogChanged } from "./catalog-cache";
 import { serialised } from "./connection";
 import { Evaluation } from "./evaluation";
 import type { ImportPlan } from "./import-plan";
@@ -51,12 +52,17 @@ export async function applyPlan(plan: ImportPlan, onProgress: Progress = () => u
     done += n;
     onProgress(done, total);
   };
-  await insertInBatches(plan.organizationInserts, (batch) => Organization.insertMany(batch, { ordered: true }), step);
-  await inParallel(
-    plan.organizationUpdates,
-    ({ id, set }) => serialised(`organizations:${id}`, () => Organization.updateOne({ _id: id }, { $set: set })),
-    step
-  );
-  await insertInBatches(plan.evaluationInserts, (batch) => Evaluation.insertMany(batch, { ordered: true }), step);
-  await inParallel(plan.evaluationUpdates, ({ id, set }) => serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set })), step);
+  try {
+    await insertInBatches(plan.organizationInserts, (batch) => Organization.insertMany(batch, { ordered: true }), step);
+    await inParallel(
+      plan.organizationUpdates,
+      ({ id, set }) => serialised(`organizations:${id}`, () => Organization.updateOne({ _id: id }, { $set: set })),
+      step
+    );
+    await insertInBatches(plan.evaluationInserts, (batch) => Evaluation.insertMany(batch, { ordered: true }), step);
+    await inParallel(plan.evaluationUpdates, ({ id, set }) => serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set })), step);
+  } finally {
+    // Even a partly written plan changed what the public pages show.
+    if (planSize(plan) > 0) await catalogChanged();
+  }
 }

@@ -1,7 +1,6 @@
 import { AuditEvent } from "./audit-event";
-import { Evaluation } from "./evaluation";
+import { catalogSnapshot } from "./catalog-cache";
 import { Feedback, REJECT_REASONS, type RejectReason } from "./feedback";
-import { Organization } from "./organization";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -105,8 +104,8 @@ export async function moderationStats({ days = 30, now = new Date() }: { days?: 
 
 /** Rejected feedback per reason for each evaluation of an organization (the public transparency line), keyed by evaluation id. */
 export async function publicRejections({ organizationCode }: { organizationCode: string }): Promise<Record<string, Record<string, number>>> {
-  const org = await Organization.findOne({ code: organizationCode }, { _id: 1 }).lean();
-  if (!org) return {};
-  const rows = await Evaluation.find({ organization: org._id }, { rejected: 1 }).sort({ organization: 1, period: 1 }).limit(200).lean();
-  return Object.fromEntries(rows.map((row) => [String(row._id), Object.fromEntries(Object.entries(row.rejected ?? {}).map(([reason, count]) => [reason, Number(count)]))]));
+  const snapshot = await catalogSnapshot();
+  const org = snapshot.organizations.get(organizationCode);
+  const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
+  return Object.fromEntries(rows.map((row) => [row.id, { ...row.rejected }]));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { catalogChanged } from "./catalog-cache";
 import { serialised } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation } from "./evaluation";
@@ -108,6 +109,7 @@ export async function createOrganization({ input, actor }: { input: Organization
     if (error instanceof Error && "code" in error && error.code === 11000) throw new OrganizationAdminError("codeTaken", "code", { value: input.code });
     throw error;
   }
+  await catalogChanged();
   await recordAudit({ actor, action: "organization.create", targetType: "organization", targetId: input.code, after: fields(input) });
 }
 
@@ -128,6 +130,7 @@ export async function updateOrganization({ code, input, actor }: { code: string;
   await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: set }));
   const { name, nameSearch, kind, district } = set;
   await updateEvaluationCopies(await evaluationIdsOf(before.id), { orgName: name, nameSearch, kind, district });
+  await catalogChanged();
   await recordAudit({
     actor,
     action: "organization.update",
@@ -141,6 +144,7 @@ export async function updateOrganization({ code, input, actor }: { code: string;
 export async function setOrganizationActive({ code, active, actor }: { code: string; active: boolean; actor: Actor }): Promise<void> {
   const before = await findOrThrow(code, "code");
   await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
+  await catalogChanged();
   await recordAudit({
     actor,
     action: active ? "organization.activate" : "organization.deactivate",
@@ -187,6 +191,7 @@ export async function mergeOrganization({
     );
   }
   await serialised(`organizations:${duplicate.id}`, () => Organization.updateOne({ _id: duplicate.id }, { $set: { active: false, mergedInto: target.code } }));
+  await catalogChanged();
   const moved = { evaluations: duplicate.periods.length, feedback: feedback.length };
   await recordAudit({ actor, action: "organization.merge", targetType: "organization", targetId: code, after: { mergedInto: target.code, ...moved } });
   return moved;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { catalogChanged } from "./catalog-cache";
 import { Evaluation } from "./evaluation";
 import { getPeriod, Period, type PeriodView, type ScaleEntry } from "./period";
 import { cleanText } from "./text";
@@ -104,6 +105,7 @@ export async function createPeriod({ input, actor }: { input: PeriodInput; actor
     if (error instanceof Error && "code" in error && error.code === 11000) throw new PeriodAdminError("codeTaken", "code");
     throw error;
   }
+  await catalogChanged();
   await recordAudit({ actor, action: "period.create", targetType: "period", targetId: input.code, after: toDoc(input) });
 }
 
@@ -130,7 +132,7 @@ function refuseRemovedKeys(field: "ratingScale" | "memberScale", before: readonl
   throw new PeriodAdminError("keyInUse", field, { value });
 }
 
-/** Saves a period's form. A scale may not lose a key that evaluations use; pages read the period on every request, so changes show at once. */
+/** Saves a period's form. A scale may not lose a key that evaluations use; the public catalog is told at once. */
 export async function updatePeriod({ code, input, actor }: { code: string; input: PeriodInput; actor: Actor }): Promise<void> {
   const before = await getPeriod({ code });
   if (!before) throw new PeriodAdminError("notFound", "code");
@@ -138,6 +140,7 @@ export async function updatePeriod({ code, input, actor }: { code: string; input
   refuseRemovedKeys("ratingScale", before.ratingScale, input.ratingScale, used.ratings);
   refuseRemovedKeys("memberScale", before.memberScale, input.memberScale, used.members);
   await Period.updateOne({ code }, { $set: toDoc(input) });
+  await catalogChanged();
   await recordAudit({ actor, action: "period.update", targetType: "period", targetId: code, before: periodSnapshot(before), after: toDoc(input) });
 }
 
@@ -154,6 +157,7 @@ export async function setCommentWindow({ code, open, actor, now = new Date() }: 
   if (open && new Date(before.commentsOpenAt) > now) set.commentsOpenAt = now;
   if (open && new Date(before.commentsCloseAt) <= now) set.commentsCloseAt = new Date(now.getTime() + 90 * DAY);
   await Period.updateOne({ code }, { $set: set });
+  await catalogChanged();
   await recordAudit({
     actor,
     action: open ? "period.open-comments" : "period.close-comments",

@@ -1,8 +1,10 @@
 import { Types } from "mongoose";
+import { catalogChanged } from "./catalog-cache";
 import { serialised } from "./connection";
 import { contribution, type CountedState } from "./counters";
 import { Evaluation } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
+import { rebuildParticipation } from "./participation";
 import { addInto } from "./summary-rows";
 
 /** One counter whose stored value differs from a recount of the feedback collection. */
@@ -22,6 +24,8 @@ export interface RecountReport {
   repaired: number;
   /** Drifts still present after the last pass (only when decisions kept arriving meanwhile). */
   unresolved: Drift[];
+  /** Participation day documents brought in line with the feedback collection. */
+  participationDays: number;
 }
 
 type Paths = Record<string, number>;
@@ -150,14 +154,20 @@ async function recheck(scope: Record<string, unknown>, ids: string[]): Promise<P
 export async function recountCounters({ period, dryRun = false }: { period?: string; dryRun?: boolean } = {}): Promise<RecountReport> {
   const scope = period ? { period } : {};
   let pass = await findDrifts(scope, scope);
-  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [] };
+  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [], participationDays: 0 };
   if (dryRun) return { ...report, unresolved: pass.drifts };
-  for (let n = 1; n <= MAX_PASSES; n++) {
-    report.repaired += await repair(pass.drifts);
-    const ids = [...new Set([...pass.drifts.map((d) => d.evaluation), ...pass.moving])];
-    if (ids.length === 0) return report;
-    pass = await recheck(scope, ids);
-    if (n < MAX_PASSES) report.drifts.push(...pass.drifts);
+  try {
+    for (let n = 1; n <= MAX_PASSES; n++) {
+      report.repaired += await repair(pass.drifts);
+      const ids = [...new Set([...pass.drifts.map((d) => d.evaluation), ...pass.moving])];
+      if (ids.length === 0) return report;
+      pass = await recheck(scope, ids);
+      if (n < MAX_PASSES) report.drifts.push(...pass.drifts);
+    }
+    return { ...report, unresolved: pass.drifts };
+  } finally {
+    // The participation read model is rebuilt from the same collection; the repairs bypass moveCounters, so readers reload.
+    report.participationDays = await rebuildParticipation({ period });
+    await catalogChanged();
   }
-  return { ...report, unresolved: pass.drifts };
 }

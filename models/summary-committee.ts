@@ -33,7 +33,7 @@ export function needingAttention(rows: SummaryRow[], campaignFlags: Map<string, 
 }
 
 /** Campaign flags keyed by organization code, from flags keyed by evaluation id. */
-export function flagsByOrganization(docs: CounterDoc[], byEvaluation: Map<string, number>): Map<string, number> {
+export function flagsByOrganization(docs: readonly CounterDoc[], byEvaluation: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const doc of docs) {
     const n = byEvaluation.get(doc.id);
@@ -50,7 +50,7 @@ export interface CrossTable {
 }
 
 /** Published rating × the rating disagreeing residents would give instead. */
-export function proposedCrossTable(docs: CounterDoc[], scale: ScaleEntry[]): CrossTable {
+export function proposedCrossTable(docs: readonly CounterDoc[], scale: ScaleEntry[]): CrossTable {
   const cells: Record<string, Record<string, number>> = {};
   for (const doc of docs) addInto((cells[doc.rating] ??= {}), doc.proposed);
   const known = scale.map((s) => s.key);

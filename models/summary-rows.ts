@@ -143,7 +143,7 @@ function orderRows(rows: SummaryRow[], groupBy: GroupBy, scale: ScaleEntry[]): S
 }
 
 /** Groups evaluations' counters into summary rows; every grouping of the same docs has the same sums. */
-export function summaryRows(docs: CounterDoc[], groupBy: GroupBy, source: LabelSource): SummaryRow[] {
+export function summaryRows(docs: readonly CounterDoc[], groupBy: GroupBy, source: LabelSource): SummaryRow[] {
   const groups = new Map<string, Accumulator>();
   for (const doc of docs) {
     const key = groupKey(doc, groupBy, source.periodCode);
@@ -166,7 +166,7 @@ export interface Transparency {
 }
 
 /** The public moderation line: how much was published, is waiting, was rejected and why. */
-export function moderationTransparency(docs: CounterDoc[]): Transparency {
+export function moderationTransparency(docs: readonly CounterDoc[]): Transparency {
   const out: Transparency = { approved: 0, pending: 0, rejected: 0, rejectedByReason: {} };
   for (const doc of docs) {
     out.approved += doc.counters.agree + doc.counters.disagree + doc.counters.neutral;

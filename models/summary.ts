@@ -1,5 +1,4 @@
-import { Evaluation } from "./evaluation";
-import { memo } from "./summary-cache";
+import { catalogSnapshot } from "./catalog-cache";
 import type { PeriodView } from "./period";
 import { summaryRows, type CounterDoc, type GroupBy, type Language, type SummaryRow } from "./summary-rows";
 
@@ -18,26 +17,12 @@ export interface Summary {
   rows: SummaryRow[];
 }
 
-const projection = { orgCode: 1, orgName: 1, district: 1, rating: 1, kind: 1, counters: 1, residentCounters: 1, proposed: 1, rejected: 1 };
-
-interface LeanCounterDoc extends Omit<CounterDoc, "id" | "proposed" | "rejected"> {
-  _id: unknown;
-  proposed?: Record<string, number>;
-  rejected?: Record<string, number>;
-}
-
-async function readCounterDocs(period: string): Promise<CounterDoc[]> {
-  // One query, one collection: the materialised counters of every evaluation in the period (920 in 2011).
-  const docs = await Evaluation.find({ period }, projection).sort({ orgCode: 1, _id: 1 }).lean<LeanCounterDoc[]>();
-  return docs.map(({ _id, proposed, rejected, ...rest }) => ({ ...rest, id: String(_id), proposed: proposed ?? {}, rejected: rejected ?? {} }));
-}
-
 /**
- * The period's counters, from the in-process memo when it is younger than `maxAgeMs` (public pages pass
- * a few seconds because FerretDB scans; the committee, the API's tests and the recount pass 0).
+ * The period's counters from the catalog in memory (exact in this process: every counter move updates it;
+ * other processes' changes arrive within seconds). Empty for a period that is not published.
  */
-export function periodCounterDocs({ period, maxAgeMs = 0 }: { period: string; maxAgeMs?: number }): Promise<CounterDoc[]> {
-  return memo(`counters:${period}`, maxAgeMs, () => readCounterDocs(period));
+export async function periodCounterDocs({ period }: { period: string }): Promise<readonly CounterDoc[]> {
+  return (await catalogSnapshot()).rowsByPeriod.get(period) ?? [];
 }
 
 export function matchesFilters(doc: CounterDoc, filters: SummaryFilters): boolean {
@@ -45,7 +30,7 @@ export function matchesFilters(doc: CounterDoc, filters: SummaryFilters): boolea
 }
 
 /** Summary rows from counters already read (so one page can group one read several ways). */
-export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; docs: CounterDoc[] }): Summary {
+export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; docs: readonly CounterDoc[] }): Summary {
   const { period, groupBy, lang, filters = {} } = input;
   const docs = input.docs.filter((doc) => matchesFilters(doc, filters));
   const rows = summaryRows(docs, groupBy, { lang, ratingScale: period.ratingScale, periodCode: period.code, periodTitle: period.title });
@@ -53,6 +38,6 @@ export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; l
 }
 
 /** GET /api/v1/summary: the period's counters grouped, with agreement rates and Wilson intervals. */
-export async function getSummary(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; maxAgeMs?: number }): Promise<Summary> {
-  return summaryFromDocs({ ...input, docs: await periodCounterDocs({ period: input.period.code, maxAgeMs: input.maxAgeMs }) });
+export async function getSummary(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters }): Promise<Summary> {
+  return summaryFromDocs({ ...input, docs: await periodCounterDocs({ period: input.period.code }) });
 }

@@ -6,7 +6,7 @@ import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import { DistributionTable, RatingChart, type DistributionRow } from "~/components/rating-chart";
 import { translatorFor } from "~/utils/api.server";
-import { commentWindow, defaultPeriod, listPeriods, periodOverview, requestLanguage, type PeriodOverview } from "~/utils/catalog.server";
+import { commentWindow, defaultPeriod, publishedPeriods, periodOverview, requestLanguage, type PeriodOverview } from "~/utils/catalog.server";
 import { share, topCount } from "~/utils/share";
 import { pageError } from "~/utils/page-error.server";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = pageTitle;
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorFor(request, "organizations");
   const lang = await requestLanguage(request);
-  const periods = await listPeriods();
+  const periods = await publishedPeriods();
   const code = new URL(request.url).searchParams.get("period");
   const period = code ? periods.find((p) => p.code === code) : defaultPeriod(periods);
   if (code && !period) throw await pageError(request, 404);

@@ -7,7 +7,7 @@ import { OrganizationFilters, type FilterValues } from "~/components/organizatio
 import { pageTitle } from "~/components/page-meta";
 import { Pager } from "~/components/pager";
 import { translatorFor } from "~/utils/api.server";
-import { DISTRICTS, listPeriods, loadCatalog, requestLanguage, type OrganizationListItem } from "~/utils/catalog.server";
+import { DISTRICTS, publishedPeriods, loadCatalog, requestLanguage, type OrganizationListItem } from "~/utils/catalog.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -21,7 +21,7 @@ function listHref(filters: FilterValues, cursor?: string): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorFor(request, ["organizations", "common"]);
-  const [result, periods, lang] = await Promise.all([loadCatalog(new URL(request.url).searchParams, t), listPeriods(), requestLanguage(request)]);
+  const [result, periods, lang] = await Promise.all([loadCatalog(new URL(request.url).searchParams, t), publishedPeriods(), requestLanguage(request)]);
   if (!result.ok) throw await pageError(request, 400);
   const { period, query, page } = result;
   const filters: FilterValues = { period: period?.code, district: query.district, rating: query.rating, q: query.q };

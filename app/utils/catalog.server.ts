@@ -8,9 +8,9 @@ import { fieldErrors } from "./api.server";
 import { i18nServer } from "./i18n.server";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
-export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog";
+export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog";
 export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog-overview";
-export { commentWindow, listPeriods, type PeriodView } from "../../models/period";
+export { commentWindow, type PeriodView } from "../../models/period";
 export { DISTRICTS } from "../../models/organization";
 
 /** An empty form field ("all districts", an empty search box) means "no filter". */

@@ -1,5 +1,6 @@
 import { ORGANIZATION_KINDS } from "../../models/organization";
-import { listPeriods, type PeriodView } from "../../models/period";
+import { publishedPeriods } from "../../models/catalog";
+import type { PeriodView } from "../../models/period";
 import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary";
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary-activity";
 import { memo } from "../../models/summary-cache";
@@ -9,11 +10,10 @@ import { enoughSides } from "../../models/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
 
 /**
- * Aggregations over the feedback collection (participation, rejections, campaign flags) change slowly and
- * cost a scan of every item on FerretDB (minutes at 100,000 items): a minute old is fresh enough, for the
- * committee too. The counters themselves are read fresh by the committee.
+ * Campaign flags are an aggregation over the feedback collection (a scan of every item on FerretDB): a
+ * minute old is fresh enough for the committee. Counters, rejections and participation are read models.
  */
-const ACTIVITY_MAX_AGE_MS = 60_000;
+const CAMPAIGN_MAX_AGE_MS = 60_000;
 const LOWEST_LIMIT = 10;
 
 /** A list of the lowest agreement: only groups with enough sides, ranked by the interval's upper bound. */
@@ -27,9 +27,9 @@ function lowestWithEnoughSides(rows: SummaryRow[]): SummaryRow[] {
 /** Everything /summary shows for one period: by rating, by district, lowest agreement, participation, moderation. */
 export async function publicSummaryPage({ period, lang }: { period: PeriodView; lang: Language }) {
   const [docs, participation, periods] = await Promise.all([
-    periodCounterDocs({ period: period.code, maxAgeMs: PUBLIC_MAX_AGE_MS }),
-    memo(`participation:${period.code}:`, ACTIVITY_MAX_AGE_MS, () => feedbackPerDay({ period: period.code })),
-    listPeriods(),
+    periodCounterDocs({ period: period.code }),
+    memo(`participation:${period.code}:`, PUBLIC_MAX_AGE_MS, () => feedbackPerDay({ period: period.code })),
+    publishedPeriods(),
   ]);
   const group = (groupBy: GroupBy) => summaryFromDocs({ period, lang, groupBy, docs });
   const byRating = group("rating");
@@ -47,8 +47,8 @@ export async function publicSummaryPage({ period, lang }: { period: PeriodView; 
 
 export const DEFAULT_ATTENTION_THRESHOLD = 0.5;
 
-/** Each period's counters read once, fresh (the committee sees decisions at once). */
-async function freshDocsByPeriod(periods: PeriodView[]): Promise<Map<string, CounterDoc[]>> {
+/** Each period's counters, from the catalog in memory (decisions show at once). */
+async function docsByPeriod(periods: PeriodView[]): Promise<Map<string, readonly CounterDoc[]>> {
   const entries = await Promise.all(periods.map(async (p) => [p.code, await periodCounterDocs({ period: p.code })] as const));
   return new Map(entries);
 }
@@ -56,13 +56,13 @@ async function freshDocsByPeriod(periods: PeriodView[]): Promise<Map<string, Cou
 /** The committee's dashboard: fresh counters, the query's filters, attention list, cross-table, year over year. */
 export async function committeeDashboard({ period, lang, query, threshold }: { period: PeriodView; lang: Language; query: SummaryQuery; threshold: number }) {
   const filters = filtersOf(query);
-  const periods = (await listPeriods()).slice().sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
+  const periods = (await publishedPeriods()).slice().sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
   const [byPeriod, flags, rejected, participation] = await Promise.all([
     // `period` is published, so it is one of `periods`.
-    freshDocsByPeriod(periods),
-    memo(`campaign:${period.code}`, ACTIVITY_MAX_AGE_MS, () => campaignFlagsByEvaluation({ period: period.code })),
-    memo(`rejected:${period.code}:${query.district ?? ""}`, ACTIVITY_MAX_AGE_MS, () => rejectedByReason({ period: period.code, district: query.district })),
-    memo(`participation:${period.code}:${query.district ?? ""}`, ACTIVITY_MAX_AGE_MS, () => feedbackPerDay({ period: period.code, district: query.district })),
+    docsByPeriod(periods),
+    memo(`campaign:${period.code}`, CAMPAIGN_MAX_AGE_MS, () => campaignFlagsByEvaluation({ period: period.code })),
+    rejectedByReason({ period: period.code, district: query.district }),
+    feedbackPerDay({ period: period.code, district: query.district }),
   ]);
   const docs = byPeriod.get(period.code) ?? [];
   const group = (groupBy: GroupBy, p: PeriodView = period) => summaryFromDocs({ period: p, lang, groupBy, filters, docs: byPeriod.get(p.code) ?? [] }).rows;

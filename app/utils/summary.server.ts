@@ -9,7 +9,7 @@ import { i18nServer } from "./i18n.server";
 // The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
 export { summaryCsv } from "../../models/summary-csv";
 
-/** Public summaries may come from a memo this young: FerretDB scans the evaluations for every read. */
+/** The public participation chart may come from a memo this young (a small collection, read by many). */
 export const PUBLIC_MAX_AGE_MS = 10_000;
 
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -56,7 +56,7 @@ export function filtersOf(query: SummaryQuery): SummaryFilters {
   return { district: query.district, rating: query.rating, kind: query.kind };
 }
 
-/** The open-data summary for a parsed query (memoised briefly: it is public and read by many). */
+/** The open-data summary for a parsed query, from the catalog in memory. */
 export function openDataSummary(result: Extract<SummaryQueryResult, { ok: true }>): Promise<Summary> {
-  return getSummary({ period: result.period, groupBy: result.query.groupBy, lang: result.lang, filters: filtersOf(result.query), maxAgeMs: PUBLIC_MAX_AGE_MS });
+  return getSummary({ period: result.period, groupBy: result.query.groupBy, lang: result.lang, filters: filtersOf(result.query) });
 }

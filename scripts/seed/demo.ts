@@ -46,7 +46,12 @@ export async function catalogIsEmpty(): Promise<boolean> {
 /** Writes the demo data (2011 open, 2012 closed) into an empty database, or over the catalog with `force`. */
 export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   const { writeDemoData } = await import("./write");
-  return writeDemoData(options);
+  const result = await writeDemoData(options);
+  // The demo feedback goes in by insertMany, past moveCounters: count its days, then tell every reader of the catalog.
+  const [{ rebuildParticipation }, { catalogChanged }] = await Promise.all([import("../../models/participation"), import("../../models/catalog-cache")]);
+  await rebuildParticipation();
+  await catalogChanged();
+  return result;
 }
 
 /** Runs `npm run seed` as a child process (same runtime flags and environment), passing its output to `log`. */

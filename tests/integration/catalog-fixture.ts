@@ -1,3 +1,4 @@
+import { catalogChanged } from "../../models/catalog-cache";
 import { Evaluation } from "../../models/evaluation";
 import { Organization } from "../../models/organization";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
@@ -38,4 +39,5 @@ export async function createCatalog(): Promise<void> {
     }
   }
   await Evaluation.updateOne({ orgCode: orgCode(1), period: "2011" }, { $set: { counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 } } });
+  await catalogChanged();
 }

@@ -3,6 +3,7 @@ import { serialised } from "../../models/connection";
 import { Evaluation } from "../../models/evaluation";
 import { recountCounters } from "../../models/recount";
 import { findPublishedPeriod } from "../../models/catalog";
+import { catalogChanged } from "../../models/catalog-cache";
 import { getSummary } from "../../models/summary";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
@@ -35,6 +36,8 @@ describe("summaries:rebuild recount", () => {
     const evaluation = await Evaluation.findOne({ orgCode: "R-001" }, { _id: 1 }).lean();
     const id = String(evaluation!._id);
     await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $inc: { "counters.agree": 7 } }));
+    // As a script in another process would leave it: written, and the readers told to reload.
+    await catalogChanged();
     expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
 
     const dry = await recountCounters({ period: "2011", dryRun: true });

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import { Feedback } from "../../models/feedback";
+import { rebuildParticipation } from "../../models/participation";
 import { campaignFlagsByEvaluation, feedbackPerDay, localDay, rejectedByReason } from "../../models/summary-activity";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
@@ -20,6 +21,9 @@ describe("aggregations over the feedback collection", () => {
     await Feedback.collection.updateOne({ _id: new Types.ObjectId(items[1]!.id) }, { $set: { createdAt: new Date("2012-03-01T17:01:00Z") } });
     await Feedback.collection.updateOne({ _id: new Types.ObjectId(items[2]!.id) }, { $set: { createdAt: new Date("2012-03-01T17:30:00Z") } });
     await Feedback.collection.updateOne({ _id: new Types.ObjectId(items[3]!.id) }, { $set: { createdAt: new Date("2012-03-02T03:00:00Z"), flags: [{ kind: "burst", detail: "5" }, { kind: "link" }] } });
+    // The day documents counted each item when it arrived (today); a rebuild re-reads the moved dates.
+    expect((await feedbackPerDay({ period: "2011" })).reduce((sum, d) => sum + d.total, 0)).toBe(4);
+    expect(await rebuildParticipation({ period: "2011" })).toBeGreaterThan(0);
     await decide(items[2]!, "rejected", "spam");
     await decide(items[3]!, "rejected", "spam");
     await decide(items[1]!, "rejected", "abuse");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../models/auth";
+import { catalogChanged } from "../../models/catalog-cache";
 import { Evaluation } from "../../models/evaluation";
 import { Feedback } from "../../models/feedback";
 import { User } from "../../models/user";
@@ -61,6 +62,7 @@ describe("committee dashboard", () => {
       members: 40,
       counters: { agree: 10, disagree: 2, neutral: 0, pending: 0 },
     });
+    await catalogChanged();
 
     const cookie = await cookieFor("committee");
     const page = await dashboard("period=2011&threshold=50", cookie);

@@ -1,0 +1,32 @@
+import { catalogSnapshot } from "./catalog-cache";
+import { Evaluation } from "./evaluation";
+import type { EvaluationTarget } from "./feedback-intake";
+import { commentWindow, getPeriod, type PeriodView } from "./period";
+
+function toTarget(row: { id: string; organization: string; period: string; district: string }, period: PeriodView, now: Date): EvaluationTarget {
+  return {
+    id: row.id,
+    organization: row.organization,
+    period: row.period,
+    district: row.district,
+    window: commentWindow(period, now),
+    commentsOpenAt: period.commentsOpenAt,
+    commentsCloseAt: period.commentsCloseAt,
+    ratingKeys: period.ratingScale.map((entry) => entry.key),
+  };
+}
+
+/**
+ * What the intake needs about an evaluation, from the catalog in memory; an evaluation outside it (a draft
+ * period, an id nobody published) is read by _id. Same answers as getEvaluationTarget in feedback-intake.ts.
+ */
+export async function findEvaluationTarget({ evaluationId, now = new Date() }: { evaluationId: string; now?: Date }): Promise<EvaluationTarget | null> {
+  const snapshot = await catalogSnapshot();
+  const row = snapshot.rowsById.get(evaluationId);
+  const period = row && snapshot.periods.find((p) => p.code === row.period);
+  if (row && period) return toTarget(row, period, now);
+  if (!/^[0-9a-f]{24}$/.test(evaluationId)) return null;
+  const doc = await Evaluation.findById(evaluationId, { organization: 1, period: 1, district: 1 }).lean();
+  const stored = doc && (await getPeriod({ code: doc.period }));
+  return stored ? toTarget({ id: String(doc._id), organization: String(doc.organization), period: doc.period, district: doc.district }, stored, now) : null;
+}
