@@ -1,4 +1,4 @@
-// autocannon ships no types and @types/autocannon is not a dependency: only what run.ts uses is declared.
+// autocannon ships no types and @types/autocannon is not a dependency: only what the bench uses is declared.
 declare module "autocannon" {
   interface Histogram {
     average: number;
@@ -8,14 +8,31 @@ declare module "autocannon" {
   interface Result {
     latency: Histogram;
     requests: Histogram & { total: number };
+    duration: number;
     non2xx: number;
     errors: number;
+    timeouts: number;
+    statusCodeStats: Record<string, { count: number }>;
+  }
+  /** The raw request autocannon is about to send; setupRequest returns a changed copy. */
+  interface RawRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface RequestStep extends RawRequest {
+    setupRequest?: (request: RawRequest) => RawRequest;
+    onResponse?: (status: number, body: string) => void;
   }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
+    timeout?: number;
+    method?: string;
     headers?: Record<string, string>;
+    requests?: RequestStep[];
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

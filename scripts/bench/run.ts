@@ -1,68 +1,127 @@
 /**
- * `npm run bench -- [--url http://localhost:3000] [--duration 10] [--runs 3] [--connections 1]`: load-tests the
- * public summary (API and page) of a running server with autocannon and prints, per target, the median over
- * runs of the median (p50) and p99 latency and of requests per second. Not a test: nothing here asserts.
+ * `npm run bench -- [--url http://127.0.0.1:3000] [--duration S] [--connections C] [--quick]` (see args.ts):
+ * measures a running server's pages, open data, staff pages, moderation decisions and an intake flood,
+ * each beside a minimal Remix route measured in the same run, and prints one table with the issue's goals.
+ * A benchmark, not a test: it prints PASS/MISS and always exits 0 once it has measured.
  */
-import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import { z } from "zod";
+import { randomBytes, randomInt } from "node:crypto";
+import { readSettings, type Settings } from "./args";
+import { discover, type ServerData } from "./discover";
+import { timeDecisions } from "./decisions";
+import { DECISION_P50_MS, describeGoal, FLOOD_SLOWDOWN, INTAKE_PER_S, judge } from "./goals";
+import { settle } from "./http";
+import { flood, lookUpAll, postComments, type Poster } from "./intake";
+import { measure, type Stats, type Target } from "./load";
+import { startMinimal } from "./minimal";
+import { staffSessions } from "./staff";
+import { allTargets, HOME, organizationPage } from "./targets";
+import { renderTable, statsOf, type Row } from "./table";
 
-const ArgsSchema = z.object({
-  url: z.string().url("--url must be the server's base URL").default("http://localhost:3000"),
-  duration: z.coerce.number().int().min(1).max(600).default(10),
-  runs: z.coerce.number().int().min(1).max(20).default(3),
-  connections: z.coerce.number().int().min(1).max(100).default(1),
-  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default("2011"),
-});
+const log = (line: string) => console.log(`· ${line}`);
 
-const TARGETS = (period: string) => [
-  `/api/v1/summary?period=${period}&groupBy=organization`,
-  `/api/v1/summary?period=${period}&groupBy=district`,
-  `/api/v1/summary.csv?period=${period}&groupBy=rating`,
-  `/summary?period=${period}`,
-];
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** A phase that failed (a timeout on an overloaded server, say) becomes a MISS row; the table still prints. */
+async function rowsOrMiss(name: string, goal: string, phase: () => Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await phase();
+  } catch (error) {
+    return [{ name, goal, verdict: "MISS", note: `failed: ${message(error)}` }];
+  }
 }
 
-/** One request first, timed alone: the cold path (no memo yet for a fresh server). */
-async function timeOne(url: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return performance.now() - started;
+/** Idle (one connection) then loaded, then waits for the server to work off any queue before the next target. */
+async function measureBoth(settings: Settings, base: string, target: Target): Promise<{ idle: Stats; loaded: Stats; note?: string }> {
+  log(`${target.name}`);
+  const idle = await measure(base, target, { connections: 1, duration: settings.duration });
+  const loaded = await measure(base, target, { connections: settings.connections, duration: settings.duration });
+  const waited = await settle(base, { maxMs: settings.settleMs });
+  const note = waited === null ? `server still busy ${settings.settleMs / 1000}s after the load` : waited > 2000 ? `server busy ${(waited / 1000).toFixed(0)}s after the load` : undefined;
+  return { idle, loaded, note };
+}
+
+async function decisionRow(settings: Settings, base: string, cookie: string): Promise<Row> {
+  log("moderation decisions");
+  const { times, refused, elapsedMs } = await timeDecisions(base, cookie, { count: settings.decisions, deadlineMs: settings.duration * 5000 });
+  const failures = Object.values(refused).reduce((a, b) => a + b, 0);
+  const stats = statsOf(times, failures, times.reduce((a, b) => a + b, 0));
+  const refusedNote = failures ? `; refused ${Object.entries(refused).map(([s, n]) => `${s}×${n}`).join(" ")}` : "";
+  return {
+    name: "POST decision (approve)",
+    idle: stats,
+    goal: `p50≤${DECISION_P50_MS}ms`,
+    verdict: times.length > 0 && stats.p50 <= DECISION_P50_MS ? "PASS" : "MISS",
+    note: `${times.length} decided one at a time in ${(elapsedMs / 1000).toFixed(1)}s${refusedNote}`,
+  };
+}
+
+async function floodRows(settings: Settings, base: string, data: ServerData, poster: Poster, idle: Map<string, Stats>): Promise<Row[]> {
+  log(`intake flood: ${settings.connections} residents for ${settings.flood}s, with / and an organization page probed meanwhile`);
+  const probes = [HOME, organizationPage(data)];
+  const [result, ...during] = await Promise.all([
+    flood(poster, { connections: settings.connections, duration: settings.flood }),
+    ...probes.map((target) => measure(base, target, { connections: 1, duration: settings.flood })),
+  ]);
+  log(`looking up ${result.codes.length} tracking codes`);
+  const lookup = await lookUpAll(base, result.codes, { concurrency: 8, deadlineMs: settings.lookupMs });
+  await settle(base, { maxMs: settings.settleMs });
+  const statuses = Object.entries(result.statuses).map(([status, n]) => `${status}×${n}`).join(" ");
+  const serverErrors = Object.entries(result.statuses).some(([status]) => status === "error" || status.startsWith("5"));
+  const rateLimited = (result.statuses["429"] ?? 0) > 0 ? " (429: does the server trust X-Forwarded-For from 127.0.0.1? TRUST_PROXY=1)" : "";
+  const intake: Row = {
+    name: "intake POST /api/v1/feedback",
+    loaded: { ...result.stats, rps: result.acceptedPerS },
+    goal: `≥${INTAKE_PER_S} accepted/s, all found, no 5xx`,
+    verdict: result.acceptedPerS >= INTAKE_PER_S && lookup.found === result.codes.length && !serverErrors ? "PASS" : "MISS",
+    note: `accepted/s shown; ${statuses}${rateLimited}; found ${lookup.found}/${result.codes.length} (${lookup.checked} looked up)`,
+  };
+  const probeRows = probes.map((target, i): Row => {
+    const before = idle.get(target.name);
+    const stats = during[i]!;
+    const ok = before !== undefined && stats.total > 0 && stats.p99 <= FLOOD_SLOWDOWN * before.p99 && stats.non2xx + stats.errors === 0;
+    return { name: `${target.name} during flood`, idle: before, loaded: stats, goal: `p99≤${FLOOD_SLOWDOWN}× idle p99`, verdict: ok ? "PASS" : "MISS", note: "loaded columns: 1 connection during the flood" };
+  });
+  return [intake, ...probeRows];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { url: { type: "string" }, duration: { type: "string" }, runs: { type: "string" }, connections: { type: "string" }, period: { type: "string" } } });
-  const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
-    process.exit(2);
-  }
-  const args = parsed.data;
-  console.log(`${args.runs} runs × ${args.duration}s, ${args.connections} connection(s), against ${args.url}`);
-  for (const path of TARGETS(args.period)) {
-    const url = `${args.url}${path}`;
-    const first = await timeOne(url);
-    const results = [];
-    for (let run = 0; run < args.runs; run++) {
-      const result = await autocannon({ url, connections: args.connections, duration: args.duration, headers: { "accept-language": "vi" } });
-      if (result.non2xx > 0 || result.errors > 0) console.warn(`  ${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-      results.push(result);
+  const settings = readSettings(process.argv.slice(2));
+  const base = settings.url;
+  if ((await settle(base, { maxMs: 30_000, fastMs: 10_000 })) === null) throw new Error(`no healthy server at ${base}/healthz`);
+  const minimal = await startMinimal(log);
+  try {
+    const reference = await measureBoth(settings, minimal.url, { name: "minimal Remix route", path: "/" });
+    const minimalRps = Math.max(reference.loaded.rps, 0.001);
+    const rows: Row[] = [{ name: "minimal Remix route", ...reference, ratio: 1, goal: "reference", verdict: "" }];
+
+    log("reading organizations, creating staff sessions, posting a few comments");
+    const data = await discover(base, { sample: settings.sample });
+    const sessions = await staffSessions(base, ["moderator", "committee"]);
+    const poster: Poster = { base, source: { runId: randomBytes(3).toString("hex"), evaluations: data.evaluations, ratingKeys: data.ratingKeys }, addressBase: randomInt(0xffffff), posted: 0 };
+    const seeded = await postComments(poster, settings.seedComments);
+    if (seeded.codes.length === 0) console.warn(`no comment accepted before measuring (statuses ${JSON.stringify(seeded.statuses)}): /feedback/:code is skipped`);
+
+    const idle = new Map<string, Stats>();
+    for (const target of allTargets(data, seeded.codes, sessions)) {
+      const measured = await measureBoth(settings, base, target);
+      idle.set(target.name, measured.idle);
+      const ratio = measured.loaded.rps / minimalRps;
+      rows.push({ name: target.name, ...measured, ratio, goal: describeGoal(target.goal), verdict: judge(target.goal, measured.idle, measured.loaded, ratio) });
     }
-    const p50 = median(results.map((r) => r.latency.p50));
-    const p99 = median(results.map((r) => r.latency.p99));
-    const rps = median(results.map((r) => r.requests.average));
-    console.log(`${path}\n  first request ${first.toFixed(0)} ms; median of runs: p50 ${p50} ms, p99 ${p99} ms, ${rps.toFixed(1)} req/s`);
+    rows.push(...(await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)])));
+    rows.push(...(await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle))));
+
+    console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
+    console.log(renderTable(rows, settings.connections));
+  } finally {
+    await minimal.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(message(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,65 @@
+/** `npm run bench` arguments, and the durations and limits they imply (`--quick` for a smoke run). */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { argumentsOrExit } from "../cli-args";
+
+export const USAGE = `usage: npm run bench -- [--url http://127.0.0.1:3000] [--duration S] [--connections C] [--quick]
+  Measures a running server on this machine beside a minimal Remix route it builds and starts itself.
+  Start the server with CAPTCHA=off and TRUST_PROXY=1 (the flood's residents each have their own address)
+  and run the bench with the server's DATA_DIR (or MONGODB_URI): it creates bench staff accounts there.
+  The bench writes to that database (comments, decisions): use a copy, never real data.`;
+
+const whole = (name: string, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `--${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(1, `--${name} must be at least 1`).max(max, `--${name} must be at most ${max}`));
+
+const ArgsSchema = z.object({
+  url: z
+    .string()
+    .url("--url must be a URL such as http://127.0.0.1:3000")
+    .default("http://127.0.0.1:3000")
+    .transform((value) => new URL(value))
+    .refine((url) => url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname), "--url must be http://127.0.0.1:PORT: the bench loads only a server on this machine")
+    .transform((url) => `http://127.0.0.1:${url.port || "80"}`),
+  duration: whole("duration", 120).optional(),
+  connections: whole("connections", 200).default("50"),
+  quick: z.boolean().default(false),
+});
+
+export interface Settings {
+  url: string;
+  connections: number;
+  /** Seconds per measurement (each target idle, then loaded). */
+  duration: number;
+  /** Seconds of the intake flood. */
+  flood: number;
+  /** Comments posted before measuring: tracking codes for /feedback/:code and items to decide. */
+  seedComments: number;
+  decisions: number;
+  /** Organizations whose evaluations the comments go to. */
+  sample: number;
+  settleMs: number;
+  lookupMs: number;
+}
+
+export function readSettings(argv: string[]): Settings {
+  const args = argumentsOrExit(USAGE, () => {
+    const { values } = parseArgs({ args: argv, strict: true, options: { url: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, quick: { type: "boolean" } } });
+    return ArgsSchema.safeParse(values);
+  });
+  const quick = args.quick;
+  return {
+    url: args.url,
+    connections: args.connections,
+    duration: args.duration ?? (quick ? 2 : 10),
+    flood: quick ? 2 : 30,
+    seedComments: quick ? 5 : 20,
+    decisions: quick ? 5 : 50,
+    sample: quick ? 5 : 20,
+    settleMs: quick ? 20_000 : 120_000,
+    lookupMs: quick ? 60_000 : 300_000,
+  };
+}

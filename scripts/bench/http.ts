@@ -1,0 +1,46 @@
+/** What every bench phase needs to talk to the server under test: bounded JSON reads and a readiness wait. */
+import type { z } from "zod";
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export const BASE_HEADERS = { "accept-language": "vi" } as const;
+
+/** GET `url` and parse its JSON with `schema`; throws with the status when it is not 2xx. */
+export async function getJson<T>(url: string, schema: z.ZodType<T>, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, { headers: { ...BASE_HEADERS, ...headers }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  return schema.parse(await response.json());
+}
+
+/** Status and time of one request; a timeout or a refused connection counts as status 0. */
+export async function timedRequest(url: string, init: RequestInit = {}): Promise<{ status: number; ms: number; text: string }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const text = await response.text();
+    return { status: response.status, ms: performance.now() - started, text };
+  } catch {
+    return { status: 0, ms: performance.now() - started, text: "" };
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until /healthz answers 200 within `fastMs` (a server still working off a queue from the last load
+ * answers late), for at most `maxMs`. Returns the wait in ms, or null when the server never got there.
+ */
+export async function settle(base: string, { maxMs, fastMs = 1000 }: { maxMs: number; fastMs?: number }): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < maxMs) {
+    const { status, ms } = await timedRequest(`${base}/healthz`);
+    if (status === 200 && ms <= fastMs) return Date.now() - started;
+    await sleep(500);
+  }
+  return null;
+}
+
+/** A uniformly random item; the lists it gets are never empty (checked where they are gathered). */
+export function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
