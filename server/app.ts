@@ -5,6 +5,7 @@ import { databaseConnected, pingDatabase } from "../models/connection";
 import { env } from "../app/utils/env.server";
 import { logError, logInfo } from "../app/utils/log.server";
 import { checkRateLimit } from "../app/utils/rate-limit.server";
+import { bodyLimit } from "./body-limit";
 import { refuse } from "./refuse";
 import { errorHandler, remixHandler } from "./remix-handler";
 import { openDataCors, sameOriginMutations, securityHeaders } from "./security";
@@ -73,6 +74,7 @@ export function createApp({ build }: { build: ServerBuild }) {
 
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);
+  app.use(bodyLimit);
   app.use(requireDatabase);
   app.use(mutationRateLimit);
 

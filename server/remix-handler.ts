@@ -1,10 +1,11 @@
-// The package index re-exports only createRequestHandler; these two are its public building blocks (typed in server.d.ts).
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+// The package index re-exports only createRequestHandler; this is one of its public building blocks (typed in server.d.ts).
+import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { pingDatabase } from "../models/connection";
 import { logError } from "../app/utils/log.server";
 import { refuse } from "./refuse";
+import { remixRequest } from "./remix-request";
 
 const UNAVAILABLE = {
   vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",
@@ -25,7 +26,7 @@ export function remixHandler(build: ServerBuild) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const locals = res.locals as { cspNonce: string; requestId: string; clientKey: string };
-      const response = await handle(createRemixRequest(req, res), { ...locals });
+      const response = await handle(remixRequest(req, res), { ...locals });
       if (response.status >= 500 && !(await pingDatabase(1000))) {
         res.setHeader("Retry-After", "10");
         return refuse(req, res, 503, "database_unavailable", UNAVAILABLE);
