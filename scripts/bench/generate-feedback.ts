@@ -1,8 +1,8 @@
 /**
- * `DATA_DIR=.cache/bench-100k tsx scripts/bench/generate-feedback.ts [--count 100000] [--period 2011]`: adds
- * `count` feedback items to the period's evaluations of an already seeded database (insertMany in batches),
- * then brings the counters in line with the recount (the inserts bypass moveCounters on purpose: it is what
- * summaries:rebuild is for). For benchmarks only; never run it against a real database.
+ * BENCHMARK ONLY: `npm run bench:data -- --count N [--period CODE]` adds N generated comments to the period's
+ * evaluations of an already seeded database (the running embedded one named in `$DATA_DIR/mongodb.uri`, or
+ * MONGODB_URI), bulk-inserted past the intake on purpose, then rebuilds every read model and recounts the
+ * counters so the data stays consistent. Never run it against a real database.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -10,16 +10,29 @@ import { Types } from "mongoose";
 import { z } from "zod";
 import { Evaluation } from "../../models/evaluation";
 import { Feedback, type RejectReason, type Stance } from "../../models/feedback";
+import { dedupeKey } from "../../models/feedback-intake";
 import { getPeriod } from "../../models/period";
+import { rebuildFeedbackReadModels } from "../../models/read-models";
 import { recountCounters } from "../../models/recount";
 import { CAMPAIGN_FLAG } from "../../models/summary-activity";
+import { generateTrackingCode } from "../../models/tracking-code";
+import { argumentsOrExit, periodCodeArg } from "../cli-args";
 import { runScript } from "../db/open";
 import { createRandom, type Random } from "../seed/random";
 
+const USAGE = `usage: npm run bench:data -- --count N [--period CODE]
+  BENCHMARK ONLY: adds N (1 to 1,000,000) generated comments to a seeded database's period (default 2011),
+  then rebuilds the read models and recounts the counters. Restart the server afterwards.`;
+
 const ArgsSchema = z.object({
-  count: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
-  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default("2011"),
+  count: z
+    .string({ required_error: "--count N is required" })
+    .regex(/^\d+$/, "--count must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "--count must be at least 1").max(1_000_000, "--count must be at most 1,000,000")),
+  period: periodCodeArg().default("2011"),
 });
+
 const BATCH = 2000;
 const DAY = 86_400_000;
 const STANCES: [Stance, number][] = [["agree", 74], ["disagree", 12], ["neutral", 14]];
@@ -38,25 +51,44 @@ interface Target {
   district: string;
 }
 
-function makeItem(random: Random, target: Target, period: string, scale: string[], runId: string, i: number, now: number) {
+interface ItemContext {
+  random: Random;
+  period: string;
+  scale: string[];
+  runId: string;
+  now: number;
+  /** Codes handed out in this run: a collision with an earlier item is left to the unique index. */
+  codes: Set<string>;
+}
+
+function freshCode(codes: Set<string>): string {
+  for (;;) {
+    const code = generateTrackingCode();
+    if (!codes.has(code)) return (codes.add(code), code);
+  }
+}
+
+function makeItem(ctx: ItemContext, target: Target, i: number) {
+  const { random } = ctx;
   const stance = random.weighted(STANCES);
   const status = random.weighted(STATUSES);
-  const body = `${random.pick(OPENINGS)} ${random.pick(VIEWS[stance])} (#${i})`;
-  const createdAt = new Date(now - random.next() * 90 * DAY);
+  // The run id keeps bodies, hence dedupe keys, distinct from every earlier run.
+  const body = `${random.pick(OPENINGS)} ${random.pick(VIEWS[stance])} (#${ctx.runId}-${i})`;
+  const createdAt = new Date(ctx.now - random.next() * 90 * DAY);
   return {
     _id: new Types.ObjectId(),
     evaluation: target._id,
     organization: target.organization,
-    period,
+    period: ctx.period,
     district: target.district,
     stance,
-    proposedRating: stance === "disagree" ? random.pick(scale) : undefined,
+    proposedRating: stance === "disagree" ? random.pick(ctx.scale) : undefined,
     body,
     publicBody: body,
     isResident: random.chance(0.6),
     locale: random.chance(0.95) ? "vi" : "en",
-    trackingCode: `BENCH-${runId}-${i}`,
-    dedupeKey: `bench-${runId}-${i}`,
+    trackingCode: freshCode(ctx.codes),
+    dedupeKey: dedupeKey(String(target._id), body),
     status,
     flags: random.chance(0.005) ? [{ kind: CAMPAIGN_FLAG, detail: "bench" }] : [],
     moderation: status === "pending" ? undefined : { decidedAt: createdAt, ...(status === "rejected" ? { reason: random.pick(REASONS) } : {}) },
@@ -65,35 +97,36 @@ function makeItem(random: Random, target: Target, period: string, scale: string[
   };
 }
 
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
 function main(): void {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { count: { type: "string" }, period: { type: "string" } } });
-  const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
-    process.exit(2);
-  }
-  const { count, period } = parsed.data;
+  const { count, period } = argumentsOrExit(USAGE, () => {
+    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { count: { type: "string" }, period: { type: "string" } } });
+    return ArgsSchema.safeParse(values);
+  });
 
   void runScript(async () => {
     const found = await getPeriod({ code: period });
     if (!found) return (console.error(`no period ${period}: seed the database first (npm run seed)`), 1);
     const targets = await Evaluation.find({ period }, { organization: 1, district: 1 }).sort({ _id: 1 }).lean<Target[]>();
     if (targets.length === 0) return (console.error(`period ${period} has no evaluations`), 1);
-    const random = createRandom(20_120_101);
-    const scale = found.ratingScale.map((s) => s.key);
     const runId = randomBytes(3).toString("hex");
-    const now = Date.now();
+    const ctx: ItemContext = { random: createRandom(parseInt(runId, 16)), period, scale: found.ratingScale.map((s) => s.key), runId, now: Date.now(), codes: new Set() };
     const started = Date.now();
     for (let from = 0; from < count; from += BATCH) {
       const batch = [];
-      for (let i = from; i < Math.min(count, from + BATCH); i++) batch.push(makeItem(random, random.pick(targets), period, scale, runId, i, now));
+      for (let i = from; i < Math.min(count, from + BATCH); i++) batch.push(makeItem(ctx, ctx.random.pick(targets), i));
       // Plain documents, no per-item validation: mongoose's `lean` insert keeps 100,000 items to minutes.
       await Feedback.insertMany(batch, { lean: true, ordered: false });
-      if ((from / BATCH) % 10 === 0) console.log(`${Math.min(count, from + BATCH)} / ${count} items (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if ((from / BATCH) % 10 === 0) console.log(`${Math.min(count, from + BATCH)} / ${count} comments (${seconds(started)} s)`);
     }
-    console.log(`inserted ${count} items in ${((Date.now() - started) / 1000).toFixed(1)} s; recounting counters…`);
+    console.log(`inserted ${count} comments over ${targets.length} evaluations in ${seconds(started)} s; rebuilding read models…`);
+    const rebuilt = await rebuildFeedbackReadModels();
+    console.log(`read models rebuilt in ${(rebuilt.ms / 1000).toFixed(1)} s: ${rebuilt.codes} tracking codes, ${rebuilt.queue} queued, ${rebuilt.published} published; recounting counters…`);
     const report = await recountCounters({ period });
-    console.log(`${report.checked} evaluations checked, ${report.repaired} counters brought in line`);
+    console.log(`${report.checked} evaluations checked, ${report.repaired} counters brought in line. Restart the server so its caches start afresh.`);
     return 0;
   });
 }
