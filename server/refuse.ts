@@ -3,6 +3,7 @@ import type { Request, Response } from "express";
 /** Refusals made before Remix runs: JSON for /api, a small bilingual page for everything else. */
 export function refuse(req: Request, res: Response, status: number, code: string, message: { vi: string; en: string }): void {
   res.status(status);
+  res.setHeader("Cache-Control", "no-store");
   if (req.path.startsWith("/api/")) {
     res.json({ error: { code, message: `${message.vi} / ${message.en}` } });
     return;

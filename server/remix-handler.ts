@@ -1,9 +1,8 @@
-// The package index re-exports only createRequestHandler; this is one of its public building blocks (typed in server.d.ts).
-import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { pingDatabase } from "../models/connection";
 import { logError } from "../app/utils/log.server";
+import { sendCached } from "./http-cache";
 import { refuse } from "./refuse";
 import { remixRequest } from "./remix-request";
 
@@ -19,7 +18,7 @@ function unexpected(requestId: string) {
 /**
  * The Remix handler, always in production mode so no stack trace reaches a client. A 5xx while the
  * database does not answer becomes a 503; any other 5xx from /api/* that is not already JSON
- * becomes the JSON error every API answer uses.
+ * becomes the JSON error every API answer uses. Cache headers and ETags are set by sendCached.
  */
 export function remixHandler(build: ServerBuild) {
   const handle = createRequestHandler(build, "production");
@@ -35,7 +34,7 @@ export function remixHandler(build: ServerBuild) {
       if (response.status >= 500 && req.path.startsWith("/api/") && !json) {
         return refuse(req, res, response.status, "internal_error", unexpected(locals.requestId));
       }
-      await sendRemixResponse(res, response);
+      await sendCached(req, res, response, [locals.cspNonce, locals.requestId]);
     } catch (error) {
       next(error);
     }

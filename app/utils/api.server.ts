@@ -17,8 +17,11 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
-/** Open data may be cached briefly by browsers and proxies: counters move, but not by the second. */
-export const OPEN_DATA_HEADERS = { "Cache-Control": "public, max-age=60" };
+/**
+ * Open data may be cached briefly by browsers and proxies: counters move, but not by the second.
+ * The server applies the same value (server/http-cache.ts) with an ETag, so a stale copy revalidates cheaply.
+ */
+export const OPEN_DATA_HEADERS = { "Cache-Control": "public, max-age=30, stale-while-revalidate=30" };
 
 /** A successful open-data answer: JSON with the short public cache. */
 export function openDataResponse(body: unknown): Response {

@@ -19,7 +19,7 @@ describe("GET /api/v1/periods", () => {
   it("lists published periods newest first with exactly the documented fields, cacheable", async () => {
     const response = await callLoader(periodsLoader, "/api/v1/periods");
     expect(response.status).toBe(200);
-    expect(response.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=30");
     const { items } = (await response.json()) as { items: Record<string, unknown>[] };
     expect(items.map((p) => p.code)).toEqual(["2012", "2011", "2010"]);
     expect(Object.keys(items[0]!).sort()).toEqual(["code", "commentsCloseAt", "commentsOpenAt", "memberScale", "ratingScale", "status", "title", "year"]);
@@ -91,7 +91,7 @@ describe("GET /api/v1/organizations", () => {
 describe("GET /api/v1/organizations/:code", () => {
   it("gives the organization and its published evaluations with member counts", async () => {
     const response = await callLoader(organizationLoader, "/api/v1/organizations/ORG-001", { code: "ORG-001" });
-    expect(response.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=30");
     const body = (await response.json()) as { evaluations: { id: string }[] };
     expect(body).toEqual({
       code: "ORG-001",
