@@ -1,6 +1,6 @@
 import type { ScaleEntry } from "./period";
 import type { CounterDoc, SummaryRow } from "./summary-rows";
-import { addInto } from "./summary-rows";
+import { addInto, byVietnamese } from "./summary-rows";
 import { agreement, MIN_SIDES_FOR_RATE, roundRate, type Agreement } from "./wilson";
 
 /**
@@ -10,7 +10,7 @@ import { agreement, MIN_SIDES_FOR_RATE, roundRate, type Agreement } from "./wils
 export function lowestAgreement(rows: SummaryRow[], limit: number): SummaryRow[] {
   return rows
     .filter((row) => row.ci95 !== null)
-    .sort((a, b) => a.ci95![1] - b.ci95![1] || a.key.localeCompare(b.key, "vi"))
+    .sort((a, b) => a.ci95![1] - b.ci95![1] || byVietnamese(a.key, b.key))
     .slice(0, limit);
 }
 
@@ -29,7 +29,7 @@ export function needingAttention(rows: SummaryRow[], campaignFlags: Map<string, 
     if (flags > 0) reasons.push("campaign");
     if (reasons.length > 0) out.push({ ...row, campaignFlags: flags, reasons });
   }
-  return out.sort((a, b) => (a.ci95?.[1] ?? 1) - (b.ci95?.[1] ?? 1) || b.campaignFlags - a.campaignFlags || a.key.localeCompare(b.key, "vi"));
+  return out.sort((a, b) => (a.ci95?.[1] ?? 1) - (b.ci95?.[1] ?? 1) || b.campaignFlags - a.campaignFlags || byVietnamese(a.key, b.key));
 }
 
 /** Campaign flags keyed by organization code, from flags keyed by evaluation id. */
@@ -86,5 +86,5 @@ export function yearOverYear(byPeriod: { code: string; rows: SummaryRow[] }[]): 
       entry.change = roundRate(b.agreementRate - a.agreementRate);
     }
   }
-  return [...out.values()].sort((x, y) => (x.change ?? Infinity) - (y.change ?? Infinity) || x.key.localeCompare(y.key, "vi"));
+  return [...out.values()].sort((x, y) => (x.change ?? Infinity) - (y.change ?? Infinity) || byVietnamese(x.key, y.key));
 }

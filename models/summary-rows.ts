@@ -130,6 +130,9 @@ function labelFor(doc: CounterDoc, groupBy: GroupBy, source: LabelSource): strin
   return groupBy === "kind" ? doc.kind : doc.district;
 }
 
+/** One collator for every sort: localeCompare(…, "vi") builds a new one per comparison (10 ms for 920 rows). */
+export const byVietnamese = new Intl.Collator("vi").compare;
+
 /** Rows in a stable order: the rating scale's order for ratings, otherwise by key (Vietnamese alphabet). */
 function orderRows(rows: SummaryRow[], groupBy: GroupBy, scale: ScaleEntry[]): SummaryRow[] {
   if (groupBy === "rating") {
@@ -137,9 +140,9 @@ function orderRows(rows: SummaryRow[], groupBy: GroupBy, scale: ScaleEntry[]): S
       const index = scale.findIndex((s) => s.key === key);
       return index === -1 ? scale.length : index;
     };
-    return rows.sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key, "vi"));
+    return rows.sort((a, b) => rank(a.key) - rank(b.key) || byVietnamese(a.key, b.key));
   }
-  return rows.sort((a, b) => a.key.localeCompare(b.key, "vi"));
+  return rows.sort((a, b) => byVietnamese(a.key, b.key));
 }
 
 /** Groups evaluations' counters into summary rows; every grouping of the same docs has the same sums. */

@@ -5,7 +5,7 @@ import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, ty
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary-activity";
 import { memo } from "../../models/summary-cache";
 import { flagsByOrganization, lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary-committee";
-import { moderationTransparency, type SummaryRow } from "../../models/summary-rows";
+import { byVietnamese, moderationTransparency, type SummaryRow } from "../../models/summary-rows";
 import { enoughSides } from "../../models/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
 
@@ -71,7 +71,7 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
     period: { code: period.code, title: period.title[lang] },
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
     ratingScale: period.ratingScale.map((s) => ({ key: s.key, label: s.label[lang] })),
-    districts: [...new Set(docs.map((doc) => doc.district))].sort((a, b) => a.localeCompare(b, "vi")),
+    districts: [...new Set(docs.map((doc) => doc.district))].sort(byVietnamese),
     kinds: [...ORGANIZATION_KINDS],
     byRating: group("rating"),
     byDistrict: group("district"),
