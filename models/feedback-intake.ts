@@ -7,6 +7,7 @@ import { FeedbackCode } from "./feedback-code";
 import { intakeFlags, maskPersonalData, type Flag } from "./feedback-flags";
 import { recentIntake, recordIntake } from "./intake-window";
 import { commentWindow, Period } from "./period";
+import { claimQueueEntry, enqueueFeedback } from "./queue-entry";
 import { similarityKey } from "./similarity-key";
 import { searchKey } from "./text";
 import { generateTrackingCode } from "./tracking-code";
@@ -115,7 +116,7 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
   const flags = intakeFlags({ text, words, similarRecent: recent.similar });
   const id = new Types.ObjectId();
   const trackingCode = await claimTrackingCode(id, newCode);
-  await insertFeedback({
+  const stored = await insertFeedback({
     _id: id,
     evaluation: input.target.id,
     organization: organizationId,
@@ -137,9 +138,10 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
   try {
     if (!recent.full) await recordIntake({ organizationId, key: similarity, now });
     // Further writes that belong to the item (its queue entry) go here; counters last: once they have moved, the item is in.
+    await enqueueFeedback(stored);
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });
   } catch (error) {
-    await removeFeedback({ id, trackingCode });
+    await Promise.allSettled([removeFeedback({ id, trackingCode }), claimQueueEntry(String(id))]);
     throw error;
   }
   return { trackingCode, flags };

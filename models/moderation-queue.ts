@@ -4,6 +4,9 @@ import { Evaluation, type Counters } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
 import { Organization } from "./organization";
 import { Period, type Label } from "./period";
+import { QueueEntry } from "./queue-entry";
+import { pendingEntries, queueIndexed, type EntryKeys, type IndexFilter } from "./queue-index";
+import { queueGeneration } from "./read-model-state";
 
 export interface QueueFilters {
   status: FeedbackStatus;
@@ -46,28 +49,102 @@ export interface QueueItem {
 
 export const QUEUE_PAGE_MAX = 100;
 
-async function buildFilter(filters: QueueFilters, cursor: string | undefined): Promise<Record<string, unknown> | null> {
-  const filter: Record<string, unknown> = { status: filters.status };
-  if (filters.flagged) filter["flags.0"] = { $exists: true };
-  if (filters.district) filter.district = filters.district;
-  if (filters.stance) filter.stance = filters.stance;
-  if (filters.period) filter.period = filters.period;
+interface QueueRow {
+  _id: unknown;
+  evaluation: unknown;
+  trackingCode: string;
+  stance: Stance;
+  proposedRating?: string | null;
+  body: string;
+  publicBody: string;
+  displayName?: string | null;
+  isResident: boolean;
+  flags: { kind: string; detail?: string | null }[];
+  createdAt: Date;
+  status?: FeedbackStatus;
+  moderation?: { reason?: RejectReason | null; note?: string | null; decidedAt?: Date | null } | null;
+}
+
+const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1 } as const;
+
+interface Scope {
+  equal: IndexFilter;
+  after?: { createdAt: number; id: string };
+}
+
+/** The filters as field equalities (organization code → id); null when the organization does not exist. */
+async function scopeOf(filters: QueueFilters, cursor: string | undefined): Promise<Scope | null> {
+  const equal: IndexFilter = {};
+  if (filters.flagged) equal.flagged = true;
+  if (filters.district) equal.district = filters.district;
+  if (filters.stance) equal.stance = filters.stance;
+  if (filters.period) equal.period = filters.period;
   if (filters.organization) {
     const org = await Organization.findOne({ code: filters.organization }, { _id: 1 }).lean();
     if (!org) return null;
-    filter.organization = org._id;
+    equal.organization = String(org._id);
   }
   const after = decodeCursor(cursor);
-  if (after) {
-    const at = new Date(String(after.k));
-    filter.$or = [{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: new Types.ObjectId(after.id) } }];
-  }
-  return filter;
+  return { equal, after: after ? { createdAt: new Date(String(after.k)).getTime(), id: after.id } : undefined };
 }
 
-/** Evaluation context for a page of items: one query for evaluations, one for their periods' scales. */
+function keysetAfter(after: Scope["after"]): Record<string, unknown> {
+  if (!after) return {};
+  const at = new Date(after.createdAt);
+  return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: new Types.ObjectId(after.id) } }] };
+}
+
+/** One page of rows and the keyset position after its last one (null on the last page). */
+interface RowsPage {
+  rows: QueueRow[];
+  next: { createdAt: Date; id: string } | null;
+}
+
+/** Keeps `size` of `size + 1` fetched keys; the extra one only says there is more. */
+function pageOf<T extends { createdAt: Date | number; id: string }>(keys: T[], size: number): { kept: T[]; next: RowsPage["next"] } {
+  const kept = keys.slice(0, size);
+  const last = kept.at(-1);
+  return { kept, next: keys.length > size && last ? { createdAt: new Date(last.createdAt), id: last.id } : null };
+}
+
+/** Pending items from the queue collection: on the embedded database through the in-process index and `{_id}` reads. */
+async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
+  if (!queueIndexed()) {
+    const { organization, ...rest } = scope.equal;
+    const filter: Record<string, unknown> = { ...rest, ...(organization ? { organization: new Types.ObjectId(organization) } : {}), ...keysetAfter(scope.after) };
+    const docs = await QueueEntry.find(filter, ROW_FIELDS).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
+    const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
+    return { rows: kept.map(({ doc }) => doc), next };
+  }
+  const scan = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1 }).lean<EntryKeys[]>();
+  const entries = await pendingEntries({ filter: scope.equal, after: scope.after, size: size + 1, generation: await queueGeneration(), scan });
+  const { kept, next } = pageOf(entries, size);
+  const rows = await Promise.all(kept.map((entry) => QueueEntry.findById(entry.id, ROW_FIELDS).lean<QueueRow>()));
+  // An entry claimed meanwhile reads as null: the page is one shorter, the cursor still follows the index.
+  return { rows: rows.filter((row) => row !== null), next };
+}
+
+/** Decided items (staff views, rarely used) straight from the feedback collection's (status, createdAt, _id) index. */
+async function decidedRows(status: FeedbackStatus, scope: Scope, size: number): Promise<RowsPage> {
+  const { flagged, organization, ...rest } = scope.equal;
+  const filter: Record<string, unknown> = {
+    status,
+    ...rest,
+    ...(flagged ? { "flags.0": { $exists: true } } : {}),
+    ...(organization ? { organization: new Types.ObjectId(organization) } : {}),
+    ...keysetAfter(scope.after),
+  };
+  const docs = await Feedback.find(filter, { ...ROW_FIELDS, status: 1, moderation: 1 }).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
+  const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
+  return { rows: kept.map(({ doc }) => doc), next };
+}
+
+/** Evaluation context for a page of items: each evaluation by `_id`, then their periods' scales. */
 async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueContext>> {
-  const evaluations = await Evaluation.find({ _id: { $in: evaluationIds } }, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean();
+  const found = await Promise.all(
+    evaluationIds.map((id) => Evaluation.findById(id, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean()),
+  );
+  const evaluations = found.filter((e) => e !== null);
   const periods = await Period.find({ code: { $in: [...new Set(evaluations.map((e) => e.period))] } }, { code: 1, ratingScale: 1 }).lean();
   const scales = new Map(periods.map((p) => [p.code, p.ratingScale]));
   return new Map(
@@ -80,40 +157,40 @@ async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueCon
   );
 }
 
-/** Oldest first, keyset-paginated on (createdAt, _id) — the queue index; throws InvalidCursor for a tampered cursor. */
+function toItem(doc: QueueRow, context: QueueContext | null): QueueItem {
+  return {
+    id: String(doc._id),
+    trackingCode: doc.trackingCode,
+    evaluation: String(doc.evaluation),
+    stance: doc.stance,
+    proposedRating: doc.proposedRating ?? null,
+    body: doc.body,
+    publicBody: doc.publicBody,
+    displayName: doc.displayName ?? null,
+    isResident: doc.isResident,
+    flags: doc.flags.map((flag) => ({ kind: flag.kind, detail: flag.detail ?? "" })),
+    createdAt: doc.createdAt.toISOString(),
+    status: doc.status ?? "pending",
+    decision: doc.moderation
+      ? { reason: doc.moderation.reason ?? null, note: doc.moderation.note ?? null, decidedAt: doc.moderation.decidedAt?.toISOString() ?? null }
+      : null,
+    context,
+  };
+}
+
+/**
+ * Oldest first, keyset-paginated on (createdAt, _id); pending items come from the queue collection, decided
+ * ones from feedback. Throws InvalidCursor for a tampered cursor.
+ */
 export async function listQueue({ filters, cursor, limit }: { filters: QueueFilters; cursor?: string; limit: number }): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   const size = Math.min(Math.max(1, limit), QUEUE_PAGE_MAX);
-  const filter = await buildFilter(filters, cursor);
-  if (!filter) return { items: [], nextCursor: null };
-  const docs = await Feedback.find(filter, {
-    evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, status: 1, moderation: 1,
-  })
-    .sort({ createdAt: 1, _id: 1 })
-    .limit(size + 1)
-    .lean();
-  const page = docs.slice(0, size);
-  const contexts = await contextFor([...new Set(page.map((doc) => String(doc.evaluation)))]);
-  const last = page.at(-1);
+  const scope = await scopeOf(filters, cursor);
+  if (!scope) return { items: [], nextCursor: null };
+  const { rows, next } = filters.status === "pending" ? await pendingRows(scope, size) : await decidedRows(filters.status, scope, size);
+  const contexts = await contextFor([...new Set(rows.map((doc) => String(doc.evaluation)))]);
   return {
-    items: page.map((doc) => ({
-      id: String(doc._id),
-      trackingCode: doc.trackingCode,
-      evaluation: String(doc.evaluation),
-      stance: doc.stance,
-      proposedRating: doc.proposedRating ?? null,
-      body: doc.body,
-      publicBody: doc.publicBody,
-      displayName: doc.displayName ?? null,
-      isResident: doc.isResident,
-      flags: doc.flags.map((flag) => ({ kind: flag.kind, detail: flag.detail ?? "" })),
-      createdAt: doc.createdAt.toISOString(),
-      status: doc.status,
-      decision: doc.moderation
-        ? { reason: doc.moderation.reason ?? null, note: doc.moderation.note ?? null, decidedAt: doc.moderation.decidedAt?.toISOString() ?? null }
-        : null,
-      context: contexts.get(String(doc.evaluation)) ?? null,
-    })),
-    nextCursor: docs.length > size && last ? encodeCursor({ k: last.createdAt.toISOString(), id: String(last._id) }) : null,
+    items: rows.map((doc) => toItem(doc, contexts.get(String(doc.evaluation)) ?? null)),
+    nextCursor: next ? encodeCursor({ k: next.createdAt.toISOString(), id: next.id }) : null,
   };
 }
 

@@ -1,8 +1,10 @@
-import { isValidObjectId } from "mongoose";
+import { isValidObjectId, type Types } from "mongoose";
 import { recordAudit } from "./audit";
-import { serialised } from "./connection";
+import { isFerretDB, serialised } from "./connection";
 import { moveCounters, type CountedState } from "./counters";
+import { hideFeedItem, publishFeedItem, redactFeedItem } from "./feed-bucket";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
+import { claimQueueEntry, QueueEntry, requeueFeedback } from "./queue-entry";
 import { forgetMemo } from "./summary-cache";
 import { cleanText } from "./text";
 import type { Role } from "./user";
@@ -45,16 +47,29 @@ export interface DecisionState {
 }
 
 interface FeedbackBefore {
-  _id: unknown;
-  evaluation: unknown;
+  _id: Types.ObjectId;
+  evaluation: Types.ObjectId;
+  organization: Types.ObjectId;
+  period: string;
+  district: string;
   trackingCode: string;
   stance: Stance;
   status: FeedbackStatus;
   isResident: boolean;
   proposedRating?: string | null;
+  body: string;
+  publicBody: string;
+  displayName?: string | null;
+  flags: { kind: string; detail?: string | null }[];
   createdAt: Date;
   moderation?: { reason?: RejectReason | null } | null;
 }
+
+/** Everything a decision needs to move counters, publish, or put the item back in the queue. */
+const BEFORE_FIELDS = {
+  evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1,
+  body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1,
+} as const;
 
 function counted(doc: FeedbackBefore, status: FeedbackStatus, reason: RejectReason | null | undefined): CountedState {
   return { status, stance: doc.stance, isResident: doc.isResident, proposedRating: doc.proposedRating, rejectReason: reason };
@@ -70,21 +85,65 @@ interface Transition {
   now: Date;
 }
 
+function decisionSet(t: Transition) {
+  const reason = t.to === "rejected" ? t.reason : undefined;
+  return { status: t.to, moderation: { decidedBy: t.actor.id, decidedAt: t.now, ...(reason ? { reason } : {}), ...(t.note ? { note: t.note } : {}) } };
+}
+
+async function readItem(id: string): Promise<FeedbackBefore | null> {
+  if (!isValidObjectId(id)) return null;
+  return Feedback.findById(id, BEFORE_FIELDS).lean<FeedbackBefore>();
+}
+
 /**
- * Moves one item from `from` to `to` exactly once: the conditional findOneAndUpdate lets one caller
- * win (serialised per item on FerretDB), the losers get AlreadyDecided; only the winner moves counters.
- * A crash between the write and the $inc leaves drift that `npm run summaries:rebuild` repairs.
+ * A pending item is claimed by deleting its queue entry: of several racing moderators exactly one deletes it,
+ * the others get AlreadyDecided. Only then is the item written (by `_id`); if that write fails the entry
+ * goes back, so nothing is lost.
+ */
+async function decidePending(t: Transition): Promise<FeedbackBefore> {
+  const before = await readItem(t.id);
+  if (!before) throw new FeedbackNotFound();
+  if (before.status !== "pending" || !(await claimQueueEntry(t.id))) throw new AlreadyDecided();
+  try {
+    await serialised(`feedback:${t.id}`, () => Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) }));
+  } catch (error) {
+    await requeueFeedback(before);
+    throw error;
+  }
+  return before;
+}
+
+/**
+ * Moves a decided item from `from` to `to` if it is still in `from`. MongoDB does it in one conditional
+ * findOneAndUpdate; FerretDB reads every row for any filter but `{_id}`, so there the one app process reads
+ * and writes by `_id` under a per-item lock.
+ */
+async function reverseDecided(t: Transition): Promise<FeedbackBefore> {
+  if (!isValidObjectId(t.id)) throw new FeedbackNotFound();
+  const before = isFerretDB()
+    ? await serialised(`feedback:${t.id}`, async () => {
+        const found = await Feedback.findById(t.id, BEFORE_FIELDS).lean<FeedbackBefore>();
+        if (found?.status === t.from) await Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) });
+        return found;
+      })
+    : await Feedback.findOneAndUpdate({ _id: t.id, status: t.from }, { $set: decisionSet(t) }, { returnDocument: "before" }).lean<FeedbackBefore>();
+  if (!before) throw (await Feedback.exists({ _id: t.id })) ? new AlreadyDecided() : new FeedbackNotFound();
+  if (before.status !== t.from) throw new AlreadyDecided();
+  return before;
+}
+
+/**
+ * Moves one item from `from` to `to` exactly once; only the winner moves counters and the published list.
+ * A crash between the writes leaves drift that `npm run summaries:rebuild` repairs.
  */
 async function transition(t: Transition): Promise<{ before: FeedbackBefore; state: DecisionState }> {
-  if (!isValidObjectId(t.id)) throw new FeedbackNotFound();
+  const before = t.from === "pending" ? await decidePending(t) : await reverseDecided(t);
   const reason = t.to === "rejected" ? t.reason : undefined;
-  const moderation = { decidedBy: t.actor.id, decidedAt: t.now, ...(reason ? { reason } : {}), ...(t.note ? { note: t.note } : {}) };
-  const before = await serialised(`feedback:${t.id}`, () =>
-    Feedback.findOneAndUpdate({ _id: t.id, status: t.from }, { $set: { status: t.to, moderation } }, { returnDocument: "before" }).lean<FeedbackBefore>(),
-  );
-  if (!before) throw (await Feedback.exists({ _id: t.id })) ? new AlreadyDecided() : new FeedbackNotFound();
   const evaluation = String(before.evaluation);
   await moveCounters(evaluation, counted(before, before.status, before.moderation?.reason), counted(before, t.to, reason));
+  const organizationId = String(before.organization);
+  if (t.to === "approved") await publishFeedItem({ organizationId, source: before, now: t.now });
+  if (t.from === "approved") await hideFeedItem({ organizationId, feedbackId: t.id });
   // Public summaries are memoised for a few seconds; a decision should show at once.
   forgetMemo();
   const state: DecisionState = {
@@ -136,15 +195,21 @@ export async function reverseDecision(input: { id: string; to: "approved" | "rej
   return state;
 }
 
-/** Replaces the published text (the original body stays, for the audit trail only). */
+/**
+ * Replaces the published text (the original body stays, for the audit trail only): on the item, in its queue
+ * entry while pending, and as an override on the organization's published list (it may be published already,
+ * or about to be by a decision that read the item a moment ago).
+ */
 export async function redactFeedback(input: { id: string; publicBody: string; moderator: Moderator }): Promise<void> {
   if (!isValidObjectId(input.id)) throw new FeedbackNotFound();
   const publicBody = cleanText(input.publicBody);
   const before = await serialised(`feedback:${input.id}`, () =>
-    Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{ publicBody: string }>(),
+    Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{ publicBody: string; status: FeedbackStatus; organization: Types.ObjectId }>(),
   );
   if (!before) throw new FeedbackNotFound();
   if (before.publicBody === publicBody) return;
+  if (before.status === "pending") await QueueEntry.updateOne({ _id: input.id }, { $set: { publicBody } });
+  if (before.status !== "rejected") await redactFeedItem({ organizationId: String(before.organization), feedbackId: input.id, body: publicBody });
   await recordAudit({
     actor: input.moderator,
     action: "feedback.redact",

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { moveCounters, type CountedState } from "../../models/counters";
 import { Feedback, type RejectReason, type Stance } from "../../models/feedback";
+import { enqueueFeedback } from "../../models/queue-entry";
 
 export interface FeedbackHandle {
   id: string;
@@ -29,6 +30,7 @@ export async function submitFeedback(
     trackingCode: randomBytes(8).toString("hex"),
     dedupeKey: randomBytes(16).toString("hex"),
   });
+  await enqueueFeedback(doc);
   const state: CountedState = { status: "pending", stance, isResident: extra.isResident ?? false, proposedRating: extra.proposedRating ?? null };
   await moveCounters(target.evaluationId, null, state);
   return { id: String(doc._id), evaluationId: target.evaluationId, state };
