@@ -1,8 +1,10 @@
-import { decodeCursor, encodeCursor } from "./cursor";
+import { isValidObjectId } from "mongoose";
+import { z } from "zod";
+import { InvalidCursor } from "./cursor";
 import { Evaluation } from "./evaluation";
+import { BUCKET_SIZE, bucketOf, isHidden, readFeedBucket, readFeedHead, type FeedHead, type FeedItem } from "./feed-bucket";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
 import { FeedbackCode } from "./feedback-code";
-import { maskPersonalData } from "./feedback-flags";
 import { normalizeTrackingCode } from "./tracking-code";
 
 /** What anyone holding a tracking code may see: the state and the published text, never the contact. */
@@ -72,56 +74,67 @@ export interface PublicFeedback {
   createdAt: string;
 }
 
-interface PublicRow {
-  _id: unknown;
-  period: string;
-  stance: Stance;
-  proposedRating?: string | null;
-  publicBody: string;
-  displayName?: string | null;
-  isResident: boolean;
-  createdAt: Date;
+export const PUBLIC_PAGE_SIZE = 20;
+/** Buckets read per page at most, so a page filtered to one evaluation stays a bounded number of `{_id}` reads. */
+const MAX_BUCKETS_PER_PAGE = 20;
+
+const SlotCursorSchema = z.object({ s: z.number().int().min(0) });
+
+function encodeSlotCursor(slot: number): string {
+  return Buffer.from(JSON.stringify({ s: slot })).toString("base64url");
 }
 
-export const PUBLIC_PAGE_SIZE = 20;
+/** The slot to read from (inclusive); throws InvalidCursor for a tampered cursor. */
+function decodeSlotCursor(raw: string | null | undefined): number | undefined {
+  if (!raw) return undefined;
+  try {
+    return SlotCursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8"))).s;
+  } catch {
+    throw new InvalidCursor();
+  }
+}
+
+function toPublic(item: FeedItem, head: FeedHead): PublicFeedback {
+  return {
+    id: item.id,
+    period: item.period,
+    stance: item.stance,
+    proposedRating: item.proposedRating ?? null,
+    body: head.redacted[item.id] ?? item.body,
+    displayName: item.displayName ?? null,
+    isResident: item.isResident,
+    createdAt: new Date(item.createdAt).toISOString(),
+  };
+}
 
 /**
- * Approved feedback on some evaluations (one, or all of an organization's), newest first, a keyset
- * page at a time (index (evaluation, status, createdAt, _id)). Masked text only; no contact.
- * Throws InvalidCursor for a tampered cursor.
+ * Approved feedback on some evaluations of ONE organization (one, or all of them), newest published first,
+ * from the organization's published-comments read model: its head, then buckets by `_id` backwards.
+ * Masked text only; no contact. The cursor names the next slot to read; throws InvalidCursor for a tampered one.
  */
 export async function listApprovedFeedback(input: {
   evaluationIds: string[];
   cursor?: string | null;
   limit?: number;
 }): Promise<{ items: PublicFeedback[]; nextCursor: string | null }> {
-  if (input.evaluationIds.length === 0) return { items: [], nextCursor: null };
+  const from = decodeSlotCursor(input.cursor);
+  if (input.evaluationIds.length === 0 || !isValidObjectId(input.evaluationIds[0])) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(input.limit ?? PUBLIC_PAGE_SIZE, 1), 100);
-  const after = decodeCursor(input.cursor);
-  const scope = { evaluation: { $in: input.evaluationIds } };
-  const keyset = after
-    ? { $or: [{ createdAt: { $lt: new Date(Number(after.k)) } }, { createdAt: new Date(Number(after.k)), _id: { $lt: after.id } }] }
-    : {};
-  const rows = await Feedback.find(
-    { ...scope, status: "approved", ...keyset },
-    { period: 1, stance: 1, proposedRating: 1, publicBody: 1, displayName: 1, isResident: 1, createdAt: 1 },
-  )
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(limit + 1)
-    .lean<PublicRow[]>();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => ({
-      id: String(row._id),
-      period: row.period,
-      stance: row.stance,
-      proposedRating: row.proposedRating ?? null,
-      body: row.publicBody,
-      displayName: row.displayName ? maskPersonalData(row.displayName) : null,
-      isResident: row.isResident,
-      createdAt: row.createdAt.toISOString(),
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ k: last.createdAt.getTime(), id: String(last._id) }) : null,
-  };
+  const evaluation = await Evaluation.findById(input.evaluationIds[0], { organization: 1 }).lean();
+  if (!evaluation) return { items: [], nextCursor: null };
+  const organizationId = String(evaluation.organization);
+  const head = await readFeedHead(organizationId);
+  const wanted = new Set(input.evaluationIds);
+  const items: FeedItem[] = [];
+  let next = Math.min(from ?? Infinity, head.published - 1);
+  for (let reads = 0; next >= 0 && items.length <= limit && reads < MAX_BUCKETS_PER_PAGE; reads++) {
+    const bucket = bucketOf(next);
+    for (const item of await readFeedBucket(organizationId, bucket)) {
+      if (item.slot <= next && wanted.has(item.evaluation) && !isHidden(head, item)) items.push(item);
+    }
+    next = bucket * BUCKET_SIZE - 1;
+  }
+  const page = items.slice(0, limit);
+  const more = items.length > limit ? page[page.length - 1]!.slot - 1 : next;
+  return { items: page.map((item) => toPublic(item, head)), nextCursor: more >= 0 ? encodeSlotCursor(more) : null };
 }

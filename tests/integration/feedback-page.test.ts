@@ -4,7 +4,9 @@ import { action as organizationAction, loader as organizationPage } from "../../
 import type { FeedbackActionData } from "../../app/utils/feedback.server";
 import { Feedback } from "../../models/feedback";
 import { listApprovedFeedback } from "../../models/feedback-read";
+import { decideFeedback } from "../../models/moderation";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, postFeedback } from "./feedback-call";
 import { callLoader, thrownBy } from "./route-call";
@@ -65,9 +67,12 @@ describe("the organization page's feedback form", () => {
 
 describe("approved feedback in public", () => {
   beforeAll(async () => {
+    const moderator = await createStaff("moderator");
     for (let i = 0; i < 5; i++) {
       const res = await postFeedback({ evaluation: target.evaluationId, stance: i % 2 ? "agree" : "disagree", proposedRating: "hoan-thanh", body: `Công khai số ${i}, gọi 0912345678`, displayName: i === 0 ? '<script>alert("x")</script>' : undefined, contact: "private@example.vn" });
-      await Feedback.updateOne({ trackingCode: String(res.json.trackingCode) }, { $set: { status: i === 4 ? "rejected" : "approved", "moderation.reason": i === 4 ? "abuse" : undefined } });
+      const item = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { _id: 1 }).lean();
+      // Decided the way moderators decide, so the organization's published list follows.
+      await decideFeedback({ id: String(item!._id), ...(i === 4 ? { decision: "reject", reason: "abuse" } : { decision: "approve" }), moderator });
     }
   });
 
