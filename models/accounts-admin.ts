@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Schema, Types } from "mongoose";
 import { z } from "zod";
+import { changeAccess, createAccount } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { serialised } from "./connection";
 import { defineModel } from "./define-model";
 import { MIN_PASSWORD_LENGTH } from "./password";
 import { ROLES, User, type Role } from "./user";
-import { AccountError, disableUser, resetPassword, type AccountActor } from "./users-admin";
+import { AccountError, disableAccount, resetPassword, type AccountActor } from "./users-admin";
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -67,7 +67,7 @@ export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit
 export async function inviteUser({ email, role, actor }: { email: string; role: Role; actor: AccountActor }): Promise<{ token: string }> {
   let userId: string;
   try {
-    userId = String((await User.create({ email, role })).id);
+    userId = await createAccount({ email, role });
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === 11000) throw new UserAdminError("emailTaken", "email", { value: email });
     throw error;
@@ -96,41 +96,26 @@ export async function acceptInvite({ token, password }: { token: string; passwor
   return true;
 }
 
-/** Runs a change that may take an account out of the admins, refusing to remove the last enabled one. */
-async function keepingAnAdmin(
-  userId: string,
-  losesAdmin: boolean,
-  change: (user: { email: string; role: Role; disabled: boolean }) => Promise<void>
-): Promise<void> {
-  // One queue for every such change: two admins demoting each other at once cannot both pass the count.
-  await serialised("users:admins", async () => {
-    const user = await User.findOne({ _id: userId }, { email: 1, role: 1, disabled: 1 }).lean();
-    if (!user) throw new UserAdminError("notFound", "userId");
-    if (losesAdmin && user.role === "admin" && !user.disabled) {
-      const others = await User.countDocuments({ role: "admin", disabled: false, _id: { $ne: user._id } });
-      if (others === 0) throw new UserAdminError("lastAdmin", "userId");
-    }
-    await change(user);
-  });
+/** Applies a role or disabled change through the admin guard; the admin pages never take away the last enabled admin. */
+async function changeStaffAccess(userId: string, set: { role?: Role; disabled?: boolean }) {
+  const change = await changeAccess({ userId, set, keepAnAdmin: true });
+  if (!change.ok) throw new UserAdminError(change.reason, "userId");
+  return change;
 }
 
 export async function changeRole({ userId, role, actor }: { userId: string; role: Role; actor: AccountActor }): Promise<void> {
-  await keepingAnAdmin(userId, role !== "admin", async (user) => {
-    await User.updateOne({ _id: userId }, { $set: { role } });
-    await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
-  });
+  const { before } = await changeStaffAccess(userId, { role });
+  await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: before.role }, after: { role } });
 }
 
 /** Disables (ending its sessions) or re-enables an account; the last enabled admin cannot be disabled. */
 export async function setUserDisabled({ userId, disabled, actor }: { userId: string; disabled: boolean; actor: AccountActor }): Promise<void> {
-  await keepingAnAdmin(userId, disabled, async (user) => {
-    if (disabled) {
-      await disableUser({ email: user.email, actor }).catch((error: unknown) => {
-        throw error instanceof AccountError ? new UserAdminError("notFound", "userId") : error;
-      });
-      return;
-    }
-    await User.updateOne({ _id: userId }, { $set: { disabled: false } });
-    await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: user.disabled }, after: { disabled: false } });
-  });
+  if (disabled) {
+    await disableAccount({ userId, actor, keepAnAdmin: true }).catch((error: unknown) => {
+      throw error instanceof AccountError ? new UserAdminError(error.code === "last_admin" ? "lastAdmin" : "notFound", "userId") : error;
+    });
+    return;
+  }
+  const { before } = await changeStaffAccess(userId, { disabled });
+  await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: before.disabled }, after: { disabled: false } });
 }

@@ -60,14 +60,24 @@ export async function revokeUserSessions({ userId }: { userId: string }): Promis
 
 export type LoginResult = { ok: true; user: SessionUser; sessionId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; lockedUntil: Date };
 
-/** Counts one failure and locks the account once it passes the free failures. */
+/**
+ * Counts one failure and locks the account once it passes the free failures. The lock is one conditional
+ * $set: it never shortens a longer lock a concurrent failure set, and it is skipped when a successful
+ * login reset the count after this failure was counted (fewer failures than ours are stored).
+ */
 async function recordFailure(userId: string, now: Date): Promise<{ failures: number; lockedUntil: Date | null }> {
   return serialised(`users:${userId}`, async () => {
-    const after = await User.findOneAndUpdate({ _id: userId }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" });
+    const after = await User.findOneAndUpdate({ _id: userId }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" }).lean();
     const failures = after?.failedLogins ?? FREE_FAILURES;
-    const lockedUntil = lockedUntilAfter(failures, now);
-    if (lockedUntil) await User.updateOne({ _id: userId }, { $set: { lockedUntil } });
-    return { failures, lockedUntil };
+    const lock = lockedUntilAfter(failures, now);
+    if (!lock) return { failures, lockedUntil: null };
+    const set = await User.updateOne(
+      { _id: userId, failedLogins: { $gte: failures }, $or: [{ lockedUntil: null }, { lockedUntil: { $lt: lock } }] },
+      { $set: { lockedUntil: lock } }
+    );
+    if (set.modifiedCount === 1) return { failures, lockedUntil: lock };
+    const current = await User.findOne({ _id: userId }, { lockedUntil: 1 }).lean();
+    return { failures, lockedUntil: current?.lockedUntil && current.lockedUntil > now ? current.lockedUntil : null };
   });
 }
 

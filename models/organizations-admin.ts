@@ -89,12 +89,27 @@ async function findOrThrow(code: string, field: string) {
   return org;
 }
 
-/** A slug nobody holds yet: name-code, numbered on a clash. */
-async function freeSlug(name: string, code: string): Promise<string> {
-  const base = slugify(`${name}-${code}`);
+const isDuplicateKey = (error: unknown) => error instanceof Error && "code" in error && error.code === 11000;
+
+/**
+ * Creates the organization under a slug nobody holds: name-code, numbered on a clash. Two creates can pick
+ * the same free slug at once, so a duplicate key while the code is still free means the slug was taken
+ * meanwhile and the next number is tried; only a taken code is reported as such.
+ */
+async function createWithFreeSlug(input: OrganizationInput): Promise<void> {
+  const base = slugify(`${input.name}-${input.code}`);
+  let clashes = 0;
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await Organization.exists({ slug }))) return slug;
+    if (await Organization.exists({ slug })) continue;
+    try {
+      await Organization.create({ code: input.code, slug, ...fields(input) });
+      return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      if (await Organization.exists({ code: input.code })) throw new OrganizationAdminError("codeTaken", "code", { value: input.code });
+      if (++clashes >= 10) throw error;
+    }
   }
 }
 
@@ -103,12 +118,7 @@ function fields(input: OrganizationInput) {
 }
 
 export async function createOrganization({ input, actor }: { input: OrganizationInput; actor: Actor }): Promise<void> {
-  try {
-    await Organization.create({ code: input.code, slug: await freeSlug(input.name, input.code), ...fields(input) });
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === 11000) throw new OrganizationAdminError("codeTaken", "code", { value: input.code });
-    throw error;
-  }
+  await createWithFreeSlug(input);
   await catalogChanged();
   await recordAudit({ actor, action: "organization.create", targetType: "organization", targetId: input.code, after: fields(input) });
 }

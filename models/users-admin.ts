@@ -1,5 +1,7 @@
+import { changeAccess, createAccount } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { revokeUserSessions } from "./auth";
+import { serialised } from "./connection";
 import { hashPassword } from "./password";
 import { User, type Role } from "./user";
 
@@ -10,7 +12,7 @@ export interface AccountActor {
 }
 
 export class AccountError extends Error {
-  constructor(readonly code: "email_taken" | "not_found") {
+  constructor(readonly code: "email_taken" | "not_found" | "last_admin") {
     super(code);
   }
 }
@@ -20,8 +22,7 @@ export async function createUser({ email, role, password, actor }: { email: stri
   const address = email.trim().toLowerCase();
   const passwordHash = await hashPassword(password);
   try {
-    const doc = await User.create({ email: address, role, passwordHash });
-    const id = String(doc._id);
+    const id = await createAccount({ email: address, role, passwordHash });
     await recordAudit({ actor, action: "user.create", targetType: "user", targetId: id, after: { email: address, role, disabled: false } });
     return { id };
   } catch (error) {
@@ -36,20 +37,29 @@ async function findAccount(email: string) {
   return { id: String(user._id), email: user.email, role: user.role, disabled: user.disabled };
 }
 
-/** Disables an account and ends its sessions at once; returns how many sessions were revoked. */
+/**
+ * Disables an account and ends its sessions at once; returns how many sessions were revoked. The command
+ * line may disable the last admin (to lock out a compromised account); the admin pages pass `keepAnAdmin`.
+ */
+export async function disableAccount({ userId, actor, keepAnAdmin }: { userId: string; actor: AccountActor; keepAnAdmin: boolean }): Promise<{ revoked: number }> {
+  const change = await changeAccess({ userId, set: { disabled: true }, keepAnAdmin });
+  if (!change.ok) throw new AccountError(change.reason === "lastAdmin" ? "last_admin" : "not_found");
+  const revoked = await revokeUserSessions({ userId });
+  await recordAudit({ actor, action: "user.disable", targetType: "user", targetId: userId, before: { disabled: change.before.disabled }, after: { disabled: true, sessionsRevoked: revoked } });
+  return { revoked };
+}
+
 export async function disableUser({ email, actor }: { email: string; actor: AccountActor }): Promise<{ revoked: number }> {
   const user = await findAccount(email);
-  await User.updateOne({ _id: user.id }, { $set: { disabled: true } });
-  const revoked = await revokeUserSessions({ userId: user.id });
-  await recordAudit({ actor, action: "user.disable", targetType: "user", targetId: user.id, before: { disabled: user.disabled }, after: { disabled: true, sessionsRevoked: revoked } });
-  return { revoked };
+  return disableAccount({ userId: user.id, actor, keepAnAdmin: false });
 }
 
 /** Sets a new password, clears any lock-out and ends every session of the account. */
 export async function resetPassword({ email, password, actor }: { email: string; password: string; actor: AccountActor }): Promise<{ revoked: number }> {
   const user = await findAccount(email);
   const passwordHash = await hashPassword(password);
-  await User.updateOne({ _id: user.id }, { $set: { passwordHash, failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+  // FerretDB writes the whole document back: queue behind any login failure being counted on it.
+  await serialised(`users:${user.id}`, () => User.updateOne({ _id: user.id }, { $set: { passwordHash, failedLogins: 0 }, $unset: { lockedUntil: 1 } }));
   const revoked = await revokeUserSessions({ userId: user.id });
   await recordAudit({ actor, action: "user.reset-password", targetType: "user", targetId: user.id, after: { sessionsRevoked: revoked } });
   return { revoked };

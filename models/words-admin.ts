@@ -24,10 +24,19 @@ export class WordAdminError extends Error {
 
 type Actor = { id: string; email: string };
 
+/** True when every write error of a bulk insert is a duplicate key: the entries were there already. */
+function onlyDuplicates(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { writeErrors } = error as Error & { writeErrors?: { code?: number }[] };
+  if (Array.isArray(writeErrors) && writeErrors.length > 0) return writeErrors.every((writeError) => writeError.code === 11000);
+  return "code" in error && error.code === 11000;
+}
+
 /**
  * Feedback intake uses the built-in lists while the collection is empty, so the first edit stores
- * them first: adding one word must not silently drop the others. Serialised so two first edits
- * do not both copy them.
+ * them first: adding one word must not silently drop the others. Idempotent on every database: when
+ * two first edits both find the collection empty, the second's copies hit the unique (list, searchKey)
+ * index and are skipped, so both edits succeed. Serialised too, to save FerretDB the wasted inserts.
  */
 async function materialiseDefaults(): Promise<void> {
   await serialised("wordlist:defaults", async () => {
@@ -35,7 +44,9 @@ async function materialiseDefaults(): Promise<void> {
     await WordList.insertMany(
       DEFAULT_WORDS.map((entry) => ({ ...entry })),
       { ordered: false }
-    );
+    ).catch((error: unknown) => {
+      if (!onlyDuplicates(error)) throw error;
+    });
   });
 }
 
