@@ -21,6 +21,11 @@ export async function connectDatabase({ uri, dbName }: { uri: string; dbName?: s
     // Fail fast while the database is away, so requests get a 503 instead of hanging.
     bufferCommands: false,
     autoIndex: true,
+    // Set here so a connection string cannot weaken them: a read right after a login, a post or a recount must see
+    // that write (primary), an acknowledged write must survive a failover (majority), and one retry rides over it.
+    readPreference: "primary",
+    w: "majority",
+    retryWrites: true,
   });
   const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
   state.ferret = typeof info.ferretdbVersion === "string" || typeof info.ferretdb === "object";
