@@ -9,7 +9,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { resources } from "../locales";
 import { i18nConfig } from "./i18n";
 import { i18nServer } from "./utils/i18n.server";
-import { logError } from "./utils/log.server";
+import { logError, redactPath } from "./utils/log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -60,5 +60,5 @@ export default async function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logError(error, { requestId: context.requestId, path: new URL(request.url).pathname });
+  logError(error, { requestId: context.requestId, path: redactPath(new URL(request.url).pathname) });
 };

@@ -3,19 +3,19 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { databaseConnected, pingDatabase } from "../models/connection";
 import { env } from "../app/utils/env.server";
-import { logError, logInfo } from "../app/utils/log.server";
+import { logError, logInfo, redactPath } from "../app/utils/log.server";
 import { checkRateLimit } from "../app/utils/rate-limit.server";
 import { bodyLimit } from "./body-limit";
 import { refuse } from "./refuse";
 import { errorHandler, remixHandler } from "./remix-handler";
 import { openDataCors, sameOriginMutations, securityHeaders } from "./security";
 
-/** One line per request: method, path, status, time, request id. No query strings, addresses or bodies. */
+/** One line per request: method, path (secrets redacted), status, time, request id. No query strings, addresses or bodies. */
 function requestLog(req: Request, res: Response, next: NextFunction) {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logInfo("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), requestId: res.locals.requestId as string });
+    logInfo("request", { method: req.method, path: redactPath(req.path), status: res.statusCode, ms: Math.round(ms), requestId: res.locals.requestId as string });
   });
   next();
 }
@@ -78,7 +78,8 @@ export function createApp({ build }: { build: ServerBuild }) {
   app.use(requireDatabase);
   app.use(mutationRateLimit);
 
-  app.all("*", remixHandler(build));
+  // use, not all("*"): a route pattern would decode the path and answer a malformed escape with 500.
+  app.use(remixHandler(build));
   app.use(errorHandler);
   return app;
 }

@@ -1,7 +1,7 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { pingDatabase } from "../models/connection";
-import { logError } from "../app/utils/log.server";
+import { logError, redactPath } from "../app/utils/log.server";
 import { sendCached } from "./http-cache";
 import { refuse } from "./refuse";
 import { remixRequest } from "./remix-request";
@@ -44,7 +44,7 @@ export function remixHandler(build: ServerBuild) {
 /** Last resort: log with the request id, answer without details. */
 export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
   const requestId = res.locals.requestId as string;
-  logError(error, { requestId, path: req.path });
+  logError(error, { requestId, path: redactPath(req.path) });
   if (res.headersSent) return void res.end();
   refuse(req, res, 500, "internal_error", unexpected(requestId));
 }
