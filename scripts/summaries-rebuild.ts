@@ -2,9 +2,11 @@
  * `npm run summaries:rebuild [-- --period CODE] [--dry-run]`: recounts every evaluation's counters from the
  * feedback collection, prints each drift (organization, field, stored → recount), repairs it with $inc deltas
  * (safe while the app serves: see docs/decisions/003-counters-and-recount.md) and prints a one-line total.
+ * Unless `--dry-run`, it first rebuilds the read models derived from feedback (queue, published lists, codes).
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/read-models";
 import { recountCounters, type Drift } from "../models/recount";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "./db/open";
@@ -25,10 +27,15 @@ function driftLine(d: Drift): string {
   return `drift ${d.period} ${d.orgCode} ${d.field}: ${d.stored} → ${d.recount}`;
 }
 
+function readModelsLine(r: ReadModelsReport): string {
+  return `read models rebuilt from ${r.feedback} feedback items in ${(r.ms / 1000).toFixed(1)} s: ${r.codes} tracking codes, ${r.queue} queued, ${r.published} published on ${r.organizations} organizations`;
+}
+
 function main(): void {
   const { period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
 
   void runScript(async () => {
+    if (!dryRun) console.log(readModelsLine(await rebuildFeedbackReadModels()));
     const report = await recountCounters({ period, dryRun });
     for (const drift of report.drifts) console.log(driftLine(drift));
     for (const drift of report.unresolved) console.log(`still moving, run again: ${driftLine(drift)}`);

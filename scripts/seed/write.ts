@@ -3,6 +3,7 @@ import { Feedback } from "../../models/feedback";
 import { FeedbackCode, feedbackCodeDocs } from "../../models/feedback-code";
 import { Organization } from "../../models/organization";
 import { Period } from "../../models/period";
+import { rebuildFeedbackReadModels } from "../../models/read-models";
 import { catalogIsEmpty, DatabaseNotEmpty, type SeedOptions, type SeedProgress, type SeedResult } from "./demo";
 import { buildDemoData, type DemoData } from "./plan";
 
@@ -64,6 +65,8 @@ export async function writeDemoData({ force = false, log, progress = () => undef
   }
   const data = buildDemoData(now);
   await insertAll(data, progress);
+  // The queue and the published lists are read models of feedback: built in bulk, not item by item.
+  await rebuildFeedbackReadModels({ now });
   const result = { periods: data.periods.length, organizations: data.organizations.length, evaluations: data.evaluations.length, feedback: data.feedback.length, ms: Date.now() - started };
   log(`Demo data: ${result.periods} periods, ${result.organizations} organizations, ${result.evaluations} evaluations, ${result.feedback} feedback items in ${(result.ms / 1000).toFixed(1)} s.`);
   return result;
