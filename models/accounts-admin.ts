@@ -53,7 +53,7 @@ export interface StaffAccount {
 
 /** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
 export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, "string");
   const filter = after ? { $or: [{ email: { $gt: String(after.k) } }, { email: String(after.k), _id: { $gt: new Types.ObjectId(after.id) } }] } : {};
   const docs = await User.find(filter, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
   const last = docs.length > limit ? docs[limit - 1] : undefined;

@@ -79,7 +79,7 @@ export async function listAuditEvents(query: AuditQuery): Promise<{ items: Audit
   if (query.from) range.$gte = query.from;
   if (query.to) range.$lt = query.to;
   if (Object.keys(range).length > 0) filter.createdAt = range;
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, "date");
   if (cursor) {
     const at = new Date(String(cursor.k));
     filter.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: new Types.ObjectId(cursor.id) } }];

@@ -69,7 +69,7 @@ export async function listOrganizations({
   limit = 20,
   ...query
 }: Omit<CatalogFilter, "period"> & { period?: string; cursor?: string; limit?: number }): Promise<OrganizationPage> {
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, "string");
   const snapshot = await catalogSnapshot();
   const period = query.period ?? defaultPeriod(snapshot.periods)?.code;
   const rows = period ? snapshot.rowsByPeriod.get(period) : undefined;

@@ -84,7 +84,7 @@ async function scopeOf(filters: QueueFilters, cursor: string | undefined): Promi
     if (!org) return null;
     equal.organization = String(org._id);
   }
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, "date");
   return { equal, after: after ? { createdAt: new Date(String(after.k)).getTime(), id: after.id } : undefined };
 }
 

@@ -62,7 +62,7 @@ function toView(doc: Omit<AdminOrganization, "id" | "mergedInto"> & { _id: unkno
 
 /** Organizations in code order, 50 a page, optionally matching `q` in the name (with or without diacritics) or exactly the code. */
 export async function listOrganizationsAdmin({ q, cursor }: { q?: string; cursor?: string }) {
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, "string");
   const filter: Record<string, unknown> = {};
   const key = q ? searchKey(q) : "";
   if (key) filter.$or = [{ nameSearch: { $regex: escapeRegExp(key) } }, { code: q!.trim() }];
