@@ -25,10 +25,19 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return sessionId ? findSessionUser({ sessionId }) : null;
 }
 
-/** A same-site path to go back to after login; anything else (other hosts, `//x`, `/\x`) becomes `fallback`. */
+const SAME_ORIGIN = "http://same-origin.invalid";
+
+/**
+ * A same-site path to go back to after login; anything else becomes `fallback`: other hosts, `//x`, and any
+ * backslash or control character, which browsers read as `/` or drop (`/<tab>/evil.example` is `//evil.example`).
+ * What is left is resolved as a browser would resolve it and must stay on this origin.
+ */
 export function safeRedirectPath(target: unknown, fallback = "/moderation"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  if (typeof target !== "string" || !target.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(target)) return fallback;
+  if (!URL.canParse(target, SAME_ORIGIN)) return fallback;
+  const url = new URL(target, SAME_ORIGIN);
+  return url.origin === SAME_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }
 
 /** Sends the browser on with a fresh session cookie. */
