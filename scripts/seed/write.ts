@@ -1,6 +1,5 @@
 import { Evaluation } from "../../models/evaluation";
 import { Feedback } from "../../models/feedback";
-import { FeedbackCode, feedbackCodeDocs } from "../../models/feedback-code";
 import { Organization } from "../../models/organization";
 import { Period } from "../../models/period";
 import { rebuildFeedbackReadModels } from "../../models/read-models";
@@ -13,7 +12,6 @@ const BATCH = 500;
 async function wipeCatalog(): Promise<void> {
   // Feedback and evaluations first, so an interrupted wipe never leaves feedback without its evaluation.
   await Feedback.deleteMany({});
-  await FeedbackCode.deleteMany({});
   await Evaluation.deleteMany({});
   await Organization.deleteMany({});
   await Period.deleteMany({});
@@ -25,19 +23,13 @@ interface Stage {
   insert: (from: number, to: number) => Promise<unknown>;
 }
 
-/** Code documents first, so every stored item can be found by its tracking code (see models/feedback-code.ts). */
-async function insertFeedbackBatch(batch: DemoData["feedback"]): Promise<void> {
-  await FeedbackCode.insertMany(feedbackCodeDocs(batch));
-  await Feedback.insertMany(batch);
-}
-
 function stages(data: DemoData): Stage[] {
   // Our timestamps (feedback spread over the past weeks) are kept: mongoose only fills missing ones.
   return [
     { stage: "periods", count: data.periods.length, insert: (from, to) => Period.insertMany(data.periods.slice(from, to)) },
     { stage: "organizations", count: data.organizations.length, insert: (from, to) => Organization.insertMany(data.organizations.slice(from, to)) },
     { stage: "evaluations", count: data.evaluations.length, insert: (from, to) => Evaluation.insertMany(data.evaluations.slice(from, to)) },
-    { stage: "feedback", count: data.feedback.length, insert: (from, to) => insertFeedbackBatch(data.feedback.slice(from, to)) },
+    { stage: "feedback", count: data.feedback.length, insert: (from, to) => Feedback.insertMany(data.feedback.slice(from, to)) },
   ];
 }
 
