@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { env } from "../app/utils/env.server";
 
 /**
  * Process-wide state. The Remix bundle carries its own copy of models/, and server.ts and the
@@ -12,15 +13,29 @@ const STATE_KEY = Symbol.for("congkhai.connection");
 const globals = globalThis as typeof globalThis & { [STATE_KEY]?: ConnectionState };
 const state: ConnectionState = (globals[STATE_KEY] ??= { ferret: false, tails: new Map() });
 
-/** Connects mongoose and notes whether the server is FerretDB, whose read-modify-writes are not atomic. */
-export async function connectDatabase({ uri, dbName }: { uri: string; dbName?: string }): Promise<void> {
+/** An index the schema declares could not be built: a fault in the data or the schema, not an unreachable database. */
+export class IndexBuildError extends Error {
+  constructor(readonly model: string, cause: unknown) {
+    super(`index build failed for ${model}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "IndexBuildError";
+  }
+}
+
+/**
+ * Connects mongoose and notes whether the server is FerretDB, whose read-modify-writes are not atomic.
+ * `buildIndexes` (default: everywhere but production) builds every registered model's indexes before
+ * returning; production builds them deliberately with `npm run db:indexes`, not on every instance's boot.
+ */
+export async function connectDatabase({ uri, dbName, buildIndexes }: { uri: string; dbName?: string; buildIndexes?: boolean }): Promise<void> {
+  const atConnect = buildIndexes ?? env().NODE_ENV !== "production";
   mongoose.set("strictQuery", true);
   await mongoose.connect(uri, {
     dbName: dbName ?? "congkhai",
     serverSelectionTimeoutMS: 4000,
     // Fail fast while the database is away, so requests get a 503 instead of hanging.
     bufferCommands: false,
-    autoIndex: true,
+    autoIndex: atConnect,
+    autoCreate: atConnect,
     // Set here so a connection string cannot weaken them: a read right after a login, a post or a recount must see
     // that write (primary), an acknowledged write must survive a failover (majority), and one retry rides over it.
     readPreference: "primary",
@@ -29,7 +44,14 @@ export async function connectDatabase({ uri, dbName }: { uri: string; dbName?: s
   });
   const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
   state.ferret = typeof info.ferretdbVersion === "string" || typeof info.ferretdb === "object";
-  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  if (!atConnect) return;
+  await Promise.all(
+    Object.values(mongoose.models).map((model) =>
+      model.init().catch((error: unknown) => {
+        throw new IndexBuildError(model.modelName, error);
+      }),
+    ),
+  );
 }
 
 export async function disconnectDatabase(): Promise<void> {

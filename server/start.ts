@@ -2,7 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { installGlobals } from "@remix-run/node";
 import { env } from "../app/utils/env.server";
 import { logError, logInfo } from "../app/utils/log.server";
-import { connectDatabase, disconnectDatabase } from "../models/connection";
+import { connectDatabase, disconnectDatabase, IndexBuildError } from "../models/connection";
 import { resolveDatabase } from "../scripts/db/open";
 import { seedIfEmpty } from "../scripts/seed/demo";
 import { createApp, markReady } from "./app";
@@ -16,6 +16,8 @@ async function connectWithRetry(uri: string): Promise<void> {
       await connectDatabase({ uri });
       return;
     } catch (error) {
+      // An index that cannot be built is a fault to fix, not an outage to wait out.
+      if (error instanceof IndexBuildError) throw error;
       const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
       logError(error, { message: `database not reachable, retrying in ${wait / 1000}s` });
       await new Promise((resolve) => setTimeout(resolve, wait));

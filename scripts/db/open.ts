@@ -16,10 +16,10 @@ export async function resolveDatabase(log: (line: string) => void = console.log)
   return { uri: embedded.uri, embedded };
 }
 
-/** For command-line scripts: connect now or fail with one clear line. */
-export async function openDatabase(log: (line: string) => void = console.log): Promise<OpenDatabase> {
+/** For command-line scripts: connect now or fail with one clear line. `buildIndexes` as in connectDatabase. */
+export async function openDatabase(log: (line: string) => void = console.log, { buildIndexes }: { buildIndexes?: boolean } = {}): Promise<OpenDatabase> {
   const { uri, embedded } = await resolveDatabase(log);
-  await connectDatabase({ uri });
+  await connectDatabase({ uri, buildIndexes });
   return {
     uri,
     embedded,
@@ -31,11 +31,11 @@ export async function openDatabase(log: (line: string) => void = console.log): P
 }
 
 /** Runs a script body against the database and exits non-zero with a readable message on failure. */
-export async function runScript(body: (db: OpenDatabase) => Promise<number | void>): Promise<void> {
+export async function runScript(body: (db: OpenDatabase) => Promise<number | void>, options: { buildIndexes?: boolean } = {}): Promise<void> {
   let db: OpenDatabase | undefined;
   let code = 0;
   try {
-    db = await openDatabase();
+    db = await openDatabase(console.log, options);
     code = (await body(db)) ?? 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
