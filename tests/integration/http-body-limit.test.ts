@@ -81,9 +81,23 @@ describe("request body limits", () => {
     expect((await fetch(http.url("/login"), { method: "POST", body: multipart })).status).toBe(401);
   });
 
-  it("reads an admin's CSV upload through the cap", async () => {
+  it("takes the longest comment a resident may write, from the page form and the API", async () => {
     await createPeriod({ code: "2011" });
-    await createRatedOrganization({ code: "BH-001", name: "Chi bộ Khu phố 1", period: "2011" });
+    const { evaluationId } = await createRatedOrganization({ code: "BH-001", name: "Chi bộ Khu phố 1", period: "2011" });
+    // 2,000 characters that each take 9 bytes url-encoded: the largest body the form can honestly send.
+    const body = "ệ".repeat(2000);
+    const form = new URLSearchParams({ evaluation: evaluationId, stance: "agree", body, displayName: "Bà Tư", website: "" });
+    const page = await fetch(http.url("/organizations/BH-001"), { method: "POST", body: form, redirect: "manual" });
+    expect(page.status).toBeLessThan(400);
+    const api = await fetch(http.url("/api/v1/feedback"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ evaluation: evaluationId, stance: "neutral", body: `${body.slice(0, 1999)}!` }),
+    });
+    expect(api.status).toBe(201);
+  });
+
+  it("reads an admin's CSV upload through the cap", async () => {
     const admin = await createStaff("admin");
     const upload = new FormData();
     upload.set("period", "2011");
