@@ -79,15 +79,42 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+/** A byte-order mark, so spreadsheet programs read the file as UTF-8 and show Vietnamese correctly. */
+export const BOM = "\uFEFF";
+
+/** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell neutralised by us (or text that merely looks like one): `'` then a formula start or another `'`. */
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+/**
+ * Text cells that a spreadsheet would treat as a formula get a leading `'` (shown, never evaluated).
+ * Text that already looks neutralised gets one too, so restoreCell gives back exactly what was written.
+ * Numbers are written as numbers: a negative number is a value, not a formula.
+ */
+export function neutraliseCell(value: string | number): string {
+  const text = String(value);
+  if (typeof value === "number") return text;
+  return FORMULA_START.test(text) || NEUTRALISED.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutraliseCell, for reading the product's own files back (the import). */
+export function restoreCell(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
 /** Quotes a field only when it must be: commas, quotes, line breaks or edge spaces. */
 function csvField(value: string | number): string {
-  const text = String(value);
+  const text = neutraliseCell(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Serialises rows as RFC 4180 CSV with CRLF line ends. */
+/**
+ * Serialises rows as the CSV every download of the product is: a BOM, RFC 4180 quoting, CRLF line ends,
+ * and formula-like text cells neutralised (see neutraliseCell).
+ */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return BOM + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CsvSyntaxError, decodeUtf8, parseCsv, type CsvRecord } from "./csv";
+import { CsvSyntaxError, decodeUtf8, parseCsv, restoreCell, type CsvRecord } from "./csv";
 import { DISTRICTS, ORGANIZATION_KINDS } from "./organization";
 import type { ScaleEntry } from "./period";
 import { cleanText, searchKey, slugify } from "./text";
@@ -156,7 +156,8 @@ export function checkImportFile(bytes: Uint8Array, period: { ratingScale: readon
       issues.push({ line: record.line, reason: `${E}fieldCount`, params: { expected: names.length, actual: record.fields.length } });
       continue;
     }
-    const raw = Object.fromEntries(names.map((name, index) => [name, record.fields[index] ?? ""]));
+    // restoreCell: our own exports neutralise formula-like text ("-" at the start of a summary, say).
+    const raw = Object.fromEntries(names.map((name, index) => [name, restoreCell(record.fields[index] ?? "")]));
     const parsed = schema.safeParse({ base: raw, memberCounts: raw });
     if (!parsed.success) {
       issues.push(...rowIssues(record.line, raw, parsed.error));

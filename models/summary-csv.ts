@@ -3,10 +3,7 @@ import type { SummaryRow } from "./summary-rows";
 
 export const SUMMARY_CSV_HEADER = ["key", "label", "organizations", "agree", "disagree", "neutral", "pending", "total", "agreementRate", "ci95Low", "ci95High"] as const;
 
-/** A byte-order mark, so spreadsheet programs read the file as UTF-8 and show Vietnamese correctly. */
-export const BOM = "\uFEFF";
-
-/** The summary rows as RFC 4180 CSV with a BOM; the numbers are the JSON's, a null rate is an empty cell. */
+/** The summary rows as RFC 4180 CSV (with a BOM, see toCsv); the numbers are the JSON's, a null rate is an empty cell. */
 export function summaryCsv(rows: SummaryRow[]): string {
   const lines = rows.map((row) => [
     row.key,
@@ -21,5 +18,5 @@ export function summaryCsv(rows: SummaryRow[]): string {
     row.ci95?.[0] ?? "",
     row.ci95?.[1] ?? "",
   ]);
-  return BOM + toCsv([SUMMARY_CSV_HEADER, ...lines]);
+  return toCsv([SUMMARY_CSV_HEADER, ...lines]);
 }

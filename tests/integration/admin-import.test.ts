@@ -78,6 +78,14 @@ describe("/admin/import", () => {
     expect(template.status).toBe(200);
     const exported = await callRoute(exportCsv, "/admin/export/2011", { cookie: admin.cookie, params: { period: "2011" } });
     expect(exported.status).toBe(200);
+    // Both start with a UTF-8 byte-order mark (EF BB BF), so spreadsheets show Vietnamese correctly.
+    const request = (path: string) => new Request(new URL(path, "http://localhost"), { headers: { Cookie: admin.cookie } });
+    const context = { cspNonce: "", requestId: "t", clientKey: "k" };
+    const bodies = [
+      (await templateCsv({ request: request("/admin/import-template.csv?period=2011"), params: {}, context })) as Response,
+      (await exportCsv({ request: request("/admin/export/2011"), params: { period: "2011" }, context })) as Response,
+    ];
+    for (const body of bodies) expect([...new Uint8Array(await body.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect((await callRoute(exportCsv, "/admin/export/1999", { cookie: admin.cookie, params: { period: "1999" } })).status).toBe(404);
   });
 });

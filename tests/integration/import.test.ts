@@ -80,9 +80,11 @@ describe("importResults", () => {
   it("exports a period in the import format so the export re-imports with no change", async () => {
     // A fixture evaluation stores only two member keys; the others count as 0 and still compare equal.
     await createRatedOrganization({ code: "FIX-1", name: "Chi bộ Ấp Tân Cang", period: "2011", members: 30 });
+    // A summary a spreadsheet would run as a formula is neutralised in the file and restored by the import.
+    await Evaluation.updateOne({ orgCode: "FIX-1", period: "2011" }, { $set: { summary: "-Đạt; =SUM(1)" } });
     const csv = await exportPeriodCsv({ period: "2011" });
-    expect(csv?.split("\r\n")[0]).toBe(HEADER);
-    expect(csv).toContain("FIX-1,Chi bộ Ấp Tân Cang,chi-bo-co-so,Biên Hòa,tsvm,30,,6,24,0,0");
+    expect(csv?.split("\r\n")[0]).toBe(`\uFEFF${HEADER}`);
+    expect(csv).toContain("FIX-1,Chi bộ Ấp Tân Cang,chi-bo-co-so,Biên Hòa,tsvm,30,'-Đạt; =SUM(1),6,24,0,0");
     const report = await importResults({ bytes: utf8(csv!), period: "2011", source: "cli" });
     expect(report).toMatchObject({ applied: true, created: 0, changed: 0, unchanged: 11 });
   });

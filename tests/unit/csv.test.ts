@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvSyntaxError, decodeUtf8, parseCsv, toCsv } from "../../models/csv";
+import { BOM, CsvSyntaxError, decodeUtf8, neutraliseCell, parseCsv, restoreCell, toCsv } from "../../models/csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, and numbers records by their first line", () => {
@@ -43,9 +43,38 @@ describe("toCsv", () => {
       ["X-3", 42],
     ];
     const text = toCsv(rows);
-    expect(text.split("\r\n")[0]).toBe("code,summary");
+    expect(text.split("\r\n")[0]).toBe(`${BOM}code,summary`);
     expect(text).toContain("X-3,42\r\n");
     expect(parseCsv(text).map((r) => r.fields)).toEqual(rows.map((r) => r.map(String)));
+  });
+});
+
+describe("formula neutralisation", () => {
+  it("starts every document with a byte-order mark", () => {
+    expect(toCsv([["a"]]).startsWith("\uFEFFa\r\n")).toBe(true);
+  });
+
+  it("prefixes text that a spreadsheet would run as a formula with a quote mark", () => {
+    const text = toCsv([["=HYPERLINK(\"http://evil.example\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "ok", "a=b"]]);
+    const cells = parseCsv(text)[0]!.fields;
+    expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "ok", "a=b"]);
+  });
+
+  it("writes numbers as numbers, negative ones included", () => {
+    expect(neutraliseCell(-5)).toBe("-5");
+    expect(neutraliseCell(0.25)).toBe("0.25");
+    expect(neutraliseCell("-5")).toBe("'-5");
+  });
+
+  it("gives back exactly what was written, even text that already starts with a quote mark", () => {
+    const values = ["=1+1", "- gạch đầu dòng", "'=already", "''", "'plain", "Đồng Nai", "", "@", "'"];
+    for (const value of values) expect(restoreCell(neutraliseCell(value))).toBe(value);
+    const cells = parseCsv(toCsv([values]))[0]!.fields.map(restoreCell);
+    expect(cells).toEqual(values);
+  });
+
+  it("leaves a hand-made cell that merely starts with a quote mark as it is", () => {
+    expect(restoreCell("'plain")).toBe("'plain");
   });
 });
 
