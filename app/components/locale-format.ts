@@ -17,13 +17,17 @@ export function useLocaleFormat() {
   return useMemo(() => {
     const percent = new Intl.NumberFormat(lang, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const integer = new Intl.NumberFormat(lang);
-    const day = new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" });
+    const locale = lang === "vi" ? "vi-VN" : "en-GB";
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" });
+    const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
     return {
       lang,
       label: (label: LocalizedLabel) => label[lang],
       percent: (fraction: number) => percent.format(fraction),
       number: (value: number) => integer.format(value),
       date: (iso: string) => day.format(new Date(iso)),
+      /** A chart's calendar day (YYYY-MM-DD, Vietnam time): "5 thg 3, 2012" / "5 Mar 2012". */
+      day: (isoDay: string) => calendarDay.format(new Date(`${isoDay}T00:00:00+07:00`)),
     };
   }, [lang]);
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { DataTable, numeric } from "./data-table";
+import { useLocaleFormat } from "./locale-format";
 
 interface DayCount {
   day: string;
@@ -13,6 +14,7 @@ const HEIGHT = 160;
 /** Decisions per day as stacked bars (approved below, rejected above), with the same numbers in a table for screen readers and no-CSS readers. */
 export function DecisionsChart({ rows }: { rows: DayCount[] }) {
   const { t } = useTranslation("moderation");
+  const { day } = useLocaleFormat();
   const max = Math.max(1, ...rows.map((row) => row.approved + row.rejected));
   const step = WIDTH / Math.max(1, rows.length);
   const total = rows.reduce((sum, row) => sum + row.approved + row.rejected, 0);
@@ -30,10 +32,10 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
           );
         })}
         <text x={0} y={HEIGHT + 16}>
-          {rows[0]?.day}
+          {rows[0] ? day(rows[0].day) : null}
         </text>
         <text x={WIDTH} y={HEIGHT + 16} textAnchor="end">
-          {rows.at(-1)?.day}
+          {rows.length > 0 ? day(rows[rows.length - 1]!.day) : null}
         </text>
       </svg>
       <figcaption className="hint">{t("stats.legend")}</figcaption>
@@ -42,7 +44,7 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
         <DataTable caption={t("stats.perDayCaption")} headers={[t("stats.day"), numeric(t("status.approved")), numeric(t("status.rejected"))]}>
           {rows.map((row) => (
             <tr key={row.day}>
-              <th scope="row">{row.day}</th>
+              <th scope="row">{day(row.day)}</th>
               <td className="num">{row.approved}</td>
               <td className="num">{row.rejected}</td>
             </tr>

@@ -1,15 +1,20 @@
 import { useTranslation } from "react-i18next";
+import { fillDayGaps } from "../../models/day-series";
 import type { DayCount } from "../../models/summary-activity";
 import { DataTable, numeric } from "./data-table";
+import { useLocaleFormat } from "./locale-format";
 import { useSummaryFormat } from "./summary-format";
 
 const WIDTH = 400;
 const HEIGHT = 120;
 
 /** Feedback received per day as columns, with the per-day numbers in a table (collapsed, works without JavaScript). */
-export function ParticipationChart({ id, days }: { id: string; days: DayCount[] }) {
+export function ParticipationChart({ id, days: received }: { id: string; days: DayCount[] }) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
+  const { day } = useLocaleFormat();
+  // Quiet days are columns of zero: a gap in time stays visible.
+  const days = fillDayGaps({ rows: received, empty: (d) => ({ day: d, total: 0, districts: {} }) });
   if (days.length === 0) return <p>{t("participation.none")}</p>;
   const max = Math.max(...days.map((d) => d.total));
   const step = WIDTH / days.length;
@@ -21,7 +26,7 @@ export function ParticipationChart({ id, days }: { id: string; days: DayCount[] 
       <svg className="summary-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{t("participation.title")}</title>
         <desc id={`${id}-desc`}>
-          {t("participation.description", { total: format.number(total), days: days.length, first: days[0]!.day, last: days[days.length - 1]!.day, peak: peak.day, max: format.number(max) })}
+          {t("participation.description", { total: format.number(total), days: days.length, first: day(days[0]!.day), last: day(days[days.length - 1]!.day), peak: day(peak.day), max: format.number(max) })}
         </desc>
         {days.map((d, i) => {
           const h = (d.total / max) * HEIGHT;
@@ -29,10 +34,10 @@ export function ParticipationChart({ id, days }: { id: string; days: DayCount[] 
         })}
         <line className="chart-grid" x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} />
         <text className="chart-tick" x={0} y={HEIGHT + 14}>
-          {days[0]!.day}
+          {day(days[0]!.day)}
         </text>
         <text className="chart-tick" x={WIDTH} y={HEIGHT + 14} textAnchor="end">
-          {days[days.length - 1]!.day}
+          {day(days[days.length - 1]!.day)}
         </text>
       </svg>
       <details>
@@ -40,7 +45,7 @@ export function ParticipationChart({ id, days }: { id: string; days: DayCount[] 
         <DataTable caption={t("participation.tableCaption")} headers={[t("participation.day"), numeric(t("participation.count"))]}>
           {days.map((d) => (
             <tr key={d.day}>
-              <th scope="row">{d.day}</th>
+              <th scope="row">{day(d.day)}</th>
               <td className="num">{format.number(d.total)}</td>
             </tr>
           ))}
