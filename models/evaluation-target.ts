@@ -1,7 +1,18 @@
 import { catalogSnapshot } from "./catalog-cache";
 import { Evaluation } from "./evaluation";
-import type { EvaluationTarget } from "./feedback-intake";
 import { commentWindow, getPeriod, type PeriodView } from "./period";
+
+/** What the intake needs to know about the evaluation a resident comments on. */
+export interface EvaluationTarget {
+  id: string;
+  organization: string;
+  period: string;
+  district: string;
+  window: "open" | "not-yet" | "closed";
+  commentsOpenAt: string;
+  commentsCloseAt: string;
+  ratingKeys: string[];
+}
 
 function toTarget(row: { id: string; organization: string; period: string; district: string }, period: PeriodView, now: Date): EvaluationTarget {
   return {
@@ -18,9 +29,9 @@ function toTarget(row: { id: string; organization: string; period: string; distr
 
 /**
  * What the intake needs about an evaluation, from the catalog in memory; an evaluation outside it (a draft
- * period, an id nobody published) is read by _id. Same answers as getEvaluationTarget in feedback-intake.ts.
+ * period, an id nobody published) is read by _id.
  */
-export async function findEvaluationTarget({ evaluationId, now = new Date() }: { evaluationId: string; now?: Date }): Promise<EvaluationTarget | null> {
+export async function getEvaluationTarget({ evaluationId, now = new Date() }: { evaluationId: string; now?: Date }): Promise<EvaluationTarget | null> {
   const snapshot = await catalogSnapshot();
   const row = snapshot.rowsById.get(evaluationId);
   const period = row && snapshot.periods.find((p) => p.code === row.period);

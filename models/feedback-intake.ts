@@ -1,48 +1,16 @@
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
 import { moveCounters } from "./counters";
-import { Evaluation } from "./evaluation";
 import { Feedback, type Stance } from "./feedback";
 import { FeedbackCode } from "./feedback-code";
 import { intakeFlags, maskPersonalData, type Flag } from "./feedback-flags";
+import type { EvaluationTarget } from "./evaluation-target";
 import { recentIntake, recordIntake } from "./intake-window";
-import { commentWindow, Period } from "./period";
 import { claimQueueEntry, enqueueFeedback } from "./queue-entry";
 import { similarityKey } from "./similarity-key";
 import { searchKey } from "./text";
 import { generateTrackingCode } from "./tracking-code";
 import { listWords } from "./word-list";
-
-/** What the intake needs to know about the evaluation a resident comments on. */
-export interface EvaluationTarget {
-  id: string;
-  organization: string;
-  period: string;
-  district: string;
-  window: "open" | "not-yet" | "closed";
-  commentsOpenAt: string;
-  commentsCloseAt: string;
-  ratingKeys: string[];
-}
-
-/** The evaluation, its period's comment window and rating keys; null when either is missing. */
-export async function getEvaluationTarget({ evaluationId, now = new Date() }: { evaluationId: string; now?: Date }): Promise<EvaluationTarget | null> {
-  const evaluation = await Evaluation.findById(evaluationId, { organization: 1, period: 1, district: 1 }).lean();
-  if (!evaluation) return null;
-  const period = await Period.findOne({ code: evaluation.period }, { status: 1, commentsOpenAt: 1, commentsCloseAt: 1, ratingScale: 1 }).lean();
-  if (!period) return null;
-  const view = { status: period.status, commentsOpenAt: period.commentsOpenAt.toISOString(), commentsCloseAt: period.commentsCloseAt.toISOString() };
-  return {
-    id: String(evaluation._id),
-    organization: String(evaluation.organization),
-    period: evaluation.period,
-    district: evaluation.district,
-    window: commentWindow(view, now),
-    commentsOpenAt: view.commentsOpenAt,
-    commentsCloseAt: view.commentsCloseAt,
-    ratingKeys: period.ratingScale.map((entry) => entry.key),
-  };
-}
 
 /** Same text (case, diacritics and spacing aside) on the same evaluation gives the same key; the unique index refuses it. */
 export function dedupeKey(evaluationId: string, body: string): string {

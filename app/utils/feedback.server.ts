@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { createFeedback, DuplicateFeedback, getEvaluationTarget, type EvaluationTarget } from "../../models/feedback-intake";
+import { getEvaluationTarget, type EvaluationTarget } from "../../models/evaluation-target";
+import { createFeedback, DuplicateFeedback } from "../../models/feedback-intake";
 import { FeedbackInputSchema, feedbackFormInput, feedbackFormValues, type FeedbackFormValues } from "../../models/feedback-input";
 import { InvalidCursor } from "../../models/cursor";
 import { listApprovedFeedback } from "../../models/feedback-read";

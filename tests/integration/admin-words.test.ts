@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as wordsAction } from "../../app/routes/admin.words";
 import { AuditEvent } from "../../models/audit-event";
-import { createFeedback, getEvaluationTarget } from "../../models/feedback-intake";
+import { getEvaluationTarget } from "../../models/evaluation-target";
+import { createFeedback } from "../../models/feedback-intake";
 import { DEFAULT_WORDS, listWords } from "../../models/word-list";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";

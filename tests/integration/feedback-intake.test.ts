@@ -4,7 +4,8 @@ import { loader as trackingPage } from "../../app/routes/feedback.$trackingCode"
 import { Feedback } from "../../models/feedback";
 import { FeedbackCode } from "../../models/feedback-code";
 import { BURST_WINDOW_MS } from "../../models/feedback-flags";
-import { createFeedback, DuplicateFeedback, getEvaluationTarget, type EvaluationTarget } from "../../models/feedback-intake";
+import { getEvaluationTarget, type EvaluationTarget } from "../../models/evaluation-target";
+import { createFeedback, DuplicateFeedback } from "../../models/feedback-intake";
 import { IntakeWindow } from "../../models/intake-window";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
