@@ -7,14 +7,22 @@ export interface Outcome {
   status: number;
   location: string | null;
   data: unknown;
+  /** The Response itself when the handler answered with one (a CSV download, say), to read its body. */
+  response: Response | null;
 }
 
-/** Status, Location and data of whatever a loader or action returned or threw: Response, data() value or plain object. */
+type Wrapped = { type: "DataWithResponseInit"; init?: { status?: number } | null; data?: unknown };
+
+/** A `data(value, {status})` result, which Remix answers like a Response. */
+function isDataWithInit(value: unknown): value is Wrapped {
+  return (value as { type?: unknown } | null)?.type === "DataWithResponseInit";
+}
+
+/** Status, Location and data of whatever a loader or action returned: Response, data() value or plain object. */
 function outcomeOf(value: unknown): Outcome {
-  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), data: null };
-  const wrapped = value as { type?: string; init?: { status?: number } | null; data?: unknown } | null;
-  if (wrapped?.type === "DataWithResponseInit") return { status: wrapped.init?.status ?? 200, location: null, data: wrapped.data };
-  return { status: 200, location: null, data: value };
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), data: null, response: value };
+  if (isDataWithInit(value)) return { status: value.init?.status ?? 200, location: null, data: value.data, response: null };
+  return { status: 200, location: null, data: value, response: null };
 }
 
 /** Calls an admin route handler as a browser with `cookie` would: GET, or POST of a form (urlencoded or multipart). */
@@ -29,6 +37,8 @@ export async function callRoute(
   try {
     return outcomeOf(await handler({ request, params, context }));
   } catch (thrown) {
-    return outcomeOf(thrown);
+    // A thrown Response or data() is an answer (redirect, 403, 404); anything else is a crash and fails the test.
+    if (thrown instanceof Response || isDataWithInit(thrown)) return outcomeOf(thrown);
+    throw thrown;
   }
 }

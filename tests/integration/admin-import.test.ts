@@ -6,6 +6,9 @@ import { loader as templateCsv } from "../../app/routes/admin.import-template[.]
 import { loader as publicList } from "../../app/routes/api.v1.organizations";
 import { AuditEvent } from "../../models/audit-event";
 import { Evaluation } from "../../models/evaluation";
+import { importResults } from "../../models/import";
+import { importColumns } from "../../models/import-rows";
+import { MEMBER_SCALE_2011 } from "../../models/scales";
 import { createPeriod } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";
@@ -74,18 +77,24 @@ describe("/admin/import", () => {
   });
 
   it("serves the template and the export in the import format", async () => {
-    const template = await callRoute(templateCsv, "/admin/import-template.csv?period=2011", { cookie: admin.cookie });
-    expect(template.status).toBe(200);
-    const exported = await callRoute(exportCsv, "/admin/export/2011", { cookie: admin.cookie, params: { period: "2011" } });
-    expect(exported.status).toBe(200);
-    // Both start with a UTF-8 byte-order mark (EF BB BF), so spreadsheets show Vietnamese correctly.
-    const request = (path: string) => new Request(new URL(path, "http://localhost"), { headers: { Cookie: admin.cookie } });
-    const context = { cspNonce: "", requestId: "t", clientKey: "k" };
-    const bodies = [
-      (await templateCsv({ request: request("/admin/import-template.csv?period=2011"), params: {}, context })) as Response,
-      (await exportCsv({ request: request("/admin/export/2011"), params: { period: "2011" }, context })) as Response,
-    ];
-    for (const body of bodies) expect([...new Uint8Array(await body.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    await createPeriod({ code: "2013" });
+    expect(await importResults({ bytes: fixture("import-2011-good.csv"), period: "2013", source: "cli" })).toMatchObject({ applied: true, created: 10 });
+    const download = () => callRoute(exportCsv, "/admin/export/2013", { cookie: admin.cookie, params: { period: "2013" } });
+    const template = await callRoute(templateCsv, "/admin/import-template.csv?period=2013", { cookie: admin.cookie });
+    const exported = await download();
+    const header = importColumns(MEMBER_SCALE_2011).join(",");
+    for (const download of [template, exported]) {
+      expect(download.status).toBe(200);
+      expect(download.response?.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+      const bytes = new Uint8Array(await download.response!.arrayBuffer());
+      // A UTF-8 byte-order mark (EF BB BF) first, so spreadsheets show Vietnamese correctly, then the import header.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(bytes.subarray(3)).split(/\r?\n/)[0]).toBe(header);
+    }
+    // The export holds the period's evaluations, so importing it again changes nothing.
+    const again = new Uint8Array(await (await download()).response!.arrayBuffer());
+    const reimported = await importResults({ bytes: again, period: "2013", source: "cli" });
+    expect(reimported).toMatchObject({ issues: [], created: 0, changed: 0, unchanged: 10 });
     expect((await callRoute(exportCsv, "/admin/export/1999", { cookie: admin.cookie, params: { period: "1999" } })).status).toBe(404);
   });
 });
