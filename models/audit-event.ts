@@ -17,9 +17,14 @@ const AuditEventSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
+// Newest first under each filter the audit page offers (listAuditEvents): none or a date range; a moderator's own
+// events (actor), with or without an action; an action; a target id (a handful of events, so an action or actor
+// beside it is filtered among them).
 AuditEventSchema.index({ createdAt: -1, _id: -1 });
 AuditEventSchema.index({ actor: 1, createdAt: -1, _id: -1 });
-AuditEventSchema.index({ targetType: 1, targetId: 1, createdAt: -1, _id: -1 });
+AuditEventSchema.index({ actor: 1, action: 1, createdAt: -1, _id: -1 });
+AuditEventSchema.index({ action: 1, createdAt: -1, _id: -1 });
+AuditEventSchema.index({ targetId: 1, createdAt: -1, _id: -1 });
 
 export type AuditEventDoc = InferSchemaType<typeof AuditEventSchema>;
 export const AuditEvent = defineModel("AuditEvent", AuditEventSchema, "audit_events");

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { AuditEvent } from "./audit-event";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { tallyDecision } from "./decision-days";
 
 export interface AuditInput {
   /** `id` is absent for someone who is not a user (a failed login with an unknown email, the CLI). */
@@ -30,9 +31,12 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Appends one audit event (insertOne: atomic on MongoDB and FerretDB). Never pass contacts or IPs. */
+/**
+ * Appends one audit event (insertOne: atomic on MongoDB and FerretDB) and counts a decision in its day's
+ * read model for the statistics page (`summaries:rebuild` repairs that tally from the trail). Never pass contacts or IPs.
+ */
 export async function recordAudit(input: AuditInput): Promise<void> {
-  await AuditEvent.create({
+  const event = await AuditEvent.create({
     actor: input.actor?.id,
     actorEmail: input.actor?.email,
     action: input.action,
@@ -43,6 +47,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
     before: input.before,
     after: input.after,
   });
+  await tallyDecision({ action: input.action, at: event.createdAt, submittedAt: (input.before as { submittedAt?: unknown } | null | undefined)?.submittedAt });
 }
 
 export interface AuditEventView {

@@ -1,13 +1,18 @@
-import { AuditEvent } from "./audit-event";
+import mongoose from "mongoose";
 import { catalogSnapshot } from "./catalog-cache";
-import { Feedback, REJECT_REASONS, type RejectReason } from "./feedback";
+import { readDecisionDays, histogramMedian, vietnamDay } from "./decision-days";
+import { REJECT_REASONS, type RejectReason } from "./feedback";
+import { QueueEntry } from "./queue-entry";
+import { pendingEntries, queueIndexed, type EntryKeys } from "./queue-index";
+import { queueGeneration } from "./read-model-state";
+import { memo } from "./summary-cache";
+
+export { vietnamDay };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Days are counted in Vietnam's time zone (UTC+7, no daylight saving). */
-const VIETNAM_OFFSET = 7 * HOUR;
-/** Decisions read for the daily chart and the median: bounded so the page stays fast. */
-const MAX_DECISIONS_READ = 20_000;
+/** Statistics are read at most this often; a decision forgets them at once (forgetMemo clears "counters:" keys). */
+const STATS_MAX_AGE_MS = 15_000;
 
 export interface DayCount {
   day: string;
@@ -25,81 +30,70 @@ export interface ModerationStats {
   reasons: { reason: RejectReason; count: number }[];
 }
 
-/** The calendar day (YYYY-MM-DD, Vietnam time) an instant falls on. */
-export function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET).toISOString().slice(0, 10);
+type QueueState = ModerationStats["queue"];
+
+/** Every pending entry's keys (one scan of the queue collection), for the embedded database's in-process index. */
+const scanQueueKeys = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1 }).lean<EntryKeys[]>();
+
+/** Embedded database: one pass over the queue's keys in memory, oldest first (no query reads the queue). */
+async function queueFromIndex(now: Date): Promise<QueueState> {
+  const entries = await pendingEntries({ filter: {}, size: Number.POSITIVE_INFINITY, generation: await queueGeneration(), scan: scanQueueKeys });
+  const older = (ms: number) => entries.filter((entry) => entry.createdAt < now.getTime() - ms).length;
+  return {
+    pending: entries.length,
+    flagged: entries.filter((entry) => entry.flagged).length,
+    olderThanDay: older(DAY),
+    olderThanWeek: older(7 * DAY),
+    oldestAt: entries[0] ? new Date(entries[0].createdAt).toISOString() : null,
+  };
 }
 
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** One row per day of the window, oldest first, zeros included so a chart has no gaps. */
-export function decisionsPerDay(events: { at: Date; action: string }[], now: Date, days: number): DayCount[] {
-  const rows = new Map<string, DayCount>();
-  for (let i = days - 1; i >= 0; i--) {
-    const day = vietnamDay(new Date(now.getTime() - i * DAY));
-    rows.set(day, { day, approved: 0, rejected: 0 });
-  }
-  for (const event of events) {
-    const row = rows.get(vietnamDay(event.at));
-    if (!row) continue;
-    if (event.action === "feedback.approve") row.approved++;
-    else row.rejected++;
-  }
-  return [...rows.values()];
-}
-
-async function queueState(now: Date) {
+/** MongoDB: the queue collection's size from its metadata, the rest counted on its {flagged,…} and {createdAt, _id} indexes. */
+async function queueFromIndexes(now: Date): Promise<QueueState> {
   const [pending, flagged, olderThanDay, olderThanWeek, oldest] = await Promise.all([
-    Feedback.countDocuments({ status: "pending" }),
-    Feedback.countDocuments({ status: "pending", "flags.0": { $exists: true } }),
-    Feedback.countDocuments({ status: "pending", createdAt: { $lt: new Date(now.getTime() - DAY) } }),
-    Feedback.countDocuments({ status: "pending", createdAt: { $lt: new Date(now.getTime() - 7 * DAY) } }),
-    Feedback.findOne({ status: "pending" }, { createdAt: 1 }).sort({ createdAt: 1, _id: 1 }).lean(),
+    QueueEntry.estimatedDocumentCount(),
+    QueueEntry.countDocuments({ flagged: true }),
+    QueueEntry.countDocuments({ createdAt: { $lt: new Date(now.getTime() - DAY) } }),
+    QueueEntry.countDocuments({ createdAt: { $lt: new Date(now.getTime() - 7 * DAY) } }),
+    QueueEntry.findOne({}, { createdAt: 1 }).sort({ createdAt: 1, _id: 1 }).lean(),
   ]);
   return { pending, flagged, olderThanDay, olderThanWeek, oldestAt: oldest ? oldest.createdAt.toISOString() : null };
 }
 
-/** Rejected items per reason category, over all time (a $match/$group/$sum pipeline). */
+/** Rejected items per reason category over every published period: the evaluations' `rejected` counters, in memory. */
 async function rejectionReasons(): Promise<{ reason: RejectReason; count: number }[]> {
-  const rows = await Feedback.aggregate<{ _id: string | null; count: number }>([
-    { $match: { status: "rejected" } },
-    { $group: { _id: "$moderation.reason", count: { $sum: 1 } } },
-  ]);
-  const counts = new Map(rows.map((row) => [row._id ?? "other", row.count]));
+  const counts = new Map<string, number>();
+  for (const row of (await catalogSnapshot()).rowsById.values()) for (const [reason, n] of Object.entries(row.rejected)) counts.set(reason, (counts.get(reason) ?? 0) + n);
   return REJECT_REASONS.map((reason) => ({ reason, count: counts.get(reason) ?? 0 })).filter((row) => row.count > 0);
 }
 
-/** Queue size and age, decisions per day and the median wait over the last `days`, rejection reasons. */
-export async function moderationStats({ days = 30, now = new Date() }: { days?: number; now?: Date } = {}): Promise<ModerationStats> {
-  const since = new Date(now.getTime() - days * DAY);
-  const [queue, reasons, events] = await Promise.all([
-    queueState(now),
-    rejectionReasons(),
-    AuditEvent.find({ action: { $in: ["feedback.approve", "feedback.reject"] }, createdAt: { $gte: since } }, { action: 1, createdAt: 1, before: 1 })
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(MAX_DECISIONS_READ)
-      .lean(),
-  ]);
-  const waits = events.flatMap((event) => {
-    const submitted = (event.before as { submittedAt?: unknown } | null)?.submittedAt;
-    const at = submitted ? new Date(submitted as string) : null;
-    return at && !Number.isNaN(at.getTime()) ? [(event.createdAt.getTime() - at.getTime()) / 60_000] : [];
-  });
-  const waited = median(waits);
+/** The last `days` Vietnam days up to `now`'s, oldest first: the chart's rows, quiet days included. */
+export function windowDays(now: Date, days: number): string[] {
+  return Array.from({ length: days }, (_, i) => vietnamDay(new Date(now.getTime() - (days - 1 - i) * DAY)));
+}
+
+async function computeStats(days: number, now: Date): Promise<ModerationStats> {
+  const [queue, reasons, perDay] = await Promise.all([queueIndexed() ? queueFromIndex(now) : queueFromIndexes(now), rejectionReasons(), readDecisionDays(windowDays(now, days))]);
+  const waited = histogramMedian(perDay.map((row) => row.waits));
   return {
     generatedAt: now.toISOString(),
     days,
     queue,
-    perDay: decisionsPerDay(events.map((e) => ({ at: e.createdAt, action: e.action })), now, days),
-    decisions: events.length,
+    perDay: perDay.map(({ day, approved, rejected }) => ({ day, approved, rejected })),
+    decisions: perDay.reduce((sum, row) => sum + row.approved + row.rejected, 0),
     medianMinutes: waited === null ? null : Math.round(waited),
     reasons,
   };
+}
+
+/**
+ * Queue size and age, decisions per day and the median wait over the last `days`, rejection reasons: from the
+ * queue (its in-process index on the embedded database), the decision-day read model and the evaluations'
+ * counters; never the feedback collection or the audit trail. Memoised briefly unless `now` is given.
+ */
+export async function moderationStats({ days = 30, now }: { days?: number; now?: Date } = {}): Promise<ModerationStats> {
+  if (now) return computeStats(days, now);
+  return memo(`counters:moderation-stats:${mongoose.connection.name}:${days}`, STATS_MAX_AGE_MS, () => computeStats(days, new Date()));
 }
 
 /** Rejected feedback per reason for each evaluation of an organization (the public transparency line), keyed by evaluation id. */

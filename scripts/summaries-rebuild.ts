@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { rebuildDecisionDays } from "../models/decision-days";
 import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/read-models";
 import { recountCounters, type Drift } from "../models/recount";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
@@ -36,6 +37,7 @@ function main(): void {
 
   void runScript(async () => {
     if (!dryRun) console.log(readModelsLine(await rebuildFeedbackReadModels()));
+    if (!dryRun) console.log(`decision statistics: ${await rebuildDecisionDays()} days brought in line with the audit trail`);
     const report = await recountCounters({ period, dryRun });
     for (const drift of report.drifts) console.log(driftLine(drift));
     for (const drift of report.unresolved) console.log(`still moving, run again: ${driftLine(drift)}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lockedUntilAfter } from "../../models/auth";
 import { DecisionSchema, ReversalSchema } from "../../models/moderation-input";
-import { decisionsPerDay, median, vietnamDay } from "../../models/moderation-stats";
+import { histogramMedian, waitBucket } from "../../models/decision-days";
+import { vietnamDay, windowDays } from "../../models/moderation-stats";
 import { rejectionParts } from "../../app/components/moderation-transparency";
 import { safeRedirectPath } from "../../app/utils/session.server";
 
@@ -50,27 +51,18 @@ describe("moderation statistics rules", () => {
     expect(vietnamDay(new Date("2026-03-10T17:00:00Z"))).toBe("2026-03-11");
   });
 
-  it("takes the median of odd and even lists, null for none", () => {
-    expect(median([])).toBeNull();
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
+  it("takes the median of odd and even lists from wait histograms, to well within a minute, null for none", () => {
+    const histogram = (waits: number[]) => waits.reduce<Record<string, number>>((h, w) => ({ ...h, [waitBucket(w)]: (h[waitBucket(w)] ?? 0) + 1 }), {});
+    expect(histogramMedian([])).toBeNull();
+    expect(histogramMedian([histogram([5, 1]), histogram([3])])).toBeCloseTo(3, 1);
+    expect(histogramMedian([histogram([4, 1, 3, 2])])).toBeCloseTo(2.5, 1);
+    expect(Math.round(histogramMedian([histogram([120, 240.02, 360])])!)).toBe(240);
+    expect(Math.abs(histogramMedian([histogram([43_200])])! - 43_200)).toBeLessThan(43_200 * 0.002);
   });
 
-  it("fills every day of the window, zeros included", () => {
-    const rows = decisionsPerDay(
-      [
-        { at: new Date("2026-03-10T01:00:00Z"), action: "feedback.approve" },
-        { at: new Date("2026-03-10T02:00:00Z"), action: "feedback.reject" },
-        { at: new Date("2026-03-01T02:00:00Z"), action: "feedback.approve" },
-      ],
-      NOW,
-      3,
-    );
-    expect(rows).toEqual([
-      { day: "2026-03-08", approved: 0, rejected: 0 },
-      { day: "2026-03-09", approved: 0, rejected: 0 },
-      { day: "2026-03-10", approved: 1, rejected: 1 },
-    ]);
+  it("spans every day of the window up to today in Vietnam, oldest first", () => {
+    expect(windowDays(NOW, 3)).toEqual(["2026-03-08", "2026-03-09", "2026-03-10"]);
+    expect(windowDays(new Date("2026-03-10T17:30:00Z"), 2)).toEqual(["2026-03-10", "2026-03-11"]);
   });
 
   it("orders the transparency line by count and drops zeros", () => {
