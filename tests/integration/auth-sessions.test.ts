@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AuditEvent } from "../../models/audit-event";
-import { createSession } from "../../models/auth";
+import { createSession, hashSessionId } from "../../models/auth";
 import { Session } from "../../models/session";
 import { disableUser, resetPassword } from "../../models/users-admin";
 import { action as logoutAction } from "../../app/routes/logout";
-import { getOptionalUser } from "../../app/utils/session.server";
+import { getOptionalUser, sessionCookie } from "../../app/utils/session.server";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 
@@ -50,10 +50,16 @@ describe("sessions", () => {
 
   it("an expired session is refused and swept at the next login", async () => {
     const staff = await createStaff("moderator");
-    const past = new Date(Date.now() - 13 * 3_600_000);
-    await createSession({ userId: staff.id, now: past });
-    expect(await Session.countDocuments({ user: staff.id })).toBe(2);
+    // Opened 13 hours ago with a 12-hour life: still stored, expired an hour ago.
+    const expiredId = await createSession({ userId: staff.id, now: new Date(Date.now() - 13 * 3_600_000) });
+    const expiredCookie = (await sessionCookie.serialize(expiredId)).split(";")[0]!;
+    expect(await Session.countDocuments({ _id: hashSessionId(expiredId) })).toBe(1);
+    expect(await getOptionalUser(withCookie(expiredCookie))).toBeNull();
+    // The live session of the same user still works, so the refusal is the expiry's doing.
+    expect(await getOptionalUser(withCookie(staff.cookie))).toMatchObject({ email: staff.email });
+
     await createSession({ userId: staff.id });
+    expect(await Session.countDocuments({ _id: hashSessionId(expiredId) })).toBe(0);
     expect(await Session.countDocuments({ user: staff.id })).toBe(2);
   });
 });
