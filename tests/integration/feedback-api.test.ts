@@ -144,9 +144,13 @@ describe("POST /api/v1/feedback", () => {
   });
 
   it("flags listed words from the built-in lists until the word list has entries of its own", async () => {
+    // A refused or crashed post must fail here, not read as "no flags".
     const flagsOf = async (body: string) => {
       const res = await postFeedback({ evaluation: open, stance: "agree", body });
-      return (await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1 }).lean())?.flags ?? [];
+      expect(res.status).toBe(201);
+      const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1 }).lean();
+      expect(stored).not.toBeNull();
+      return stored!.flags;
     };
     expect(await flagsOf("Bon nay deo lam gi")).toEqual([{ kind: "banned-word", detail: "đéo" }]);
     await WordList.create({ word: "bè phái", searchKey: searchKey("bè phái"), list: "suspect", lang: "vi" });
