@@ -5,6 +5,7 @@ import { changeAccess, createAccount } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { defineModel } from "./define-model";
+import { afterPosition } from "./keyset";
 import { MIN_PASSWORD_LENGTH } from "./password";
 import { ROLES, User, type Role } from "./user";
 import { AccountError, disableAccount, resetPassword, type AccountActor } from "./users-admin";
@@ -54,7 +55,7 @@ export interface StaffAccount {
 /** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
 export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor, "string");
-  const filter = after ? { $or: [{ email: { $gt: String(after.k) } }, { email: String(after.k), _id: { $gt: new Types.ObjectId(after.id) } }] } : {};
+  const filter = after ? afterPosition({}, { field: "email", key: String(after.k), id: new Types.ObjectId(after.id), order: "asc" }) : {};
   const docs = await User.find(filter, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
   const last = docs.length > limit ? docs[limit - 1] : undefined;
   return {

@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import { AuditEvent } from "./audit-event";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { tallyDecision } from "./decision-days";
+import { afterPosition } from "./keyset";
 
 export interface AuditInput {
   /** `id` is absent for someone who is not a user (a failed login with an unknown email, the CLI). */
@@ -76,7 +77,7 @@ export interface AuditQuery {
 
 /** Newest first, keyset-paginated on (createdAt, _id); throws InvalidCursor for a tampered cursor. */
 export async function listAuditEvents(query: AuditQuery): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
-  const filter: Record<string, unknown> = {};
+  let filter: Record<string, unknown> = {};
   if (query.actorId) filter.actor = new Types.ObjectId(query.actorId);
   if (query.action) filter.action = query.action;
   if (query.targetId) filter.targetId = query.targetId;
@@ -85,10 +86,7 @@ export async function listAuditEvents(query: AuditQuery): Promise<{ items: Audit
   if (query.to) range.$lt = query.to;
   if (Object.keys(range).length > 0) filter.createdAt = range;
   const cursor = decodeCursor(query.cursor, "date");
-  if (cursor) {
-    const at = new Date(String(cursor.k));
-    filter.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: new Types.ObjectId(cursor.id) } }];
-  }
+  if (cursor) filter = afterPosition(filter, { field: "createdAt", key: new Date(String(cursor.k)), id: new Types.ObjectId(cursor.id), order: "desc" });
   const docs = await AuditEvent.find(filter, { actorEmail: 1, action: 1, targetType: 1, targetId: 1, reason: 1, note: 1, before: 1, after: 1, createdAt: 1 })
     .sort({ createdAt: -1, _id: -1 })
     .limit(query.limit + 1)

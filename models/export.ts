@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { toCsv } from "./csv";
 import { Evaluation } from "./evaluation";
 import { importColumns } from "./import-rows";
+import { afterPosition } from "./keyset";
 import { getPeriod } from "./period";
 
 const PAGE = 1000;
@@ -11,9 +12,7 @@ const projection = { orgCode: 1, orgName: 1, kind: 1, district: 1, rating: 1, me
 async function* evaluationsOf(period: string) {
   let after: { code: string; id: Types.ObjectId } | null = null;
   for (;;) {
-    const filter: Record<string, unknown> = after
-      ? { period, $or: [{ orgCode: { $gt: after.code } }, { orgCode: after.code, _id: { $gt: after.id } }] }
-      : { period };
+    const filter = after ? afterPosition({ period }, { field: "orgCode", key: after.code, id: after.id, order: "asc" }) : { period };
     const page = await Evaluation.find(filter, projection).sort({ orgCode: 1, _id: 1 }).limit(PAGE).lean();
     yield* page;
     const last = page.at(-1);
