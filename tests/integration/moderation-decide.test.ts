@@ -1,13 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AuditEvent } from "../../models/audit-event";
 import { Evaluation } from "../../models/evaluation";
 import { Feedback } from "../../models/feedback";
+import { createFeedback } from "../../models/feedback-intake";
+import { getEvaluationTarget } from "../../models/evaluation-target";
 import { AlreadyDecided, decideFeedback, NotAllowed, redactFeedback, reverseDecision } from "../../models/moderation";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 
 setupTestDatabase();
+
+beforeAll(async () => {
+  await createPeriod();
+});
 
 async function counters(evaluationId: string) {
   const doc = await Evaluation.findById(evaluationId, { counters: 1, rejected: 1 }).lean();
@@ -16,7 +22,6 @@ async function counters(evaluationId: string) {
 
 describe("exactly-once decisions", () => {
   it("lets one of four racing approvals win; counters move by exactly one", async () => {
-    await createPeriod();
     const org = await createRatedOrganization({ code: "DN-0001", name: "Chi bộ Khu phố 1", period: "2011" });
     const item = await createPendingFeedback({ ...org, stance: "agree" });
     const moderators = await Promise.all([1, 2, 3, 4].map(() => createStaff("moderator")));
@@ -55,12 +60,22 @@ describe("exactly-once decisions", () => {
 
   it("redacts the published text, keeps the original and audits both versions", async () => {
     const org = await createRatedOrganization({ code: "DN-0003", name: "Đảng bộ xã 3", period: "2011" });
-    const item = await createPendingFeedback({ ...org, body: "Gọi anh Ba số 0901 234 567 để biết thêm." });
+    // Through the real intake, which already masks the phone number in the public text.
+    const target = (await getEvaluationTarget({ evaluationId: org.evaluationId }))!;
+    const original = "Gọi anh Ba Tùng số 0901 234 567 để biết thêm.";
+    const { trackingCode } = await createFeedback({ target, stance: "agree", body: original, isResident: true, locale: "vi" });
+    const item = (await Feedback.findOne({ trackingCode }, { publicBody: 1 }).lean())!;
+    expect(item.publicBody).toBe("Gọi anh Ba Tùng số ••• để biết thêm.");
+
     const moderator = await createStaff("moderator");
-    await redactFeedback({ id: item.id, publicBody: "Gọi anh Ba số [đã ẩn] để biết thêm.", moderator });
-    const doc = await Feedback.findById(item.id, { body: 1, publicBody: 1 }).lean();
-    expect(doc).toMatchObject({ body: "Gọi anh Ba số 0901 234 567 để biết thêm.", publicBody: "Gọi anh Ba số [đã ẩn] để biết thêm." });
-    const event = await AuditEvent.findOne({ action: "feedback.redact", targetId: item.id }, { before: 1, after: 1 }).lean();
-    expect(event?.before).toEqual({ publicBody: "Gọi anh Ba số 0901 234 567 để biết thêm." });
+    await redactFeedback({ id: String(item._id), publicBody: "Gọi [đã ẩn] số ••• để biết thêm.", moderator });
+    const doc = await Feedback.findById(item._id, { body: 1, publicBody: 1 }).lean();
+    expect(doc).toMatchObject({ body: original, publicBody: "Gọi [đã ẩn] số ••• để biết thêm." });
+    const event = await AuditEvent.findOne({ action: "feedback.redact", targetId: String(item._id) }, { before: 1, after: 1, actorEmail: 1 }).lean();
+    expect(event).toMatchObject({
+      actorEmail: moderator.email,
+      before: { publicBody: "Gọi anh Ba Tùng số ••• để biết thêm." },
+      after: { publicBody: "Gọi [đã ẩn] số ••• để biết thêm." },
+    });
   });
 });
