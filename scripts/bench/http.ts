@@ -5,9 +5,23 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export const BASE_HEADERS = { "accept-language": "vi" } as const;
 
+/**
+ * fetch with one retry when the connection dropped before any answer: the server closes idle keep-alive
+ * sockets after 5 s, and a request sent on one just then fails without reaching the app.
+ */
+export async function send(url: string, init: RequestInit = {}): Promise<Response> {
+  const once = () => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  try {
+    return await once();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return once();
+  }
+}
+
 /** GET `url` and parse its JSON with `schema`; throws with the status when it is not 2xx. */
 export async function getJson<T>(url: string, schema: z.ZodType<T>, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(url, { headers: { ...BASE_HEADERS, ...headers }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const response = await send(url, { headers: { ...BASE_HEADERS, ...headers } });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return schema.parse(await response.json());
 }
@@ -16,7 +30,7 @@ export async function getJson<T>(url: string, schema: z.ZodType<T>, headers: Rec
 export async function timedRequest(url: string, init: RequestInit = {}): Promise<{ status: number; ms: number; text: string }> {
   const started = performance.now();
   try {
-    const response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await send(url, { ...init, redirect: "manual" });
     const text = await response.text();
     return { status: response.status, ms: performance.now() - started, text };
   } catch {

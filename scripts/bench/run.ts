@@ -14,7 +14,7 @@ import { flood, lookUpAll, postComments, type Poster } from "./intake";
 import { measure, type Stats, type Target } from "./load";
 import { startMinimal } from "./minimal";
 import { staffSessions } from "./staff";
-import { allTargets, HOME, organizationPage } from "./targets";
+import { HOME, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
 import { renderTable, statsOf, type Row } from "./table";
 
 const log = (line: string) => console.log(`· ${line}`);
@@ -36,8 +36,11 @@ async function measureBoth(settings: Settings, base: string, target: Target): Pr
   const idle = await measure(base, target, { connections: 1, duration: settings.duration });
   const loaded = await measure(base, target, { connections: settings.connections, duration: settings.duration });
   const waited = await settle(base, { maxMs: settings.settleMs });
-  const note = waited === null ? `server still busy ${settings.settleMs / 1000}s after the load` : waited > 2000 ? `server busy ${(waited / 1000).toFixed(0)}s after the load` : undefined;
-  return { idle, loaded, note };
+  const notes = [
+    idle.total === 0 || loaded.total === 0 ? `no response finished within the ${settings.duration}s measurement` : "",
+    waited === null ? `server still busy ${settings.settleMs / 1000}s after the load` : waited > 2000 ? `server busy ${(waited / 1000).toFixed(0)}s after the load` : "",
+  ].filter(Boolean);
+  return { idle, loaded, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
 async function decisionRow(settings: Settings, base: string, cookie: string): Promise<Row> {
@@ -65,7 +68,7 @@ async function floodRows(settings: Settings, base: string, data: ServerData, pos
   log(`looking up ${result.codes.length} tracking codes`);
   const lookup = await lookUpAll(base, result.codes, { concurrency: 8, deadlineMs: settings.lookupMs });
   await settle(base, { maxMs: settings.settleMs });
-  const statuses = Object.entries(result.statuses).map(([status, n]) => `${status}×${n}`).join(" ");
+  const statuses = Object.entries(result.statuses).map(([status, n]) => `${status}×${n}`).join(" ") || `no response within ${settings.flood}s`;
   const serverErrors = Object.entries(result.statuses).some(([status]) => status === "error" || status.startsWith("5"));
   const rateLimited = (result.statuses["429"] ?? 0) > 0 ? " (429: does the server trust X-Forwarded-For from 127.0.0.1? TRUST_PROXY=1)" : "";
   const intake: Row = {
@@ -102,14 +105,20 @@ async function main(): Promise<void> {
     if (seeded.codes.length === 0) console.warn(`no comment accepted before measuring (statuses ${JSON.stringify(seeded.statuses)}): /feedback/:code is skipped`);
 
     const idle = new Map<string, Stats>();
-    for (const target of allTargets(data, seeded.codes, sessions)) {
-      const measured = await measureBoth(settings, base, target);
-      idle.set(target.name, measured.idle);
-      const ratio = measured.loaded.rps / minimalRps;
-      rows.push({ name: target.name, ...measured, ratio, goal: describeGoal(target.goal), verdict: judge(target.goal, measured.idle, measured.loaded, ratio) });
-    }
-    rows.push(...(await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)])));
-    rows.push(...(await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle))));
+    const targetRows = async (targets: GoalTarget[]) => {
+      const measuredRows: Row[] = [];
+      for (const target of targets) {
+        const measured = await measureBoth(settings, base, target);
+        idle.set(target.name, measured.idle);
+        const ratio = measured.loaded.rps / minimalRps;
+        measuredRows.push({ name: target.name, ...measured, ratio, goal: describeGoal(target.goal), verdict: judge(target.goal, measured.idle, measured.loaded, ratio) });
+      }
+      return measuredRows;
+    };
+    rows.push(...(await targetRows(publicTargets(data, seeded.codes))));
+    const decisions = await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)]);
+    const intake = await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle));
+    rows.push(...(await targetRows(staffTargets(sessions))), ...decisions, ...intake);
 
     console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
     console.log(renderTable(rows, settings.connections));

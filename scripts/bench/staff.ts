@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { send } from "./http";
 
 export type StaffRole = "moderator" | "committee";
 
@@ -24,12 +25,11 @@ function ensureAccount(email: string, role: StaffRole, password: string): void {
 
 /** The session cookie ("name=value") from logging in at /login with the form's fields. */
 async function login(base: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
+  const response = await send(`${base}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: base, "accept-language": "vi" },
     body: new URLSearchParams({ email, password, redirectTo: "/" }),
-    signal: AbortSignal.timeout(30_000),
   });
   const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
   if (response.status >= 400 || !cookie) {
