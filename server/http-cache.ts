@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-// The package index re-exports only createRequestHandler; this is one of its public building blocks (typed in server.d.ts).
-import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { Request, Response as ExpressResponse } from "express";
 import { OPEN_DATA_HEADERS } from "../app/utils/api.server";
 import { sessionCookie } from "../app/utils/session.server";
+import { sendResponse } from "./fetch-bridge";
 
 /** Revalidate every time: an ETag makes that a 304 without a body, and a decision shows at once. */
 const PUBLIC_PAGE = "public, max-age=0, must-revalidate";
@@ -61,12 +60,12 @@ export async function sendCached(req: Request, res: ExpressResponse, response: R
     routeValue: out.headers.get("cache-control"),
   });
   out.headers.set("Cache-Control", policy.cacheControl);
-  if (!policy.etag) return sendRemixResponse(res, out);
+  if (!policy.etag) return sendResponse(res, out);
   out.headers.set("Vary", PUBLIC_VARY);
   const body = Buffer.from(await out.arrayBuffer());
   const etag = bodyEtag(body, perRequest);
   out.headers.set("ETag", etag);
-  if (!etagMatches(req.get("if-none-match"), etag)) return sendRemixResponse(res, new Response(body, { status: out.status, headers: out.headers }));
+  if (!etagMatches(req.get("if-none-match"), etag)) return sendResponse(res, new Response(body, { status: out.status, headers: out.headers }));
   // The browser keeps the stored page's own policy: a fresh nonce in a 304 would block that page's scripts.
   res.removeHeader("Content-Security-Policy");
   res.status(304);

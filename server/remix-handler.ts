@@ -4,7 +4,7 @@ import { pingDatabase } from "../models/connection";
 import { logError, redactPath } from "../app/utils/log.server";
 import { sendCached } from "./http-cache";
 import { refuse } from "./refuse";
-import { remixRequest } from "./remix-request";
+import { remixRequest } from "./fetch-bridge";
 
 const UNAVAILABLE = {
   vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",

@@ -1,13 +1,10 @@
 import type { ServerBuild } from "@remix-run/node";
-import { installGlobals } from "@remix-run/node";
 import { env } from "../app/utils/env.server";
 import { logError, logInfo } from "../app/utils/log.server";
 import { connectDatabase, disconnectDatabase, IndexBuildError } from "../models/connection";
 import { resolveDatabase } from "../scripts/db/open";
 import { seedIfEmpty } from "../scripts/seed/demo";
 import { createApp, markReady } from "./app";
-
-installGlobals();
 
 /** Connects, retrying with back-off: the server answers 503 until the database is reachable. */
 async function connectWithRetry(uri: string): Promise<void> {

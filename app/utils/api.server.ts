@@ -7,9 +7,8 @@ export interface ApiErrorBody {
 }
 
 /**
- * A JSON Response. Not Response.json(): installGlobals() swaps in a Response class without it.
- * Resource routes must answer with a Response: under single fetch Remix 2 drops the status and
- * headers of a `data()` value there and answers 200.
+ * A JSON Response with a charset in its Content-Type. Resource routes must answer with a Response:
+ * under single fetch Remix 2 drops the status and headers of a `data()` value there and answers 200.
  */
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);

@@ -2,7 +2,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
-import { installGlobals } from "@remix-run/node";
 // The route-file convention itself, without the package index (which loads Vite).
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { afterAll, beforeAll } from "vitest";
@@ -56,7 +55,6 @@ export function setupHttpApp(): { url: (pathname: string) => string } {
   let server: Server | undefined;
   let base = "";
   beforeAll(async () => {
-    installGlobals();
     const app = createApp({ build: await sourceBuild() });
     markReady();
     server = await new Promise<Server>((resolve) => {
