@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { serialised } from "../../models/connection";
 import { Evaluation } from "../../models/evaluation";
 import { recountCounters } from "../../models/recount";
@@ -17,16 +17,32 @@ async function organizationSummary(code: string) {
   return summary.rows.find((row) => row.key === code)!;
 }
 
+beforeAll(async () => {
+  await createPeriod({ code: "2011" });
+  const a = await createRatedOrganization({ code: "R-001", name: "Chi bộ Ấp 1", period: "2011" });
+  const b = await createRatedOrganization({ code: "R-002", name: "Chi bộ Ấp 2", period: "2011", district: "Long Khánh" });
+  await decide(await submitFeedback(a, "agree", { isResident: true }), "approved");
+  await decide(await submitFeedback(a, "disagree", { proposedRating: "hoan-thanh" }), "approved");
+  await decide(await submitFeedback(a, "neutral"), "rejected", "spam");
+  await submitFeedback(b, "agree");
+});
+
+/** An evaluation's stored counters, by organization code. */
+async function storedCounters(orgCode: string) {
+  return Evaluation.findOne({ orgCode }, { _id: 0, counters: 1, residentCounters: 1, proposed: 1, rejected: 1 }).lean();
+}
+
 describe("summaries:rebuild recount", () => {
   it("finds nothing to repair when counters were only moved by the application", async () => {
-    await createPeriod({ code: "2011" });
-    const a = await createRatedOrganization({ code: "R-001", name: "Chi bộ Ấp 1", period: "2011" });
-    const b = await createRatedOrganization({ code: "R-002", name: "Chi bộ Ấp 2", period: "2011", district: "Long Khánh" });
-    const target = { ...a, period: "2011" };
-    await decide(await submitFeedback(target, "agree", { isResident: true }), "approved");
-    await decide(await submitFeedback(target, "disagree", { proposedRating: "hoan-thanh" }), "approved");
-    await decide(await submitFeedback(target, "neutral"), "rejected", "spam");
-    await submitFeedback({ ...b, period: "2011", district: "Long Khánh" }, "agree");
+    // What the real intake and decisions wrote, counted by hand: one resident agreement, one disagreement
+    // proposing "hoan-thanh", one rejection as spam on R-001; one pending item on R-002.
+    expect(await storedCounters("R-001")).toMatchObject({
+      counters: { agree: 1, disagree: 1, neutral: 0, pending: 0 },
+      residentCounters: { agree: 1, disagree: 0, neutral: 0 },
+      proposed: { "hoan-thanh": 1 },
+      rejected: { spam: 1 },
+    });
+    expect(await storedCounters("R-002")).toMatchObject({ counters: { agree: 0, disagree: 0, neutral: 0, pending: 1 } });
     const report = await recountCounters({ period: "2011" });
     expect(report).toMatchObject({ checked: 2, drifts: [], repaired: 0, unresolved: [] });
   });

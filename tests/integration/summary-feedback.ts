@@ -1,45 +1,38 @@
 import { randomBytes } from "node:crypto";
-import { moveCounters, type CountedState } from "../../models/counters";
-import { Feedback, type RejectReason, type Stance } from "../../models/feedback";
-import { enqueueFeedback } from "../../models/queue-entry";
+import { Types } from "mongoose";
+import { getEvaluationTarget } from "../../models/evaluation-target";
+import type { RejectReason, Stance } from "../../models/feedback";
+import { FeedbackCode } from "../../models/feedback-code";
+import { createFeedback } from "../../models/feedback-intake";
+import { decideFeedback, type Moderator } from "../../models/moderation";
 
 export interface FeedbackHandle {
   id: string;
   evaluationId: string;
-  state: CountedState;
 }
 
-/** A feedback item stored as the feedback form stores it (pending, counted as pending). */
+/** The moderator these helpers decide as; decisions are audited under this id. */
+const MODERATOR: Moderator = { id: new Types.ObjectId().toString(), email: "summary-tests@example.vn", role: "moderator" };
+
+/**
+ * A feedback item sent through the real intake (`createFeedback`), as the form and the API send it.
+ * The item's district and period are the evaluation's; any other fields of `target` are ignored.
+ */
 export async function submitFeedback(
-  target: { evaluationId: string; organizationId: string; period: string; district?: string },
+  target: { evaluationId: string; organizationId?: string; period?: string; district?: string },
   stance: Stance,
   extra: { isResident?: boolean; proposedRating?: string } = {},
 ): Promise<FeedbackHandle> {
+  const evaluation = await getEvaluationTarget({ evaluationId: target.evaluationId });
+  if (!evaluation) throw new Error(`no evaluation ${target.evaluationId}`);
   const body = `Ý kiến ${stance} ${randomBytes(6).toString("hex")}`;
-  const doc = await Feedback.create({
-    evaluation: target.evaluationId,
-    organization: target.organizationId,
-    period: target.period,
-    district: target.district ?? "Biên Hòa",
-    stance,
-    proposedRating: extra.proposedRating,
-    body,
-    publicBody: body,
-    isResident: extra.isResident ?? false,
-    locale: "vi",
-    trackingCode: randomBytes(8).toString("hex"),
-    dedupeKey: randomBytes(16).toString("hex"),
-  });
-  await enqueueFeedback(doc);
-  const state: CountedState = { status: "pending", stance, isResident: extra.isResident ?? false, proposedRating: extra.proposedRating ?? null };
-  await moveCounters(target.evaluationId, null, state);
-  return { id: String(doc._id), evaluationId: target.evaluationId, state };
+  const { trackingCode } = await createFeedback({ target: evaluation, stance, proposedRating: extra.proposedRating, body, isResident: extra.isResident ?? false, locale: "vi" });
+  const link = await FeedbackCode.findById(trackingCode, { feedback: 1 }).lean();
+  return { id: String(link!.feedback), evaluationId: target.evaluationId };
 }
 
-/** A moderation decision as the moderation service makes it: the item's status, then its counters. */
-export async function decide(item: FeedbackHandle, status: "approved" | "rejected" | "pending", reason?: RejectReason): Promise<FeedbackHandle> {
-  const after: CountedState = { ...item.state, status, rejectReason: status === "rejected" ? (reason ?? "other") : null };
-  await Feedback.updateOne({ _id: item.id }, status === "rejected" ? { $set: { status, "moderation.reason": after.rejectReason } } : { $set: { status }, $unset: { moderation: 1 } });
-  await moveCounters(item.evaluationId, item.state, after);
-  return { ...item, state: after };
+/** A moderator's decision through the real `decideFeedback`. */
+export async function decide(item: FeedbackHandle, status: "approved" | "rejected", reason?: RejectReason): Promise<FeedbackHandle> {
+  await decideFeedback({ id: item.id, decision: status === "approved" ? "approve" : "reject", reason: status === "rejected" ? (reason ?? "other") : undefined, moderator: MODERATOR });
+  return item;
 }
