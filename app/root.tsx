@@ -6,11 +6,14 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import stylesheet from "./styles/app.css";
+import printStylesheet from "./styles/print.css";
 import { i18nServer, localeCookie } from "./utils/i18n.server";
+import { publicOrigin } from "./utils/public-url.server";
 import { getOptionalUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: printStylesheet, media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -21,7 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Remember an explicit ?lng choice so the next page keeps the language.
   if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   return data(
-    { locale, requestId: context.requestId, cspNonce: context.cspNonce, user: user ? { email: user.email, role: user.role } : null },
+    {
+      locale,
+      // For absolute links in every page's meta (canonical, hreflang, Open Graph).
+      origin: publicOrigin(request),
+      requestId: context.requestId,
+      cspNonce: context.cspNonce,
+      user: user ? { email: user.email, role: user.role } : null,
+    },
     { headers },
   );
 }

@@ -21,10 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = code ? periods.find((p) => p.code === code) : defaultPeriod(periods);
   if (code && !period) throw await pageError(request, 404);
   const others = periods.map((p) => ({ code: p.code, title: p.title }));
-  if (!period) return { title: t("meta.homeEmpty"), periods: others, overview: null, commentsUntil: null };
+  const description = t("home.lead");
+  if (!period) return { title: t("meta.homeEmpty"), description, periods: others, overview: null, commentsUntil: null };
   const overview = await periodOverview({ period });
   const commentsUntil = commentWindow(period) === "open" ? period.commentsCloseAt : null;
-  return { title: t("meta.home", { period: period.title[lang] }), periods: others, overview, commentsUntil };
+  return { title: t("meta.home", { period: period.title[lang] }), description, periods: others, overview, commentsUntil };
 }
 
 /** Rows for the chart and table: share of the whole, and a link to the matching organizations. */

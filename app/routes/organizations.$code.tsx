@@ -9,8 +9,9 @@ import { FeedbackList } from "~/components/feedback-list";
 import { RejectionTransparency } from "~/components/moderation-transparency";
 import { EvaluationSection } from "~/components/organization-evaluation";
 import { pageTitle } from "~/components/page-meta";
+import type { TFunction } from "i18next";
 import { translatorFor } from "~/utils/api.server";
-import { getOrganizationDetail, type OrganizationDetail } from "~/utils/catalog.server";
+import { getOrganizationDetail, requestLanguage, type OrganizationDetail } from "~/utils/catalog.server";
 import { feedbackPageAction, feedbackPanel } from "~/utils/feedback.server";
 import { publicRejections } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
@@ -25,12 +26,23 @@ async function requireOrganization(request: Request, code: string | undefined): 
   return detail;
 }
 
+/** The text a search result or a shared link shows: the newest rating and the published views on it. */
+function organizationDescription(t: TFunction, lang: "vi" | "en", organization: OrganizationDetail): string {
+  const names = { name: organization.name, kind: t(`common:kinds.${organization.kind}`, { defaultValue: organization.kind }), district: organization.district };
+  const latest = organization.evaluations[0];
+  const period = organization.periods.find((p) => p.code === latest?.period);
+  if (!latest || !period) return t("meta.detailDescriptionUnrated", names);
+  const rating = period.ratingScale.find((entry) => entry.key === latest.rating)?.label[lang] ?? latest.rating;
+  return t("meta.detailDescription", { ...names, rating, year: period.year, agree: latest.counters.agree, disagree: latest.counters.disagree });
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const t = await translatorFor(request, "organizations");
+  const t = await translatorFor(request, ["organizations", "common"]);
   const organization = await requireOrganization(request, params.code);
   const feedback = await feedbackPanel({ request, evaluations: organization.evaluations, periods: organization.periods });
   const rejected = await publicRejections({ organizationCode: organization.code });
-  return { title: t("meta.detail", { name: organization.name }), organization, feedback, rejected };
+  const description = organizationDescription(t, await requestLanguage(request), organization);
+  return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected };
 }
 
 /** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback). */

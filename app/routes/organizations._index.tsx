@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters: FilterValues = { period: period?.code, district: query.district, rating: query.rating, q: query.q };
   return {
     title: t("meta.list", { period: period?.title[lang] ?? "" }),
+    description: t("meta.listDescription", { total: page.total, period: period?.title[lang] ?? "" }),
     filters,
     options: {
       periods: periods.map((p) => ({ code: p.code, title: p.title })),

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
 import { AgreementChart } from "~/components/summary-chart";
 import { ParticipationChart } from "~/components/summary-participation";
 import { SelectFilter } from "~/components/filter-fields";
@@ -10,7 +11,7 @@ import { translatorFor } from "~/utils/api.server";
 import { publicSummaryPage } from "~/utils/summary-page.server";
 import { parseSummaryQuery } from "~/utils/summary.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, { title: args.data?.pageTitle, description: args.data?.description });
 
 /** /summary?period=: the period's agreement for everyone, readable without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.ok) throw new Response(query.message, { status: query.status });
   const t = await translatorFor(request, ["summary", "common"]);
   const page = await publicSummaryPage({ period: query.period, lang: query.lang });
-  return { ...page, pageTitle: `${t("summary:title", { period: page.period.title })} · ${t("common:app.name")}` };
+  return {
+    ...page,
+    pageTitle: `${t("summary:title", { period: page.period.title })} · ${t("common:app.name")}`,
+    description: t("summary:description", { period: page.period.title }),
+  };
 }
 
 function PeriodSwitch({ current, periods }: { current: string; periods: { code: string; title: string }[] }) {

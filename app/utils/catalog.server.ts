@@ -12,6 +12,7 @@ export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPer
 export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog-overview";
 export { commentWindow, type PeriodView } from "../../models/period";
 export { DISTRICTS } from "../../models/organization";
+export { publicPages, type PublicPage } from "../../models/public-pages";
 
 /** An empty form field ("all districts", an empty search box) means "no filter". */
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

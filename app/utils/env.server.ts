@@ -15,6 +15,13 @@ const EnvSchema = z
     /** Seed demo data when the database is empty (npm start); tests turn it off. */
     SEED_ON_START: z.enum(["true", "false"]).default("true"),
     LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+    /** The site's public address (https://congkhai.example.vn) for canonical links, Open Graph and the sitemap; unset: each request's own origin. */
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .refine((value) => /^https?:$/.test(new URL(value).protocol) && ["", "/"].includes(new URL(value).pathname), "PUBLIC_URL must be an http(s) origin without a path")
+      .transform((value) => new URL(value).origin)
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -19,6 +19,13 @@ describe("environment", () => {
     expect(env.CAPTCHA).toBe("hcaptcha");
   });
 
+  it("takes PUBLIC_URL as an origin and refuses one with a path or another scheme", () => {
+    expect(parseEnv({ PUBLIC_URL: "https://congkhai.example.vn/" }).PUBLIC_URL).toBe("https://congkhai.example.vn");
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(() => parseEnv({ PUBLIC_URL: "https://example.vn/congkhai" })).toThrow(/PUBLIC_URL/);
+    expect(() => parseEnv({ PUBLIC_URL: "ftp://example.vn" })).toThrow(/PUBLIC_URL/);
+  });
+
   it("rejects a malformed port", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });
