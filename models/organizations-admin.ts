@@ -4,7 +4,7 @@ import { catalogChanged } from "./catalog-cache";
 import { serialised } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation } from "./evaluation";
-import { Feedback } from "./feedback";
+import { applyMergeStructure, kickMergeWorker, MergeAlreadyRecorded, recordMerge } from "./merge-job";
 import { DISTRICTS, Organization, ORGANIZATION_KINDS, type StoredOrganization } from "./organization";
 import { cleanText, escapeRegExp, searchKey, slugify } from "./text";
 
@@ -33,7 +33,7 @@ export type OrganizationInput = z.infer<typeof OrganizationFormSchema>;
 
 export class OrganizationAdminError extends Error {
   constructor(
-    readonly code: "codeTaken" | "notFound" | "mergeSelf" | "mergeTarget" | "mergeConflict",
+    readonly code: "codeTaken" | "notFound" | "mergeSelf" | "mergeTarget" | "mergeConflict" | "alreadyMerged",
     readonly field: string,
     readonly params: Record<string, string> = {}
   ) {
@@ -166,43 +166,28 @@ export async function setOrganizationActive({ code, active, actor }: { code: str
 }
 
 /**
- * Merges a duplicate into another organization: the duplicate's evaluations move to the target
- * (refused when the target already has one for the same period), its feedback follows, and the
- * duplicate is kept, inactive, with `mergedInto` so its old code can be explained and refused by imports.
+ * Merges a duplicate into another organization: the duplicate's evaluations move to the target at once
+ * (refused when the target already has one for the same period), so every new comment on them is the
+ * target's; the duplicate is kept, inactive, with `mergedInto` so its old code can be explained and refused by
+ * imports. Its existing feedback follows in the background (models/merge-job.ts), its progress on the admin page.
  */
-export async function mergeOrganization({
-  code,
-  into,
-  actor,
-}: {
-  code: string;
-  into: string;
-  actor: Actor;
-}): Promise<{ evaluations: number; feedback: number }> {
+export async function mergeOrganization({ code, into, actor }: { code: string; into: string; actor: Actor }): Promise<{ evaluations: number }> {
   if (code === into) throw new OrganizationAdminError("mergeSelf", "into");
   const duplicate = await findOrThrow(code, "code");
   const target = await findOrThrow(into, "into");
   if (!target.active || target.mergedInto) throw new OrganizationAdminError("mergeTarget", "into", { value: into });
+  if (duplicate.mergedInto) throw new OrganizationAdminError("alreadyMerged", "into");
   const clash = duplicate.periods.filter((period) => target.periods.includes(period));
   if (clash.length > 0) throw new OrganizationAdminError("mergeConflict", "into", { value: clash.join(", ") });
 
-  await updateEvaluationCopies(await evaluationIdsOf(duplicate.id), {
-    organization: target.id,
-    orgCode: target.code,
-    orgName: target.name,
-    nameSearch: searchKey(target.name),
-    kind: target.kind,
-    district: target.district,
-  });
-  const feedback = await Feedback.find({ organization: duplicate.id }, { _id: 1 }).limit(100_000).lean();
-  for (const item of feedback) {
-    await serialised(`feedback:${String(item._id)}`, () =>
-      Feedback.updateOne({ _id: item._id }, { $set: { organization: target.id, district: target.district } })
-    );
+  try {
+    await recordMerge({ from: duplicate, into: target, periods: duplicate.periods });
+  } catch (error) {
+    if (error instanceof MergeAlreadyRecorded) throw new OrganizationAdminError("alreadyMerged", "into");
+    throw error;
   }
-  await serialised(`organizations:${duplicate.id}`, () => Organization.updateOne({ _id: duplicate.id }, { $set: { active: false, mergedInto: target.code } }));
-  await catalogChanged();
-  const moved = { evaluations: duplicate.periods.length, feedback: feedback.length };
-  await recordAudit({ actor, action: "organization.merge", targetType: "organization", targetId: code, after: { mergedInto: target.code, ...moved } });
-  return moved;
+  await applyMergeStructure({ organizationId: duplicate.id });
+  await recordAudit({ actor, action: "organization.merge", targetType: "organization", targetId: code, after: { mergedInto: target.code, evaluations: duplicate.periods.length } });
+  kickMergeWorker();
+  return { evaluations: duplicate.periods.length };
 }

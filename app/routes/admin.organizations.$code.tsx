@@ -6,16 +6,19 @@ import { z } from "zod";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
 import { OrganizationForm } from "~/components/admin-organization-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import {
   DISTRICTS,
   getOrganizationAdmin,
   mergeOrganization,
+  mergeProgress,
   ORGANIZATION_KINDS,
   OrganizationFormSchema,
   setOrganizationActive,
   submitForm,
   updateOrganization,
+  type MergeProgress,
 } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
@@ -41,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await organizationOr404(request, params.code);
   const t = await translatorFor(request, ["admin", "common"]);
   const saved = new URL(request.url).searchParams.get("saved");
-  return { title: `${org.name} — ${t("common:app.name")}`, org, saved, kinds: ORGANIZATION_KINDS, districts: DISTRICTS };
+  const merge = await mergeProgress({ organizationId: org.id });
+  return { title: `${org.name} — ${t("common:app.name")}`, org, merge, saved, kinds: ORGANIZATION_KINDS, districts: DISTRICTS };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditOrganization() {
-  const { org, saved, kinds, districts } = useLoaderData<typeof loader>();
+  const { org, merge, saved, kinds, districts } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const saveFailure = failure?.intent === "save" ? failure : null;
@@ -88,6 +92,7 @@ export default function EditOrganization() {
         {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} ·{" "}
         <Link to={`/organizations/${org.code}`}>{t("organizations.publicPage")}</Link>
       </p>
+      {merge ? <MergeStatus merge={merge} /> : null}
       <h2>{t("organizations.details")}</h2>
       <OrganizationForm values={values} errors={saveFailure?.errors ?? {}} editing kinds={kinds} districts={districts} />
       <h2>{t("organizations.stateTitle")}</h2>
@@ -117,6 +122,18 @@ export default function EditOrganization() {
         </>
       )}
     </>
+  );
+}
+
+/** Where a recorded merge stands: feedback moved so far, or finished and recounted. */
+function MergeStatus({ merge }: { merge: MergeProgress }) {
+  const { t } = useTranslation("admin");
+  const { date, number } = useLocaleFormat();
+  const params = { code: merge.into, moved: number(merge.moved), startedAt: date(merge.startedAt), finishedAt: merge.finishedAt ? date(merge.finishedAt) : "" };
+  return (
+    <p className="notice" role="status">
+      {t(merge.status === "done" ? "organizations.mergeDone" : "organizations.mergeRunning", params)}
+    </p>
   );
 }
 

@@ -21,6 +21,7 @@ export {
   updateOrganization,
   type AdminOrganization,
 } from "../../models/organizations-admin";
+export { mergeProgress, type MergeProgress } from "../../models/merge-job";
 export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
 export {
   AcceptInviteSchema,

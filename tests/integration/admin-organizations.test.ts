@@ -5,6 +5,7 @@ import { action as newAction } from "../../app/routes/admin.organizations.new";
 import { AuditEvent } from "../../models/audit-event";
 import { Evaluation } from "../../models/evaluation";
 import { Feedback } from "../../models/feedback";
+import { MERGE_SETTLE_MS, mergeStep } from "../../models/merge-job";
 import { Organization } from "../../models/organization";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
@@ -65,6 +66,9 @@ describe("/admin/organizations", () => {
 
     const result = await edit("XL-1B", { intent: "merge", into: "XL-1" });
     expect(result.status).toBe(302);
+    // The feedback follows in the background: here the worker's steps run to the end.
+    const settled = new Date(Date.now() + MERGE_SETTLE_MS);
+    while ((await mergeStep({ id: duplicate.organizationId, owner: "test", now: settled })) === "moving");
     const moved = await Evaluation.findById(duplicate.evaluationId, { organization: 1, orgCode: 1, orgName: 1, counters: 1 }).lean();
     expect(moved).toMatchObject({ orgCode: "XL-1", orgName: "Đảng bộ xã Xuân Hưng", counters: { pending: 1 } });
     expect(String(moved?.organization)).toBe(target.organizationId);
