@@ -33,15 +33,15 @@ function thousandRows(): Uint8Array {
 }
 
 describe("importing 1,000 rows", () => {
-  it("takes under 10 seconds, and re-importing them writes nothing", async () => {
+  // Its speed is measured by the benchmark, not asserted here: wall-clock limits fail on a busy machine.
+  it("imports 1,000 rows in one go, and re-importing them writes nothing", async () => {
     await createPeriod({ code: "2011" });
     const bytes = thousandRows();
-    const started = performance.now();
     const report = await importResults({ bytes, period: "2011", source: "cli" });
-    const seconds = (performance.now() - started) / 1000;
     expect(report).toMatchObject({ applied: true, created: 1000, issues: [] });
-    expect(seconds).toBeLessThan(10);
     expect(await Evaluation.countDocuments({ period: "2011" })).toBe(1000);
+    const sample = await Evaluation.findOne({ period: "2011", orgCode: "K-0999" }, { _id: 0, orgName: 1, rating: 1, members: 1 }).lean();
+    expect(sample).toEqual({ orgName: "Chi bộ Ấp 999 xã Phước Tân", rating: ORGANIZATION_SCALE_2011[999 % 5]!.key, members: 10 + (999 % 290) });
 
     const again = await importResults({ bytes, period: "2011", source: "cli" });
     expect(again).toMatchObject({ created: 0, changed: 0, unchanged: 1000 });
