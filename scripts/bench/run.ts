@@ -61,6 +61,7 @@ async function decisionRow(settings: Settings, base: string, cookie: string): Pr
 async function floodRows(settings: Settings, base: string, data: ServerData, poster: Poster, idle: Map<string, Stats>): Promise<Row[]> {
   log(`intake flood: ${settings.connections} residents for ${settings.flood}s, with / and an organization page probed meanwhile`);
   const probes = [HOME, organizationPage(data)];
+  const postedBefore = poster.posted;
   const [result, ...during] = await Promise.all([
     flood(poster, { connections: settings.connections, duration: settings.flood }),
     ...probes.map((target) => measure(base, target, { connections: 1, duration: settings.flood })),
@@ -76,7 +77,7 @@ async function floodRows(settings: Settings, base: string, data: ServerData, pos
     loaded: { ...result.stats, rps: result.acceptedPerS },
     goal: `≥${INTAKE_PER_S} accepted/s, all found, no 5xx`,
     verdict: result.acceptedPerS >= INTAKE_PER_S && lookup.found === result.codes.length && !serverErrors ? "PASS" : "MISS",
-    note: `accepted/s shown; ${statuses}${rateLimited}; found ${lookup.found}/${result.codes.length} (${lookup.checked} looked up)`,
+    note: `accepted/s shown; ${poster.posted - postedBefore} sent, ${statuses}${rateLimited}; found ${lookup.found}/${result.codes.length} (${lookup.checked} looked up)`,
   };
   const probeRows = probes.map((target, i): Row => {
     const before = idle.get(target.name);
