@@ -69,7 +69,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("total")).toHaveText(`Tìm thấy ${total} tổ chức cơ sở đảng`);
     await expect(page).not.toHaveURL(/cursor=/);
     const districts = await page.locator(".org-list .meta").allTextContents();
-    expect(districts.every((line) => line.includes("Biên Hòa"))).toBe(true);
+    expect(districts.length).toBeGreaterThan(0);
+    expect(districts.filter((line) => !line.includes("Biên Hòa"))).toEqual([]);
   });
 
   test("search finds the same organizations with and without diacritics", async ({ page, request }) => {

@@ -30,7 +30,9 @@ describe("npm run db:indexes", () => {
     const first = await syncAllIndexes();
     expect(first.failures).toEqual([]);
     // Every model the application defines that declares indexes has them all, besides _id.
-    for (const model of Object.values(mongoose.models).filter((m) => m.schema.indexes().length > 0)) {
+    const indexed = Object.values(mongoose.models).filter((m) => m.schema.indexes().length > 0);
+    expect(indexed.map((m) => m.modelName)).toEqual(expect.arrayContaining(["User", "Organization", "Evaluation", "Feedback", "AuditEvent"]));
+    for (const model of indexed) {
       expect(await indexNames(model.collection.collectionName), model.modelName).toHaveLength(model.schema.indexes().length + 1);
     }
     expect(await indexNames("users")).toEqual(["_id_", "email_1", "role_1_email_1__id_1"]);

@@ -34,14 +34,19 @@ const cases: [string, Record<string, string>][] = [
 ];
 
 describe("cursors with the wrong types", () => {
-  for (const [path, wrong] of cases) {
+  const isApi = ([path]: [string, Record<string, string>]) => path.startsWith("/api/");
+  for (const [path, wrong] of cases.filter((c) => !isApi(c))) {
     it.each(Object.entries(wrong))(`${path}<key of %s> answers 400, not 500 or a silently ignored cursor`, async (_kind, value) => {
       const res = await fetch(http.url(`${path}${value}`), { headers: { cookie: adminCookie } });
       expect(res.status).toBe(400);
-      if (path.startsWith("/api/")) {
-        const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
-        expect(body.error.fields?.cursor ?? body.error.message).toMatch(/cursor|trang/i);
-      }
+    });
+  }
+  for (const [path, wrong] of cases.filter(isApi)) {
+    it.each(Object.entries(wrong))(`${path}<key of %s> answers a JSON 400 that names the cursor`, async (_kind, value) => {
+      const res = await fetch(http.url(`${path}${value}`), { headers: { cookie: adminCookie } });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+      expect(body.error.fields?.cursor ?? body.error.message).toMatch(/cursor|trang/i);
     });
   }
 

@@ -91,8 +91,8 @@ beforeAll(async () => {
 describe("every role × moderation route", () => {
   const cases = ROWS.flatMap((row) => WHO.map((who) => ({ ...row, who, status: row.expected[who] })));
   it.each(cases)("$route as $who → $status", async ({ run, who, status }) => {
-    const result = await run(who);
-    expect(result.status).toBe(status);
-    if (status === 302) expect(result.location).toMatch(/^\/login\?redirectTo=%2Fmoderation/);
+    // Anonymous visitors of a page go to the login form and come back; everyone else gets no redirect.
+    const location = status === 302 ? expect.stringMatching(/^\/login\?redirectTo=%2Fmoderation/) : null;
+    expect(await run(who)).toEqual({ status, location });
   });
 });
