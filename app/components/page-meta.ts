@@ -1,7 +1,7 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/react";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { isLanguage, LANGUAGES } from "../../locales/languages";
-import { languageAlternates, localizedUrl, OG_IMAGE, OG_LOCALES } from "~/utils/seo";
+import { isPrivatePath, languageAlternates, localizedUrl, OG_IMAGE, OG_LOCALES } from "~/utils/seo";
 
 const SITE_NAME = "Công Khai";
 
@@ -51,7 +51,8 @@ function sharingTags({ title, description, origin, lang, location }: { title: st
 export function pageTitle({ data, error, matches, location }: MetaArgs, override: { title?: string; description?: string } = {}): MetaDescriptor[] {
   const title = override.title ?? textOf(data, "title") ?? (isRouteErrorResponse(error) ? textOf(error.data, "title") : undefined) ?? SITE_NAME;
   const root = rootOf(matches ?? []);
-  // An error page is no page to share or index.
-  if (error || !data || !root) return [{ title }, ...(error ? [{ name: "robots", content: "noindex" }] : [])];
+  // Error pages, staff pages and tracking codes are nothing to share or index.
+  if (error || isPrivatePath(location.pathname)) return [{ title }, { name: "robots", content: "noindex" }];
+  if (!data || !root) return [{ title }];
   return [{ title }, ...sharingTags({ title, description: override.description ?? textOf(data, "description"), ...root, location })];
 }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/components/page-meta";
 import { fieldErrors, translatorFor } from "~/utils/api.server";
 import { getOptionalUser, login, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
 
@@ -13,7 +14,7 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));

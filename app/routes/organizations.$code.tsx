@@ -76,7 +76,7 @@ export default function OrganizationPage() {
   const periods = new Map(organization.periods.map((period) => [period.code, period]));
   return (
     <>
-      <p>
+      <p className="back-link">
         <Link to="/organizations">{t("detail.back")}</Link>
       </p>
       <h1>{organization.name}</h1>

@@ -50,6 +50,11 @@ export function sitemapXml({ origin, pages }: { origin: string; pages: { path: s
 /** Staff pages, sign-in and secrets (tracking codes) are not for search engines. */
 const PRIVATE_PATHS = ["/admin", "/moderation", "/committee", "/login", "/logout", "/invite", "/feedback/", "/api/v1/moderation", "/api/v1/feedback/"];
 
+/** Whether robots.txt keeps `path` out: such pages get no sharing tags and a noindex. */
+export function isPrivatePath(path: string): boolean {
+  return PRIVATE_PATHS.some((prefix) => path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
+}
+
 /** robots.txt: public pages allowed, private ones not, and where the sitemap is. */
 export function robotsTxt({ origin }: { origin: string }): string {
   return ["User-agent: *", "Allow: /", ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), "", `Sitemap: ${origin}/sitemap.xml`, ""].join("\n");

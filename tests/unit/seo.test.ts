@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languageAlternates, localizedUrl, robotsTxt, sitemapXml } from "../../app/utils/seo";
+import { isPrivatePath, languageAlternates, localizedUrl, robotsTxt, sitemapXml } from "../../app/utils/seo";
 
 const origin = "https://congkhai.example.vn";
 
@@ -31,5 +31,10 @@ describe("robots.txt", () => {
     for (const path of ["/admin", "/moderation", "/committee", "/login", "/invite", "/api/v1/moderation"]) expect(text).toContain(`Disallow: ${path}\n`);
     expect(text).toContain("Allow: /\n");
     expect(text).toContain(`Sitemap: ${origin}/sitemap.xml`);
+  });
+
+  it("names the same pages private for the pages' own noindex", () => {
+    for (const path of ["/admin", "/admin/users", "/moderation/stats", "/feedback/ABCD-EFGH-JK", "/invite/token"]) expect(isPrivatePath(path), path).toBe(true);
+    for (const path of ["/", "/organizations/VC-001", "/summary", "/administrators-list", "/feedbacks"]) expect(isPrivatePath(path), path).toBe(false);
   });
 });
