@@ -100,6 +100,18 @@ test("an organization page prints without navigation or forms (screenshot in doc
   await page.screenshot({ path });
 });
 
+test("a summary prints its folded per-day table open and its download links with their addresses", async ({ page }) => {
+  await page.goto("/summary?lng=en");
+  const table = page.getByRole("table", { name: "Feedback received per day (every status)" });
+  await expect(table).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(table).toBeVisible();
+  await expect(page.getByRole("button")).toHaveCount(0);
+  const link = page.locator(".summary-downloads a").first();
+  const after = await link.evaluate((element) => getComputedStyle(element, "::after").content);
+  expect(after).toContain(await link.getAttribute("href"));
+});
+
 test("the participation chart names days in the reader's language and shows quiet days as zero", async ({ page }) => {
   await page.goto("/summary?lng=en");
   const table = page.getByRole("table", { name: "Feedback received per day (every status)" });
