@@ -27,14 +27,29 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** One JSON line per event. Callers pass no personal data: no IPs, contacts or bodies. */
-export function logInfo(message: string, fields: Fields = {}): void {
-  if (env().LOG_LEVEL !== "info") return;
-  process.stdout.write(`${JSON.stringify({ level: "info", time: new Date().toISOString(), message, ...fields })}\n`);
+type Level = "info" | "warn" | "error";
+
+/** Each LOG_LEVEL lets through its own level and the ones above it. */
+const RANK: Record<Level | "silent", number> = { info: 0, warn: 1, error: 2, silent: 3 };
+
+/** One JSON line per event, the same shape at every level. Callers pass no personal data: no IPs, contacts or bodies. */
+function write(level: Level, message: string, fields: Fields): void {
+  if (RANK[level] < RANK[env().LOG_LEVEL]) return;
+  const line = `${JSON.stringify({ level, time: new Date().toISOString(), message, ...fields })}\n`;
+  (level === "info" ? process.stdout : process.stderr).write(line);
 }
 
+export function logInfo(message: string, fields: Fields = {}): void {
+  write("info", message, fields);
+}
+
+/** Something went wrong but was handled (a retry, a fallback): worth a look, not a page. */
+export function logWarn(message: string, fields: Fields = {}): void {
+  write("warn", message, fields);
+}
+
+/** A fault: the error's message (unless `fields.message` says what failed) and its stack. */
 export function logError(error: unknown, fields: Fields = {}): void {
-  if (env().LOG_LEVEL === "silent") return;
   const err = error instanceof Error ? error : new Error(String(error));
-  process.stderr.write(`${JSON.stringify({ level: "error", time: new Date().toISOString(), message: err.message, stack: err.stack, ...fields })}\n`);
+  write("error", err.message, { error: err.message, stack: err.stack, ...fields });
 }
