@@ -7,9 +7,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { resources } from "../locales";
+import { connectDatabase, databaseConnected, disconnectDatabase, IndexBuildError, pingDatabase } from "../models/connection";
+import { seedIfEmpty } from "../models/demo/demo";
+import { startMergeWorker } from "../models/merge-job";
 import { i18nConfig } from "./i18n";
+import { env, sessionSecret } from "./utils/env.server";
 import { i18nServer } from "./utils/i18n.server";
-import { logError, redactPath } from "./utils/log.server";
+import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
+import { checkRateLimit } from "./utils/rate-limit.server";
+import { sessionCookie } from "./utils/session.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -62,3 +68,28 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (request.signal.aborted) return;
   logError(error, { requestId: context.requestId, path: redactPath(new URL(request.url).pathname) });
 };
+
+/**
+ * What the Express layer (server/) takes from this build instead of loading app/ and models/ a second
+ * time: the environment, the log, the database connection, the demo seed, the shared rate limiter and
+ * the background organization merges.
+ */
+export const runtime = {
+  env,
+  sessionSecret,
+  sessionCookieName: sessionCookie.name,
+  log: { info: logInfo, warn: logWarn, error: logError, redactPath },
+  database: {
+    connect: connectDatabase,
+    disconnect: disconnectDatabase,
+    connected: databaseConnected,
+    ping: pingDatabase,
+    /** An index that cannot be built is a fault to fix, not an outage to wait out. */
+    isIndexFault: (error: unknown) => error instanceof IndexBuildError,
+  },
+  seedIfEmpty,
+  checkRateLimit,
+  startMergeWorker,
+};
+
+export type AppRuntime = typeof runtime;

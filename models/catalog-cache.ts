@@ -19,10 +19,7 @@ interface Loading {
   moved: Set<string>;
 }
 
-/**
- * Process-wide (the Remix bundle and server.ts each load models/): one snapshot per database, one load in
- * flight, and the counter moves in flight, so a load that overlaps a move re-reads that row by _id.
- */
+/** One snapshot per database, one load in flight, and the counter moves in flight, so a load that overlaps a move re-reads that row by _id. */
 interface CacheState {
   database: string;
   snapshot: Snapshot | null;
@@ -33,9 +30,7 @@ interface CacheState {
   checking: boolean;
   movesInFlight: Map<string, number>;
 }
-const STATE_KEY = Symbol.for("congkhai.catalog-cache");
-const globals = globalThis as typeof globalThis & { [STATE_KEY]?: CacheState };
-const state: CacheState = (globals[STATE_KEY] ??= { database: "", snapshot: null, loading: null, epoch: 0, checkedAt: 0, checking: false, movesInFlight: new Map() });
+const state: CacheState = { database: "", snapshot: null, loading: null, epoch: 0, checkedAt: 0, checking: false, movesInFlight: new Map() };
 
 /** A connection to another database (each test file has its own) starts from nothing. */
 function followDatabase(): void {

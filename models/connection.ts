@@ -1,17 +1,12 @@
 import mongoose from "mongoose";
 import { env } from "../app/utils/env.server";
 
-/**
- * Process-wide state. The Remix bundle carries its own copy of models/, and server.ts and the
- * scripts load this file from source, so module-level variables would differ between copies.
- */
+/** Whether the server is FerretDB, and the tail of each serialised() queue. */
 interface ConnectionState {
   ferret: boolean;
   tails: Map<string, Promise<unknown>>;
 }
-const STATE_KEY = Symbol.for("congkhai.connection");
-const globals = globalThis as typeof globalThis & { [STATE_KEY]?: ConnectionState };
-const state: ConnectionState = (globals[STATE_KEY] ??= { ferret: false, tails: new Map() });
+const state: ConnectionState = { ferret: false, tails: new Map() };
 
 /** An index the schema declares could not be built: a fault in the data or the schema, not an unreachable database. */
 export class IndexBuildError extends Error {

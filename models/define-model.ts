@@ -1,10 +1,10 @@
 import mongoose, { type Schema } from "mongoose";
 
 /**
- * Registers a model, replacing an earlier registration of the same name. The Remix bundle and
- * server.ts (or a script) may each load models/ in one process; both copies share the connection.
+ * Registers a model with its collection. Once per process: the server takes the app from the Remix
+ * build, so models/ is loaded once, and a second registration throws (mongoose's OverwriteModelError).
+ * db-indexes.ts finds the models by this call.
  */
 export function defineModel<TSchema extends Schema>(name: string, schema: TSchema, collection: string) {
-  if (mongoose.models[name]) mongoose.deleteModel(name);
   return mongoose.model(name, schema, collection);
 }

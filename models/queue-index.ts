@@ -37,9 +37,7 @@ interface QueueIndexState {
   missed: Op[] | null;
 }
 
-const STATE_KEY = Symbol.for("congkhai.queue-index");
-const globals = globalThis as typeof globalThis & { [STATE_KEY]?: QueueIndexState };
-const state: QueueIndexState = (globals[STATE_KEY] ??= { entries: [], byId: new Map(), generation: null, loading: null, missed: null });
+const state: QueueIndexState = { entries: [], byId: new Map(), generation: null, loading: null, missed: null };
 
 function before(a: IndexedEntry, b: IndexedEntry): boolean {
   return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);

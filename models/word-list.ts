@@ -51,14 +51,11 @@ async function readWords(): Promise<WordEntry[]> {
   return docs.map((doc) => ({ word: doc.word, searchKey: doc.searchKey, list: doc.list, lang: doc.lang }));
 }
 
-/** On globalThis: the Remix bundle and server.ts each load models/, and an admin edit must reach both copies. */
 interface WordCache {
   words: Promise<WordEntry[]> | null;
   at: number;
 }
-const CACHE_KEY = Symbol.for("congkhai.wordlist");
-const globals = globalThis as typeof globalThis & { [CACHE_KEY]?: WordCache };
-const cache: WordCache = (globals[CACHE_KEY] ??= { words: null, at: 0 });
+const cache: WordCache = { words: null, at: 0 };
 /** Another instance sharing MongoDB may edit the lists; the embedded database has only this process. */
 const SHARED_MAX_AGE_MS = 30_000;
 

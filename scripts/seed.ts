@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runScript } from "./db/open";
-import { DatabaseNotEmpty, seedDemo } from "./seed/demo";
+import { DatabaseNotEmpty, seedDemo } from "../models/demo/demo";
 import { progressReporter } from "./seed/progress";
 
 const USAGE = "usage: npm run seed [-- --force]";

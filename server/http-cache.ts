@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Request, Response as ExpressResponse } from "express";
-import { OPEN_DATA_HEADERS } from "../app/utils/api.server";
-import { sessionCookie } from "../app/utils/session.server";
 import { sendResponse } from "./fetch-bridge";
 
 /** Revalidate every time: an ETag makes that a 304 without a body, and a decision shows at once. */
@@ -26,8 +24,9 @@ export function cachePolicy(input: { path: string; method: string; status: numbe
   const path = input.path.replace(/\/{2,}/g, "/");
   if (input.signedIn || input.setsCookie || STAFF_PATH.test(path) || TRACKING_PATH.test(path)) return { cacheControl: PRIVATE, etag: false };
   if (!["GET", "HEAD"].includes(input.method) || input.status !== 200) return { cacheControl: input.routeValue ?? "no-store", etag: false };
+  // Open data keeps the short public lifetime its route set (openDataResponse in app/utils/api.server.ts).
   const openData = path.startsWith("/api/");
-  return { cacheControl: openData ? OPEN_DATA_HEADERS["Cache-Control"] : PUBLIC_PAGE, etag: true };
+  return { cacheControl: openData ? (input.routeValue ?? "no-store") : PUBLIC_PAGE, etag: true };
 }
 
 /** A weak validator over the body with the per-request nonce and id taken out, so equal content gets an equal tag. */
@@ -44,18 +43,24 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
 }
 
-function signedIn(req: Request): boolean {
-  return (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${sessionCookie.name}=`));
+interface SendCachedArgs {
+  req: Request;
+  res: ExpressResponse;
+  response: Response;
+  /** Per-request values (nonce, request id) left out of the ETag. */
+  perRequest: string[];
+  /** The request carries a session cookie. */
+  signedIn: boolean;
 }
 
 /** Sends a Remix answer with the cache headers its path and audience allow, and a 304 when the client's copy is current. */
-export async function sendCached(req: Request, res: ExpressResponse, response: Response, perRequest: string[]): Promise<void> {
+export async function sendCached({ req, res, response, perRequest, signedIn }: SendCachedArgs): Promise<void> {
   const out = new Response(response.body, response);
   const policy = cachePolicy({
     path: req.path,
     method: req.method,
     status: response.status,
-    signedIn: signedIn(req),
+    signedIn,
     setsCookie: out.headers.has("set-cookie"),
     routeValue: out.headers.get("cache-control"),
   });

@@ -1,10 +1,9 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
-import { pingDatabase } from "../models/connection";
-import { logError, redactPath } from "../app/utils/log.server";
+import { remixRequest } from "./fetch-bridge";
 import { sendCached } from "./http-cache";
 import { refuse } from "./refuse";
-import { remixRequest } from "./fetch-bridge";
+import type { AppRuntime } from "./runtime";
 
 const UNAVAILABLE = {
   vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",
@@ -20,13 +19,14 @@ function unexpected(requestId: string) {
  * database does not answer becomes a 503; any other 5xx from /api/* that is not already JSON
  * becomes the JSON error every API answer uses. Cache headers and ETags are set by sendCached.
  */
-export function remixHandler(build: ServerBuild) {
+export function remixHandler(build: ServerBuild, runtime: AppRuntime) {
   const handle = createRequestHandler(build, "production");
+  const signedIn = (req: Request) => (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${runtime.sessionCookieName}=`));
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const locals = res.locals as { cspNonce: string; requestId: string; clientKey: string };
       const response = await handle(remixRequest(req, res), { ...locals });
-      if (response.status >= 500 && !(await pingDatabase(1000))) {
+      if (response.status >= 500 && !(await runtime.database.ping(1000))) {
         res.setHeader("Retry-After", "10");
         return refuse(req, res, 503, "database_unavailable", UNAVAILABLE);
       }
@@ -34,7 +34,7 @@ export function remixHandler(build: ServerBuild) {
       if (response.status >= 500 && req.path.startsWith("/api/") && !json) {
         return refuse(req, res, response.status, "internal_error", unexpected(locals.requestId));
       }
-      await sendCached(req, res, response, [locals.cspNonce, locals.requestId]);
+      await sendCached({ req, res, response, perRequest: [locals.cspNonce, locals.requestId], signedIn: signedIn(req) });
     } catch (error) {
       next(error);
     }
@@ -42,9 +42,11 @@ export function remixHandler(build: ServerBuild) {
 }
 
 /** Last resort: log with the request id, answer without details. */
-export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
-  const requestId = res.locals.requestId as string;
-  logError(error, { requestId, path: redactPath(req.path) });
-  if (res.headersSent) return void res.end();
-  refuse(req, res, 500, "internal_error", unexpected(requestId));
+export function errorHandler({ log }: AppRuntime) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = res.locals.requestId as string;
+    log.error(error, { requestId, path: log.redactPath(req.path) });
+    if (res.headersSent) return void res.end();
+    refuse(req, res, 500, "internal_error", unexpected(requestId));
+  };
 }

@@ -1,17 +1,16 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { refuse } from "./refuse";
-import { sessionSecret } from "../app/utils/env.server";
 
 const HCAPTCHA = "https://hcaptcha.com https://*.hcaptcha.com";
 
 /** Per-request nonce, request id and keyed client hash; strict security headers with a nonce-based CSP. */
-export function securityHeaders(production: boolean) {
+export function securityHeaders({ production, secret }: { production: boolean; secret: string }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.locals.requestId = randomBytes(6).toString("hex");
-    res.locals.clientKey = clientKey(req.ip ?? "");
+    res.locals.clientKey = clientKey({ ip: req.ip ?? "", secret });
     const csp = [
       "default-src 'self'",
       `script-src 'self' 'nonce-${nonce}' ${HCAPTCHA}`,
@@ -38,9 +37,9 @@ export function securityHeaders(production: boolean) {
   };
 }
 
-/** Keyed hash of a client address: enough to count requests, useless to identify anyone. */
-export function clientKey(ip: string): string {
-  return createHmac("sha256", sessionSecret()).update(ip).digest("base64url").slice(0, 22);
+/** Keyed hash of a client address (keyed by SESSION_SECRET): enough to count requests, useless to identify anyone. */
+export function clientKey({ ip, secret }: { ip: string; secret: string }): string {
+  return createHmac("sha256", secret).update(ip).digest("base64url").slice(0, 22);
 }
 
 /** The host an Origin header names, or null when it is "null", malformed or not http(s). */

@@ -18,7 +18,7 @@ import { CAMPAIGN_FLAG } from "../../models/summary-activity";
 import { generateTrackingCode } from "../../models/tracking-code";
 import { argumentsOrExit, periodCodeArg } from "../cli-args";
 import { runScript } from "../db/open";
-import { createRandom, type Random } from "../seed/random";
+import { createRandom, type Random } from "../../models/demo/random";
 
 const USAGE = `usage: npm run bench:data -- --count N [--period CODE]
   BENCHMARK ONLY: adds N (1 to 1,000,000) generated comments to a seeded database's period (default 2011),

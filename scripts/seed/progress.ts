@@ -1,4 +1,4 @@
-import type { SeedProgress } from "./demo";
+import type { SeedProgress } from "../../models/demo/demo";
 
 const WIDTH = 20;
 

@@ -8,7 +8,7 @@ import { Period } from "../../models/period";
 import { recountCounters } from "../../models/recount";
 import { normalizeTrackingCode } from "../../models/tracking-code";
 import { User } from "../../models/user";
-import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../scripts/seed/demo";
+import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../models/demo/demo";
 import { setupTestDatabase } from "./database";
 
 setupTestDatabase();

@@ -9,7 +9,6 @@ describe("cachePolicy", () => {
   it.each([
     ["/", "public, max-age=0, must-revalidate", true],
     ["/organizations/BH-001.data", "public, max-age=0, must-revalidate", true],
-    ["/api/v1/summary.csv", "public, max-age=30, stale-while-revalidate=30", true],
     ["/feedback/ABCD-EFGH", "private, no-store", false],
     ["//api/v1/feedback/ABCD-EFGH", "private, no-store", false],
     ["/Moderation/audit", "private, no-store", false],
@@ -18,6 +17,12 @@ describe("cachePolicy", () => {
     ["/committee", "private, no-store", false],
   ])("%s → %s", (path, cacheControl, etag) => {
     expect(cachePolicy({ ...anonymousRead, path })).toEqual({ cacheControl, etag });
+  });
+
+  it("keeps the short public lifetime an open-data route sets, and stores none it did not set", () => {
+    const openData = "public, max-age=30, stale-while-revalidate=30";
+    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/summary.csv", routeValue: openData })).toEqual({ cacheControl: openData, etag: true });
+    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/periods" })).toEqual({ cacheControl: "no-store", etag: true });
   });
 
   it("keeps public pages private for a signed-in user or when the answer sets a cookie", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ORGANIZATION_SCALE_2011 } from "../../models/scales";
-import { buildDemoData } from "../../scripts/seed/plan";
+import { buildDemoData } from "../../models/demo/plan";
 import { progressLine } from "../../scripts/seed/progress";
-import { createRandom } from "../../scripts/seed/random";
+import { createRandom } from "../../models/demo/random";
 
 const now = new Date("2012-06-01T00:00:00Z");
 const data = buildDemoData(now);

@@ -1,8 +1,8 @@
 import type { Types } from "mongoose";
-import type { EvaluationDoc } from "../../models/evaluation";
-import type { ScaleEntry } from "../../models/period";
-import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/scales";
-import { searchKey, slugify } from "../../models/text";
+import type { EvaluationDoc } from "../evaluation";
+import type { ScaleEntry } from "../period";
+import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../scales";
+import { searchKey, slugify } from "../text";
 import { countersByEvaluation, emptyCounters, type EvaluationCounters } from "./counters";
 import { buildFeedback, type FeedbackContext, type FeedbackPlan, type FeedbackTarget } from "./feedback";
 import { idFactory } from "./ids";

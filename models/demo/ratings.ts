@@ -1,4 +1,4 @@
-import { ORGANIZATION_SCALE_2011 } from "../../models/scales";
+import { ORGANIZATION_SCALE_2011 } from "../scales";
 import type { DemoOrganization } from "./organizations";
 import type { Random } from "./random";
 

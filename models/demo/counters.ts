@@ -1,5 +1,5 @@
-import { contribution } from "../../models/counters";
-import { addInto } from "../../models/summary-rows";
+import { contribution } from "../counters";
+import { addInto } from "../summary-rows";
 import type { FeedbackPlan } from "./feedback";
 
 export interface EvaluationCounters {

@@ -1,4 +1,4 @@
-import type { DISTRICTS, OrganizationKind } from "../../models/organization";
+import type { DISTRICTS, OrganizationKind } from "../organization";
 import { scaleToTotal } from "./apportion";
 import { districtOrganizations, type NamedOrganization, type OrgCategory } from "./names";
 import { DISTRICT_PLACES } from "./places";

@@ -1,8 +1,8 @@
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
-import { Organization } from "../../models/organization";
-import { Period } from "../../models/period";
-import { rebuildFeedbackReadModels } from "../../models/read-models";
+import { Evaluation } from "../evaluation";
+import { Feedback } from "../feedback";
+import { Organization } from "../organization";
+import { Period } from "../period";
+import { rebuildFeedbackReadModels } from "../read-models";
 import { catalogIsEmpty, DatabaseNotEmpty, type SeedOptions, type SeedProgress, type SeedResult } from "./demo";
 import { buildDemoData, type DemoData } from "./plan";
 

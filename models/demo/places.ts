@@ -1,4 +1,4 @@
-import type { DISTRICTS } from "../../models/organization";
+import type { DISTRICTS } from "../organization";
 
 /** "phường" and "thị trấn" divide into khu phố, "xã" into ấp. */
 export type LocalityType = "phường" | "xã" | "thị trấn";

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "../../models/organization";
+import type { OrganizationKind } from "../organization";
 import type { DistrictPlaces, LocalityType } from "./places";
 import type { Random } from "./random";
 
