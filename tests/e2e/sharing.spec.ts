@@ -5,7 +5,8 @@ import { expectAccessible } from "./support";
 const ORGANIZATION = "/organizations/VC-001";
 
 async function metaContent(page: Page, attribute: "name" | "property", key: string) {
-  return page.locator(`meta[${attribute}="${key}"]`).first().getAttribute("content");
+  // Strict: two tags with the same name would fail here.
+  return page.locator(`meta[${attribute}="${key}"]`).getAttribute("content");
 }
 
 for (const { lng, locale, alternate, rated } of [
@@ -37,6 +38,18 @@ for (const { lng, locale, alternate, rated } of [
     expect((await image.body()).length).toBeLessThanOrEqual(60_000);
   });
 }
+
+test("home, the list and the summary carry their own description and canonical URL", async ({ page }) => {
+  const descriptions = new Set<string | null>();
+  for (const path of ["/", "/organizations", "/summary"]) {
+    await page.goto(`${path}?lng=en`);
+    const description = await metaContent(page, "name", "description");
+    expect(description?.length, path).toBeGreaterThan(40);
+    descriptions.add(description);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^http://localhost:\\d+${path}\\?lng=en$`));
+  }
+  expect(descriptions.size).toBe(3);
+});
 
 test("sitemap.xml lists every one of the 920 organization pages with language alternates, cached like a public page", async ({ request }) => {
   const response = await request.get("/sitemap.xml");
