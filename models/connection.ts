@@ -16,16 +16,23 @@ export class IndexBuildError extends Error {
   }
 }
 
+/** The database a connection string names (`mongodb://host:port/NAME?…`), or "" when it names none. */
+export function uriDatabase(uri: string): string {
+  const name = /^mongodb(?:\+srv)?:\/\/[^/?]+\/([^?]*)/.exec(uri)?.[1] ?? "";
+  return decodeURIComponent(name);
+}
+
 /**
  * Connects mongoose and notes whether the server is FerretDB, whose read-modify-writes are not atomic.
  * `buildIndexes` (default: everywhere but production) builds every registered model's indexes before
  * returning; production builds them deliberately with `npm run db:indexes`, not on every instance's boot.
+ * The database is `dbName`, else the one the URI names, else `congkhai`.
  */
 export async function connectDatabase({ uri, dbName, buildIndexes }: { uri: string; dbName?: string; buildIndexes?: boolean }): Promise<void> {
   const atConnect = buildIndexes ?? env().NODE_ENV !== "production";
   mongoose.set("strictQuery", true);
   await mongoose.connect(uri, {
-    dbName: dbName ?? "congkhai",
+    dbName: dbName ?? (uriDatabase(uri) || "congkhai"),
     serverSelectionTimeoutMS: 4000,
     // Fail fast while the database is away, so requests get a 503 instead of hanging.
     bufferCommands: false,

@@ -1,6 +1,6 @@
 // Command ferretdb-embedded runs FerretDB 1.24 over SQLite files for development,
-// tests and the demo. It prints the MongoDB URI on stdout and writes it to
-// <dir>/mongodb.uri, then serves until SIGINT or SIGTERM.
+// tests and the demo. It prints the MongoDB URI, naming the app's database, on
+// stdout and writes it to <dir>/mongodb.uri, then serves until SIGINT or SIGTERM.
 package main
 
 import (
@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 func main() {
 	dataDir := flag.String("data-dir", "./data", "directory for SQLite files and mongodb.uri")
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on; port 0 picks a free one")
+	database := flag.String("database", "congkhai", "database the URI names, so a MongoDB shell opened with it sees the app's data")
 	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input closes, so the server never outlives its owner")
 	flag.Parse()
 
@@ -55,7 +57,10 @@ func main() {
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
 
-	uri := f.MongoDBURI()
+	uri, err := withDatabase(f.MongoDBURI(), *database)
+	if err != nil {
+		log.Fatalf("ferretdb: %v", err)
+	}
 	uriFile := filepath.Join(dir, "mongodb.uri")
 	if err = os.WriteFile(uriFile, []byte(uri+"\n"), 0o600); err != nil {
 		log.Fatalf("ferretdb: cannot write %s: %v", uriFile, err)
@@ -70,4 +75,14 @@ func main() {
 	if err != nil && ctx.Err() == nil {
 		log.Fatalf("ferretdb: %v", err)
 	}
+}
+
+// withDatabase returns the server's URI with its path set to the database name.
+func withDatabase(uri, database string) (string, error) {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "", fmt.Errorf("bad URI %q: %w", uri, err)
+	}
+	u.Path = "/" + database
+	return u.String(), nil
 }
