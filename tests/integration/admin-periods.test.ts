@@ -61,7 +61,8 @@ describe("/admin/periods", () => {
       values: { ratingScale: "tsvm | Trong sạch vững mạnh" },
     });
     expect(await getPeriod({ code: "2019" })).toBeNull();
-    const taken = await callRoute(newAction, "/admin/periods/new", { cookie: admin.cookie, form: form() });
+    await createPeriod({ code: "2020", status: "draft" });
+    const taken = await callRoute(newAction, "/admin/periods/new", { cookie: admin.cookie, form: form({ code: "2020", year: "2020" }) });
     expect(taken.data).toMatchObject({ errors: { code: "Đã có đợt đánh giá với mã này." } });
   });
 
@@ -98,13 +99,15 @@ describe("/admin/periods", () => {
   });
 
   it("opens and closes the comment window at once, publishing a draft", async () => {
-    expect((await listPeriods()).map((p) => p.code)).not.toContain("2018");
-    await callRoute(editAction, "/admin/periods/2018", { cookie: admin.cookie, params: { code: "2018" }, form: { intent: "open-window" } });
-    const opened = await getPeriod({ code: "2018" });
+    const DAY = 86_400_000;
+    await createPeriod({ code: "2021", status: "draft", commentsOpenAt: new Date(Date.now() + 30 * DAY), commentsCloseAt: new Date(Date.now() + 60 * DAY) });
+    expect((await listPeriods()).map((p) => p.code)).not.toContain("2021");
+    await callRoute(editAction, "/admin/periods/2021", { cookie: admin.cookie, params: { code: "2021" }, form: { intent: "open-window" } });
+    const opened = await getPeriod({ code: "2021" });
     expect(commentWindow(opened!)).toBe("open");
-    expect((await listPeriods()).map((p) => p.code)).toContain("2018");
-    await callRoute(editAction, "/admin/periods/2018", { cookie: admin.cookie, params: { code: "2018" }, form: { intent: "close-window" } });
-    expect(commentWindow((await getPeriod({ code: "2018" }))!)).toBe("closed");
-    expect(await AuditEvent.countDocuments({ targetId: "2018", action: { $in: ["period.open-comments", "period.close-comments"] } })).toBe(2);
+    expect((await listPeriods()).map((p) => p.code)).toContain("2021");
+    await callRoute(editAction, "/admin/periods/2021", { cookie: admin.cookie, params: { code: "2021" }, form: { intent: "close-window" } });
+    expect(commentWindow((await getPeriod({ code: "2021" }))!)).toBe("closed");
+    expect(await AuditEvent.countDocuments({ targetId: "2021", action: { $in: ["period.open-comments", "period.close-comments"] } })).toBe(2);
   });
 });
