@@ -15,8 +15,19 @@ const HEADER = "code,name,kind,district,rating,members,summary,members:xuat-sac,
 
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
-  await createPeriod({ code: "2012" });
 });
+
+let made = 0;
+/** A period of this test's own, so no test depends on what another imported. */
+async function ownPeriod(): Promise<string> {
+  made += 1;
+  return (await createPeriod({ code: String(2100 + made) })).code;
+}
+
+/** The good fixture with its organization codes renamed `PREFIX-001`…, so each test has organizations of its own. */
+function goodFile(prefix: string): Uint8Array {
+  return utf8(new TextDecoder().decode(fixture("import-2011-good.csv")).replaceAll("IMP-", `${prefix}-`));
+}
 
 describe("importResults", () => {
   it("names exactly the bad lines 4, 7 and 11 with reasons and writes nothing, not even the good rows", async () => {
@@ -33,9 +44,11 @@ describe("importResults", () => {
   });
 
   it("writes nothing on a dry run", async () => {
-    const report = await importResults({ bytes: fixture("import-2011-good.csv"), period: "2011", source: "cli", dryRun: true });
+    const period = await ownPeriod();
+    const report = await importResults({ bytes: goodFile("DRY"), period, source: "cli", dryRun: true });
     expect(report).toMatchObject({ applied: false, rows: 10, created: 10, changed: 0, unchanged: 0, issues: [] });
-    expect(await Evaluation.countDocuments({ period: "2011" })).toBe(0);
+    expect(await Evaluation.countDocuments({ period })).toBe(0);
+    expect(await Organization.countDocuments({ code: /^DRY-/ })).toBe(0);
   });
 
   it("imports a good file, then importing it again changes nothing", async () => {
@@ -66,34 +79,40 @@ describe("importResults", () => {
   });
 
   it("changes only the rows that differ and leaves feedback counters alone", async () => {
-    await Evaluation.updateOne({ period: "2011", orgCode: "IMP-002" }, { $set: { "counters.agree": 7, "counters.pending": 2 } });
+    const period = await ownPeriod();
+    expect(await importResults({ bytes: goodFile("CHG"), period, source: "cli" })).toMatchObject({ created: 10 });
+    await Evaluation.updateOne({ period, orgCode: "CHG-002" }, { $set: { "counters.agree": 7, "counters.pending": 2 } });
     const text = new TextDecoder()
-      .decode(fixture("import-2011-good.csv"))
-      .replace("IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,", "IMP-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,");
-    const report = await importResults({ bytes: utf8(text), period: "2011", source: "cli" });
+      .decode(goodFile("CHG"))
+      .replace("CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,", "CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,");
+    const report = await importResults({ bytes: utf8(text), period, source: "cli" });
     expect(report).toMatchObject({ created: 0, changed: 1, unchanged: 9 });
-    expect(report.planned.find((row) => row.code === "IMP-002")).toMatchObject({ outcome: "changed", fields: ["rating"] });
-    const ev = await Evaluation.findOne({ period: "2011", orgCode: "IMP-002" }).lean();
+    expect(report.planned.find((row) => row.code === "CHG-002")).toMatchObject({ outcome: "changed", fields: ["rating"] });
+    const ev = await Evaluation.findOne({ period, orgCode: "CHG-002" }).lean();
     expect(ev).toMatchObject({ rating: "hoan-thanh-tot", counters: { agree: 7, pending: 2 } });
   });
 
   it("exports a period in the import format so the export re-imports with no change", async () => {
+    const period = await ownPeriod();
+    expect(await importResults({ bytes: goodFile("EXP"), period, source: "cli" })).toMatchObject({ created: 10 });
     // A fixture evaluation stores only two member keys; the others count as 0 and still compare equal.
-    await createRatedOrganization({ code: "FIX-1", name: "Chi bộ Ấp Tân Cang", period: "2011", members: 30 });
+    await createRatedOrganization({ code: "FIX-1", name: "Chi bộ Ấp Tân Cang", period, members: 30 });
     // A summary a spreadsheet would run as a formula is neutralised in the file and restored by the import.
-    await Evaluation.updateOne({ orgCode: "FIX-1", period: "2011" }, { $set: { summary: "-Đạt; =SUM(1)" } });
-    const csv = await exportPeriodCsv({ period: "2011" });
+    await Evaluation.updateOne({ orgCode: "FIX-1", period }, { $set: { summary: "-Đạt; =SUM(1)" } });
+    const csv = await exportPeriodCsv({ period });
     expect(csv?.split("\r\n")[0]).toBe(`\uFEFF${HEADER}`);
     expect(csv).toContain("FIX-1,Chi bộ Ấp Tân Cang,chi-bo-co-so,Biên Hòa,tsvm,30,'-Đạt; =SUM(1),6,24,0,0");
-    const report = await importResults({ bytes: utf8(csv!), period: "2011", source: "cli" });
+    const report = await importResults({ bytes: utf8(csv!), period, source: "cli" });
     expect(report).toMatchObject({ applied: true, created: 0, changed: 0, unchanged: 11 });
   });
 
   it("creates the evaluations of a new period for organizations that already exist", async () => {
-    const report = await importResults({ bytes: fixture("import-2011-good.csv"), period: "2012", source: "web" });
+    const [earlier, later] = [await ownPeriod(), await ownPeriod()];
+    expect(await importResults({ bytes: goodFile("NEW"), period: earlier, source: "cli" })).toMatchObject({ organizationsCreated: 10 });
+    const report = await importResults({ bytes: goodFile("NEW"), period: later, source: "web" });
     expect(report).toMatchObject({ created: 10, organizationsCreated: 0 });
-    expect(await Evaluation.countDocuments({ period: "2012" })).toBe(10);
-    expect(await Organization.countDocuments({ code: /^IMP-/ })).toBe(10);
+    expect(await Evaluation.countDocuments({ period: later })).toBe(10);
+    expect(await Organization.countDocuments({ code: /^NEW-/ })).toBe(10);
   });
 });
 
@@ -136,10 +155,12 @@ describe("importResults refuses whole files", () => {
   });
 
   it("refuses rows for an organization merged into another, and unknown periods", async () => {
-    await Organization.updateOne({ code: "IMP-009" }, { $set: { active: false, mergedInto: "IMP-007" } });
-    const report = await importResults({ bytes: fixture("import-2011-good.csv"), period: "2011", source: "cli" });
-    expect(report.issues).toEqual([{ line: 10, reason: "admin:import.errors.mergedOrganization", params: { value: "IMP-009", target: "IMP-007" } }]);
-    const unknown = await importResults({ bytes: fixture("import-2011-good.csv"), period: "1999", source: "cli" });
+    const period = await ownPeriod();
+    expect(await importResults({ bytes: goodFile("MRG"), period, source: "cli" })).toMatchObject({ created: 10 });
+    await Organization.updateOne({ code: "MRG-009" }, { $set: { active: false, mergedInto: "MRG-007" } });
+    const report = await importResults({ bytes: goodFile("MRG"), period, source: "cli" });
+    expect(report.issues).toEqual([{ line: 10, reason: "admin:import.errors.mergedOrganization", params: { value: "MRG-009", target: "MRG-007" } }]);
+    const unknown = await importResults({ bytes: goodFile("MRG"), period: "1999", source: "cli" });
     expect(unknown.issues[0]?.reason).toBe("admin:import.errors.unknownPeriod");
   });
 });
