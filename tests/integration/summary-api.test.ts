@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../models/csv";
 import type { Summary } from "../../models/summary";
 import { SUMMARY_CSV_HEADER } from "../../models/summary-csv";
@@ -24,15 +24,17 @@ function cell(header: string, value: string): string | number | null {
   return value === "" ? null : Number(value);
 }
 
+beforeAll(async () => {
+  await createPeriod({ code: "2011" });
+  const a = await createRatedOrganization({ code: "A-001", name: 'Chi bộ "Ấp 1", xã An Hòa', period: "2011", district: "Biên Hòa" });
+  const b = await createRatedOrganization({ code: "A-002", name: "Đảng bộ phường Tân Mai", period: "2011", district: "Long Khánh", rating: "hoan-thanh-tot" });
+  for (let i = 0; i < 11; i++) await decide(await submitFeedback(a, i < 9 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
+  await decide(await submitFeedback(b, "neutral"), "approved");
+  await submitFeedback(b, "agree");
+});
+
 describe("GET /api/v1/summary and /api/v1/summary.csv", () => {
   it("answers the same rows as JSON and CSV for every grouping", async () => {
-    await createPeriod({ code: "2011" });
-    const a = { ...(await createRatedOrganization({ code: "A-001", name: 'Chi bộ "Ấp 1", xã An Hòa', period: "2011", district: "Biên Hòa" })), period: "2011" };
-    const b = { ...(await createRatedOrganization({ code: "A-002", name: "Đảng bộ phường Tân Mai", period: "2011", district: "Long Khánh", rating: "hoan-thanh-tot" })), period: "2011", district: "Long Khánh" };
-    for (let i = 0; i < 11; i++) await decide(await submitFeedback(a, i < 9 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
-    await decide(await submitFeedback(b, "neutral"), "approved");
-    await submitFeedback(b, "agree");
-
     for (const groupBy of ["organization", "district", "rating", "kind", "period"]) {
       const json = await get(jsonLoader, `/api/v1/summary?period=2011&groupBy=${groupBy}`);
       expect(json.status).toBe(200);
