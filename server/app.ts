@@ -2,6 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { bodyLimit } from "./body-limit";
+import { createLifecycle, type Lifecycle, type Phase } from "./lifecycle";
 import { refuse } from "./refuse";
 import { errorHandler, remixHandler } from "./remix-handler";
 import { appRuntime, type AppRuntime } from "./runtime";
@@ -38,17 +39,10 @@ function mutationRateLimit({ checkRateLimit, log }: AppRuntime) {
   };
 }
 
-let ready = false;
-
-/** Called once the database is connected and seeded; until then every page and API answers 503. */
-export function markReady(): void {
-  ready = true;
-}
-
-/** While the driver has no connection, answer 503 at once instead of letting requests hang. */
-function requireDatabase({ database }: AppRuntime) {
+/** Until start-up work is done, and while the driver has no connection, answer 503 at once instead of letting requests hang. */
+function requireDatabase({ database }: AppRuntime, lifecycle: Lifecycle) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (ready && database.connected()) return next();
+    if (lifecycle.phase() !== "starting" && database.connected()) return next();
     res.setHeader("Retry-After", "10");
     refuse(req, res, 503, "database_unavailable", {
       vi: "Cơ sở dữ liệu đang không phản hồi. Không có dữ liệu nào bị mất; vui lòng thử lại sau ít phút.",
@@ -57,7 +51,27 @@ function requireDatabase({ database }: AppRuntime) {
   };
 }
 
-export function createApp({ build }: { build: ServerBuild }) {
+const NOT_READY: Record<Exclude<Phase, "ready">, string> = {
+  starting: "starting: connecting to or seeding the database",
+  stopping: "shutting down: finishing the requests in flight",
+};
+
+/** Liveness answers while the process serves; readiness also needs start-up done, no SIGTERM yet, and the database answering. */
+function probes(app: express.Express, { database }: AppRuntime, lifecycle: Lifecycle) {
+  app.get("/livez", (_req, res) => void res.json({ status: "ok" }));
+  const readiness = async (_req: Request, res: Response) => {
+    const phase = lifecycle.phase();
+    res.setHeader("Cache-Control", "no-store");
+    if (phase !== "ready") return void res.status(503).json({ status: "unavailable", reason: NOT_READY[phase] });
+    if (await database.ping()) return void res.json({ status: "ok" });
+    res.status(503).json({ status: "unavailable", reason: "database not answering" });
+  };
+  app.get("/readyz", readiness);
+  app.get("/healthz", readiness);
+}
+
+/** The Express app around the Remix build; `lifecycle` says when it is ready and counts the requests in flight. */
+export function createApp({ build, lifecycle = createLifecycle() }: { build: ServerBuild; lifecycle?: Lifecycle }) {
   const runtime = appRuntime(build);
   const production = runtime.env().NODE_ENV === "production";
   const app = express();
@@ -67,19 +81,16 @@ export function createApp({ build }: { build: ServerBuild }) {
   app.use(compression());
   app.use(securityHeaders({ production, secret: runtime.sessionSecret() }));
   app.use(requestLog(runtime));
+  probes(app, runtime, lifecycle);
+  app.use(lifecycle.track);
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
-  app.get("/healthz", async (_req, res) => {
-    if (ready && (await runtime.database.ping())) return void res.json({ status: "ok" });
-    res.status(503).json({ status: "unavailable", reason: ready ? "database not answering" : "starting: connecting to or seeding the database" });
-  });
-
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);
   app.use(bodyLimit);
-  app.use(requireDatabase(runtime));
+  app.use(requireDatabase(runtime, lifecycle));
   app.use(mutationRateLimit(runtime));
 
   // use, not all("*"): a route pattern would decode the path and answer a malformed escape with 500.

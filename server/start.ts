@@ -1,6 +1,8 @@
 import type { ServerBuild } from "@remix-run/node";
 import { startOrReuseEmbedded, type EmbeddedServer } from "../scripts/db/embedded";
-import { createApp, markReady } from "./app";
+import type { Server } from "node:http";
+import { createApp } from "./app";
+import { createLifecycle, type Lifecycle } from "./lifecycle";
 import { appRuntime, type AppRuntime } from "./runtime";
 
 /** MONGODB_URI when set, else the embedded FerretDB under DATA_DIR (reused when one already runs there). */
@@ -26,39 +28,65 @@ async function connectWithRetry({ database, log }: AppRuntime, uri: string): Pro
   }
 }
 
-async function main(build: ServerBuild) {
+/** How long requests in flight get to finish after SIGTERM (systemd and Kubernetes wait 30 s before SIGKILL). */
+const DRAIN_LIMIT_MS = 20_000;
+
+interface Running {
+  runtime: AppRuntime;
+  lifecycle: Lifecycle;
+  server: Server;
+  embedded: EmbeddedServer | null;
+}
+
+/** Not ready at once, requests in flight finish (up to the limit), then the database disconnects and the process exits 0. */
+async function shutdown({ runtime, lifecycle, server, embedded }: Running, signal: string): Promise<void> {
+  const { log } = runtime;
+  lifecycle.stop();
+  log.info(`${signal}: not ready; finishing the requests in flight`);
+  const drained = await lifecycle.drained(DRAIN_LIMIT_MS);
+  if (!drained) log.warn(`requests still in flight after ${DRAIN_LIMIT_MS / 1000}s; closing them`);
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeAllConnections();
+  await closed;
+  await runtime.database.disconnect().catch(() => undefined);
+  await embedded?.stop();
+  log.info("stopped");
+  process.exit(0);
+}
+
+async function main(build: ServerBuild, lifecycle: Lifecycle) {
   const runtime = appRuntime(build);
   const { env, log } = runtime;
   const config = env();
   const { uri, embedded } = await databaseUri(runtime);
-  const app = createApp({ build });
-  const server = app.listen(config.PORT, () => log.info(`Công Khai listening on http://localhost:${config.PORT}`));
-
-  const shutdown = async (signal: string) => {
-    log.info(`${signal}: shutting down`);
-    server.close();
-    await runtime.database.disconnect().catch(() => undefined);
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  const app = createApp({ build, lifecycle });
+  const server = app.listen(config.PORT, () => log.info(`Công Khai listening on http://localhost:${listeningPort(server)}`, { port: listeningPort(server) }));
+  const onSignal = (signal: string) => void shutdown({ runtime, lifecycle, server, embedded }, signal);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
 
   await connectWithRetry(runtime, uri);
   log.info(embedded ? "connected to the embedded database" : "connected to MONGODB_URI");
   if (config.SEED_ON_START === "true") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
-  markReady();
+  lifecycle.markReady();
   log.info("ready");
   // Organization merges run in the background; a restart resumes the unfinished ones.
   runtime.startMergeWorker({ onError: (error) => log.error(error, { message: "organization merge step failed" }) });
   // Warm the public summary's memo: on FerretDB its feedback aggregation scans every item, and no visitor should wait for that.
-  const port = (server.address() as { port: number } | null)?.port ?? config.PORT;
-  void fetch(`http://127.0.0.1:${port}/summary`).catch(() => undefined);
+  void fetch(`http://127.0.0.1:${listeningPort(server)}/summary`).catch(() => undefined);
+}
+
+/** The port actually bound (PORT=0 picks a free one). */
+function listeningPort(server: Server): number {
+  return (server.address() as { port: number } | null)?.port ?? 0;
 }
 
 /** Serves the app in `build` (the Remix build: app/ and models/ come from it, never from source). */
 export function start(build: ServerBuild): void {
-  main(build).catch((error: unknown) => {
+  const lifecycle = createLifecycle();
+  main(build, lifecycle).catch((error: unknown) => {
+    // A signal during start-up disconnects the database under the seed; the shutdown owns the exit then.
+    if (lifecycle.phase() === "stopping") return;
     appRuntime(build).log.error(error);
     process.exit(1);
   });
