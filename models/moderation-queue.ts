@@ -1,8 +1,9 @@
 import { Types } from "mongoose";
+import { catalogSnapshot } from "./catalog-cache";
+import { copyCounters, type CatalogRow } from "./catalog-rows";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { Evaluation, type Counters } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
-import { Organization } from "./organization";
 import { Period, type Label } from "./period";
 import { QueueEntry } from "./queue-entry";
 import { pendingEntries, queueIndexed, type EntryKeys, type IndexFilter } from "./queue-index";
@@ -80,9 +81,9 @@ async function scopeOf(filters: QueueFilters, cursor: string | undefined): Promi
   if (filters.stance) equal.stance = filters.stance;
   if (filters.period) equal.period = filters.period;
   if (filters.organization) {
-    const org = await Organization.findOne({ code: filters.organization }, { _id: 1 }).lean();
+    const org = (await catalogSnapshot()).organizations.get(filters.organization);
     if (!org) return null;
-    equal.organization = String(org._id);
+    equal.organization = org.id;
   }
   const after = decodeCursor(cursor, "date");
   return { equal, after: after ? { createdAt: new Date(String(after.k)).getTime(), id: after.id } : undefined };
@@ -139,20 +140,30 @@ async function decidedRows(status: FeedbackStatus, scope: Scope, size: number): 
   return { rows: kept.map(({ doc }) => doc), next };
 }
 
-/** Evaluation context for a page of items: each evaluation by `_id`, then their periods' scales. */
+type ContextRow = Pick<CatalogRow, "id" | "orgCode" | "orgName" | "district" | "period" | "rating" | "counters">;
+
+/** Rows of evaluations the public catalog does not hold (a period not, or no longer, published), by `_id`. */
+async function unpublishedRows(ids: string[]): Promise<ContextRow[]> {
+  const found = await Promise.all(ids.map((id) => Evaluation.findById(id, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean()));
+  return found.filter((e) => e !== null).map((e) => ({ ...e, id: String(e._id), counters: copyCounters(e.counters) }));
+}
+
+/**
+ * Evaluation context for a page of items from the in-memory catalog (its counters follow every decision of
+ * this process; on MongoDB they may lag other instances by the catalog's short refresh interval).
+ */
 async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueContext>> {
-  const found = await Promise.all(
-    evaluationIds.map((id) => Evaluation.findById(id, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean()),
-  );
-  const evaluations = found.filter((e) => e !== null);
-  const periods = await Period.find({ code: { $in: [...new Set(evaluations.map((e) => e.period))] } }, { code: 1, ratingScale: 1 }).lean();
-  const scales = new Map(periods.map((p) => [p.code, p.ratingScale]));
+  const snapshot = await catalogSnapshot();
+  const rows: ContextRow[] = evaluationIds.map((id) => snapshot.rowsById.get(id)).filter((row) => row !== undefined);
+  rows.push(...(await unpublishedRows(evaluationIds.filter((id) => !snapshot.rowsById.has(id)))));
+  const scales = new Map(snapshot.periods.map((p) => [p.code, p.ratingScale]));
+  const unknown = [...new Set(rows.map((row) => row.period))].filter((code) => !scales.has(code));
+  if (unknown.length > 0) for (const p of await Period.find({ code: { $in: unknown } }, { code: 1, ratingScale: 1 }).lean()) scales.set(p.code, p.ratingScale);
   return new Map(
-    evaluations.map((e) => {
+    rows.map((e) => {
       const label = scales.get(e.period)?.find((entry) => entry.key === e.rating)?.label;
       const counters = { agree: e.counters.agree, disagree: e.counters.disagree, neutral: e.counters.neutral, pending: e.counters.pending };
-      const context = { orgCode: e.orgCode, orgName: e.orgName, district: e.district, period: e.period, rating: e.rating, ratingLabel: label ? { vi: label.vi, en: label.en } : null, counters };
-      return [String(e._id), context];
+      return [e.id, { orgCode: e.orgCode, orgName: e.orgName, district: e.district, period: e.period, rating: e.rating, ratingLabel: label ? { vi: label.vi, en: label.en } : null, counters }];
     }),
   );
 }
@@ -192,6 +203,11 @@ export async function listQueue({ filters, cursor, limit }: { filters: QueueFilt
     items: rows.map((doc) => toItem(doc, contexts.get(String(doc.evaluation)) ?? null)),
     nextCursor: next ? encodeCursor({ k: next.createdAt.toISOString(), id: next.id }) : null,
   };
+}
+
+/** Loads what the first queue page needs (the in-process index, the catalog) so no moderator waits for it. */
+export async function warmModerationQueue(): Promise<void> {
+  await listQueue({ filters: { status: "pending" }, limit: 1 });
 }
 
 /** Period codes, newest first, for the queue's period filter. */

@@ -90,9 +90,8 @@ function decisionSet(t: Transition) {
   return { status: t.to, moderation: { decidedBy: t.actor.id, decidedAt: t.now, ...(reason ? { reason } : {}), ...(t.note ? { note: t.note } : {}) } };
 }
 
-async function readItem(id: string): Promise<FeedbackBefore | null> {
-  if (!isValidObjectId(id)) return null;
-  return Feedback.findById(id, BEFORE_FIELDS).lean<FeedbackBefore>();
+function readItem(id: string): Promise<FeedbackBefore | null> {
+  return Feedback.findById(id, BEFORE_FIELDS).lean<FeedbackBefore>().exec();
 }
 
 /**
@@ -101,9 +100,11 @@ async function readItem(id: string): Promise<FeedbackBefore | null> {
  * goes back, so nothing is lost.
  */
 async function decidePending(t: Transition): Promise<FeedbackBefore> {
-  const before = await readItem(t.id);
+  if (!isValidObjectId(t.id)) throw new FeedbackNotFound();
+  // Both by _id and independent: a claimed entry whose item is gone or decided was stale anyway.
+  const [before, claimed] = await Promise.all([readItem(t.id), claimQueueEntry(t.id)]);
   if (!before) throw new FeedbackNotFound();
-  if (before.status !== "pending" || !(await claimQueueEntry(t.id))) throw new AlreadyDecided();
+  if (before.status !== "pending" || !claimed) throw new AlreadyDecided();
   try {
     await serialised(`feedback:${t.id}`, () => Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) }));
   } catch (error) {
@@ -140,10 +141,12 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
   const before = t.from === "pending" ? await decidePending(t) : await reverseDecided(t);
   const reason = t.to === "rejected" ? t.reason : undefined;
   const evaluation = String(before.evaluation);
-  await moveCounters(evaluation, counted(before, before.status, before.moderation?.reason), counted(before, t.to, reason));
   const organizationId = String(before.organization);
-  if (t.to === "approved") await publishFeedItem({ organizationId, source: before, now: t.now });
-  if (t.from === "approved") await hideFeedItem({ organizationId, feedbackId: t.id });
+  await Promise.all([
+    moveCounters(evaluation, counted(before, before.status, before.moderation?.reason), counted(before, t.to, reason)),
+    t.to === "approved" ? publishFeedItem({ organizationId, source: before, now: t.now }) : undefined,
+    t.from === "approved" ? hideFeedItem({ organizationId, feedbackId: t.id }) : undefined,
+  ]);
   // Public summaries are memoised for a few seconds; a decision should show at once.
   forgetMemo();
   const state: DecisionState = {
