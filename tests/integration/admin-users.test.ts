@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/invite.$token";
+import { changeRole } from "../../models/accounts-admin";
 import { AuditEvent } from "../../models/audit-event";
 import { login } from "../../models/auth";
 import { User } from "../../models/user";
@@ -10,10 +11,11 @@ import { setupTestDatabase } from "./database";
 
 setupTestDatabase();
 
+/** Each test acts as an admin of its own, so none depends on what another did to an account. */
 let admin: Awaited<ReturnType<typeof createStaff>>;
 const post = (form: Record<string, string>, path = "/admin/users") => callRoute(usersAction, path, { cookie: admin.cookie, form });
 
-beforeAll(async () => {
+beforeEach(async () => {
   admin = await createStaff("admin");
 });
 
@@ -42,7 +44,11 @@ describe("/admin/users", () => {
   });
 
   it("changes a role and disables an account, but never the last admin", async () => {
-    const other = await createStaff("committee");
+    // This test's admin is the only one: admins other tests made step down first.
+    const others = await User.find({ role: "admin", _id: { $ne: admin.id } }, { _id: 1 }).lean();
+    for (const other of others) await changeRole({ userId: String(other._id), role: "committee", actor: { id: admin.id, email: admin.email } });
+    // Named to sort first, so the list's first page shows it however many accounts other tests made.
+    const other = await createStaff("committee", `aaa-${Date.now().toString(36)}@example.vn`);
     await post({ intent: "role", userId: other.id, role: "moderator" });
     expect((await User.findById(other.id, { role: 1 }).lean())?.role).toBe("moderator");
     await post({ intent: "disable", userId: other.id });
