@@ -5,10 +5,11 @@ import { createApp } from "./app";
 import { createLifecycle, type Lifecycle } from "./lifecycle";
 import { appRuntime, type AppRuntime } from "./runtime";
 
-/** MONGODB_URI when set, else the embedded FerretDB under DATA_DIR (reused when one already runs there). */
+/** MONGODB_URI when set, else the embedded FerretDB under DATA_DIR (reused when one already runs there); never embedded in production. */
 async function databaseUri({ env, log }: AppRuntime): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
-  const { MONGODB_URI, DATA_DIR } = env();
+  const { MONGODB_URI, DATA_DIR, NODE_ENV } = env();
   if (MONGODB_URI) return { uri: MONGODB_URI, embedded: null };
+  if (NODE_ENV === "production") throw new Error("MONGODB_URI is required when NODE_ENV=production: the embedded database serves development, tests and the demo.");
   const embedded = await startOrReuseEmbedded(DATA_DIR, (line) => log.info(line));
   return { uri: embedded.uri, embedded };
 }
@@ -67,7 +68,8 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
 
   await connectWithRetry(runtime, uri);
   log.info(embedded ? "connected to the embedded database" : "connected to MONGODB_URI");
-  if (config.SEED_ON_START === "true") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
+  // Demo data never goes into a production database, whatever SEED_ON_START says.
+  if (config.SEED_ON_START === "true" && config.NODE_ENV !== "production") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
   lifecycle.markReady();
   log.info("ready");
   // Organization merges run in the background; a restart resumes the unfinished ones.
