@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { syncAllIndexes, type CollectionIndexes } from "../models/db-indexes";
 import { argumentsOrExit } from "./cli-args";
-import { runScript } from "./db/open";
+import { runScript } from "../embedded-db/open";
 
 const USAGE = "usage: npm run db:indexes [-- --dry-run]";
 

@@ -13,7 +13,7 @@ import { isFerretDB } from "../models/connection";
 import { importResults, type ImportIssue } from "../models/import";
 import { recountCounters } from "../models/recount";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
-import { runScript } from "./db/open";
+import { runScript } from "../embedded-db/open";
 
 const USAGE = "usage: npm run import -- FILE.csv --period CODE [--dry-run]";
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { runScript } from "./db/open";
+import { runScript } from "../embedded-db/open";
 import { DatabaseNotEmpty, seedDemo } from "../models/demo/demo";
 import { progressReporter } from "./seed/progress";
 

@@ -10,7 +10,7 @@ import { rebuildDecisionDays } from "../models/decision-days";
 import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/read-models";
 import { recountCounters, type Drift } from "../models/recount";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
-import { runScript } from "./db/open";
+import { runScript } from "../embedded-db/open";
 
 const USAGE = "usage: npm run summaries:rebuild [-- --period CODE] [--dry-run]";
 

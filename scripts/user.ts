@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ROLES } from "../models/user";
 import { MIN_PASSWORD_LENGTH } from "../models/password";
 import { AccountError, createUser, disableUser, resetPassword } from "../models/users-admin";
-import { runScript } from "./db/open";
+import { runScript } from "../embedded-db/open";
 
 const USAGE = `usage:
   npm run user -- create --email E --role moderator|committee|admin   (password on stdin)

@@ -1,18 +1,9 @@
 import type { ServerBuild } from "@remix-run/node";
-import { startOrReuseEmbedded, type EmbeddedServer } from "../scripts/db/embedded";
+import { resolveDatabase, type EmbeddedServer } from "../embedded-db/launcher";
 import type { Server } from "node:http";
 import { createApp } from "./app";
 import { createLifecycle, type Lifecycle } from "./lifecycle";
 import { appRuntime, type AppRuntime } from "./runtime";
-
-/** MONGODB_URI when set, else the embedded FerretDB under DATA_DIR (reused when one already runs there); never embedded in production. */
-async function databaseUri({ env, log }: AppRuntime): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
-  const { MONGODB_URI, DATA_DIR, NODE_ENV } = env();
-  if (MONGODB_URI) return { uri: MONGODB_URI, embedded: null };
-  if (NODE_ENV === "production") throw new Error("MONGODB_URI is required when NODE_ENV=production: the embedded database serves development, tests and the demo.");
-  const embedded = await startOrReuseEmbedded(DATA_DIR, (line) => log.info(line));
-  return { uri: embedded.uri, embedded };
-}
 
 /** Connects, retrying with back-off: the server answers 503 until the database is reachable. */
 async function connectWithRetry({ database, log }: AppRuntime, uri: string): Promise<void> {
@@ -59,7 +50,12 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
   const runtime = appRuntime(build);
   const { env, log } = runtime;
   const config = env();
-  const { uri, embedded } = await databaseUri(runtime);
+  const { uri, embedded } = await resolveDatabase({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.DATA_DIR,
+    production: config.NODE_ENV === "production",
+    log: (line) => log.info(line),
+  });
   const app = createApp({ build, lifecycle });
   const server = app.listen(config.PORT, () => log.info(`Công Khai listening on http://localhost:${listeningPort(server)}`, { port: listeningPort(server) }));
   const onSignal = (signal: string) => void shutdown({ runtime, lifecycle, server, embedded }, signal);

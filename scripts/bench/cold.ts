@@ -8,7 +8,7 @@ import { z } from "zod";
 import { getPeriod } from "../../models/period";
 import { getSummary } from "../../models/summary";
 import { feedbackPerDay } from "../../models/summary-activity";
-import { runScript } from "../db/open";
+import { runScript } from "../../embedded-db/open";
 
 const ArgsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(50).default(5),

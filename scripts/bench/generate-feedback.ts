@@ -17,7 +17,7 @@ import { recountCounters } from "../../models/recount";
 import { CAMPAIGN_FLAG } from "../../models/summary-activity";
 import { generateTrackingCode } from "../../models/tracking-code";
 import { argumentsOrExit, periodCodeArg } from "../cli-args";
-import { runScript } from "../db/open";
+import { runScript } from "../../embedded-db/open";
 import { createRandom, type Random } from "../../models/demo/random";
 
 const USAGE = `usage: npm run bench:data -- --count N [--period CODE]

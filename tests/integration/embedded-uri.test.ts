@@ -4,7 +4,7 @@ import path from "node:path";
 import mongoose from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase, uriDatabase } from "../../models/connection";
-import { startOrReuseEmbedded } from "../../scripts/db/embedded";
+import { startOrReuseEmbedded } from "../../embedded-db/launcher";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "congkhai-uri-"));
 const uriFile = path.join(dataDir, "mongodb.uri");

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startOrReuseEmbedded } from "../../scripts/db/embedded";
+import { startOrReuseEmbedded } from "../../embedded-db/launcher";
 
 declare module "vitest" {
   export interface ProvidedContext {

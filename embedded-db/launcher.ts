@@ -6,8 +6,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const sourceDir = path.join(projectRoot, "scripts/ferretdb");
+/** The project's root: the nearest folder up with a package.json (from source here, or from the server bundle in build/server/). */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+  }
+}
+
+const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+const sourceDir = path.join(projectRoot, "embedded-db/go");
 const SOURCES = ["go.mod", "go.sum", "main.go", "patches.json"];
 
 export class EmbeddedDatabaseUnavailable extends Error {}
@@ -26,7 +34,7 @@ interface ModulePatches {
 }
 
 /**
- * Copies FerretDB's module out of the Go module cache and applies scripts/ferretdb/patches.json to the
+ * Copies FerretDB's module out of the Go module cache and applies embedded-db/go/patches.json to the
  * copy (each `from` must occur exactly once, else the build fails), so the fix is reproducible and visible.
  */
 function patchedModuleCopy(workDir: string): string {
@@ -78,6 +86,24 @@ export function ensureFerretBinary(log: (line: string) => void = console.log): s
     rmSync(workDir, { recursive: true, force: true });
   }
   return binary;
+}
+
+/**
+ * The database to use: MONGODB_URI when set, else the embedded FerretDB under `dataDir` (reused when one
+ * already runs there, started otherwise). Production refuses the embedded one.
+ */
+export async function resolveDatabase({ mongodbUri, dataDir, production, log }: ResolveArgs): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
+  if (mongodbUri) return { uri: mongodbUri, embedded: null };
+  if (production) throw new EmbeddedDatabaseUnavailable("MONGODB_URI is required when NODE_ENV=production: the embedded database serves development, tests and the demo.");
+  const embedded = await startOrReuseEmbedded(dataDir, log);
+  return { uri: embedded.uri, embedded };
+}
+
+interface ResolveArgs {
+  mongodbUri: string | undefined;
+  dataDir: string;
+  production: boolean;
+  log: (line: string) => void;
 }
 
 /** True when a MongoDB-compatible server answers a ping at `uri` within `timeoutMS`. */

@@ -1,6 +1,6 @@
-import { connectDatabase, disconnectDatabase } from "../../models/connection";
-import { env } from "../../app/utils/env.server";
-import { startOrReuseEmbedded, type EmbeddedServer } from "./embedded";
+import { env } from "../app/utils/env.server";
+import { connectDatabase, disconnectDatabase } from "../models/connection";
+import { resolveDatabase, type EmbeddedServer } from "./launcher";
 
 export interface OpenDatabase {
   uri: string;
@@ -8,17 +8,10 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** The URI to use: MONGODB_URI when set, else the embedded FerretDB (reused or started). */
-export async function resolveDatabase(log: (line: string) => void = console.log): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
-  const { MONGODB_URI, DATA_DIR } = env();
-  if (MONGODB_URI) return { uri: MONGODB_URI, embedded: null };
-  const embedded = await startOrReuseEmbedded(DATA_DIR, log);
-  return { uri: embedded.uri, embedded };
-}
-
 /** For command-line scripts: connect now or fail with one clear line. `buildIndexes` as in connectDatabase. */
 export async function openDatabase(log: (line: string) => void = console.log, { buildIndexes }: { buildIndexes?: boolean } = {}): Promise<OpenDatabase> {
-  const { uri, embedded } = await resolveDatabase(log);
+  const { MONGODB_URI, DATA_DIR, NODE_ENV } = env();
+  const { uri, embedded } = await resolveDatabase({ mongodbUri: MONGODB_URI, dataDir: DATA_DIR, production: NODE_ENV === "production", log });
   await connectDatabase({ uri, buildIndexes });
   return {
     uri,
