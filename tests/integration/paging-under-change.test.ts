@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loader as organizationsApi } from "../../app/routes/api.v1.organizations";
 import { changeRole, listStaff, setUserDisabled } from "../../models/accounts-admin";
 import { listAuditEvents, recordAudit } from "../../models/audit";
+import { AuditEvent } from "../../models/audit-event";
 import { listOrganizations } from "../../models/catalog";
 import { catalogChanged } from "../../models/catalog-cache";
 import { Evaluation } from "../../models/evaluation";
@@ -74,12 +75,13 @@ describe("keyset lists while items are added and decided between pages", () => {
 
   it("the audit trail lists each event once while new ones are recorded", async () => {
     const record = (n: string) => recordAudit({ actor: { email: "paging@example.vn" }, action: "user.create", targetType: "user", targetId: n });
-    const existing = Array.from({ length: 9 }, (_, i) => `before-${i}`);
-    for (const id of existing) await record(id);
+    for (let i = 0; i < 9; i++) await record(`before-${i}`);
+    // Every event in the trail before the walk, whichever tests ran first.
+    const existing = (await AuditEvent.find({}, { _id: 1 }).lean()).map((event) => String(event._id));
 
     const walked = await walk(
       (cursor) => listAuditEvents({ cursor, limit: 2 }),
-      (event) => event.targetId,
+      (event) => event.id,
       async (page) => {
         await record(`during-${page}-a`);
         await record(`during-${page}-b`);
