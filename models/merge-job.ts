@@ -227,16 +227,14 @@ export async function mergeStep({ id, owner, now = new Date(), listLimit = LIST_
   return "moving";
 }
 
-/** Process-wide: the Remix bundle and server.ts each load models/, and the request's kick must reach the worker. */
+/** This process's worker: the server starts it (from the build) and a route's kick reaches the same module. */
 interface WorkerState {
   owner: string;
   timer: NodeJS.Timeout | null;
   running: Promise<void> | null;
   onError: (error: unknown) => void;
 }
-const STATE_KEY = Symbol.for("congkhai.merge-worker");
-const globals = globalThis as typeof globalThis & { [STATE_KEY]?: WorkerState };
-const worker: WorkerState = (globals[STATE_KEY] ??= { owner: randomBytes(8).toString("hex"), timer: null, running: null, onError: () => undefined });
+const worker: WorkerState = { owner: randomBytes(8).toString("hex"), timer: null, running: null, onError: () => undefined };
 
 /** Works every running merge until each is done, settling or leased elsewhere; one run at a time per process. */
 export function runMergeJobs(): Promise<void> {
