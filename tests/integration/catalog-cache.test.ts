@@ -37,9 +37,11 @@ async function json<T>(response: unknown): Promise<T> {
 }
 const detail = async (code: string) => (await json<Detail>(await callLoader(detailApi, `/api/v1/organizations/${code}`, { code }))).evaluations[0]!;
 const list = (query: string) => callLoader(listApi, `/api/v1/organizations?period=2011&limit=100&${query}`).then(json<Page>);
+/** The header and `code`'s row only, re-rated: the import leaves the other organizations as they are, whatever other tests did to them. */
 const withRating = (text: string, code: string, from: string, to: string) =>
   text
     .split("\n")
+    .filter((line, i) => i === 0 || line.startsWith(`${code},`))
     .map((line) => (line.startsWith(`${code},`) ? line.replace(`,${from},`, `,${to},`) : line))
     .join("\n");
 
