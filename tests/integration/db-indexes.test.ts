@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { connectDatabase, disconnectDatabase } from "../../models/connection";
 import { syncAllIndexes } from "../../models/db-indexes";
 
-// A fresh database connected the way production connects: nothing builds indexes at connect time.
-beforeAll(async () => {
+// A fresh database per test, connected the way production connects: nothing builds indexes at connect time.
+beforeEach(async () => {
   await connectDatabase({ uri: inject("databaseUri"), dbName: `test_${randomBytes(5).toString("hex")}`, buildIndexes: false });
 });
-afterAll(async () => {
+afterEach(async () => {
   await mongoose.connection.db?.dropDatabase();
   await disconnectDatabase();
 });
@@ -46,6 +46,7 @@ describe("npm run db:indexes", () => {
   });
 
   it("drops an index that no model declares", async () => {
+    expect((await syncAllIndexes()).failures).toEqual([]);
     await mongoose.connection.db!.collection("users").createIndex({ createdAt: 1 }, { name: "createdAt_1" });
     const result = await syncAllIndexes();
     expect(result.collections.find((c) => c.collection === "users")?.dropped).toEqual(["createdAt_1"]);
@@ -53,6 +54,7 @@ describe("npm run db:indexes", () => {
   });
 
   it("reports an index that cannot be built as an index failure, and builds the rest", async () => {
+    expect((await syncAllIndexes()).failures).toEqual([]);
     const organizations = mongoose.connection.db!.collection("organizations");
     await organizations.dropIndex("slug_1");
     await organizations.insertMany([
