@@ -8,8 +8,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { resources } from "../locales";
 import { connectDatabase, databaseConnected, disconnectDatabase, IndexBuildError, pingDatabase } from "../models/connection";
+import { catalogSnapshot } from "../models/catalog-cache";
 import { seedIfEmpty } from "../models/demo/demo";
 import { startMergeWorker } from "../models/merge-job";
+import { warmModerationQueue } from "../models/moderation-queue";
 import { i18nConfig } from "./i18n";
 import { env, sessionSecret } from "./utils/env.server";
 import { i18nServer } from "./utils/i18n.server";
@@ -71,8 +73,8 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 
 /**
  * What the Express layer (server/) takes from this build instead of loading app/ and models/ a second
- * time: the environment, the log, the database connection, the demo seed, the shared rate limiter and
- * the background organization merges.
+ * time: the environment, the log, the database connection, the demo seed, the shared rate limiter,
+ * the background organization merges and the warm-up of the in-process read models.
  */
 export const runtime = {
   env,
@@ -90,6 +92,8 @@ export const runtime = {
   seedIfEmpty,
   checkRateLimit,
   startMergeWorker,
+  /** Loads the catalog and the moderation queue's index once, so no visitor or moderator waits for a scan. */
+  warmUp: () => Promise.all([catalogSnapshot(), warmModerationQueue()]).then(() => undefined),
 };
 
 export type AppRuntime = typeof runtime;

@@ -1,8 +1,9 @@
 /**
- * `npm run summaries:rebuild [-- --period CODE] [--dry-run]`: recounts every evaluation's counters from the
+ * `npm run summaries:rebuild [-- --period CODE] [--dry-run] [--read-models]`: recounts every evaluation's counters from the
  * feedback collection, prints each drift (organization, field, stored → recount), repairs it with $inc deltas
  * (safe while the app serves: see docs/decisions/003-counters-and-recount.md) and prints a one-line total.
- * Unless `--dry-run`, it first rebuilds the read models derived from feedback (queue, published lists, codes).
+ * `--read-models` first rebuilds the read models derived from feedback (queue, published lists, tracking codes):
+ * the app keeps them exact as it writes, so this is for feedback written behind its back (a restored backup).
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -12,15 +13,16 @@ import { recountCounters, type Drift } from "../models/recount";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 
-const USAGE = "usage: npm run summaries:rebuild [-- --period CODE] [--dry-run]";
+const USAGE = "usage: npm run summaries:rebuild [-- --period CODE] [--dry-run] [--read-models]";
 
 const ArgsSchema = z.object({
   period: periodCodeArg().optional(),
   "dry-run": z.boolean().default(false),
+  "read-models": z.boolean().default(false),
 });
 
 function parseCommand(argv: string[]) {
-  const { values } = parseArgs({ args: argv, strict: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" } } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" }, "read-models": { type: "boolean" } } });
   return ArgsSchema.safeParse(values);
 }
 
@@ -33,16 +35,18 @@ function readModelsLine(r: ReadModelsReport): string {
 }
 
 function main(): void {
-  const { period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
+  const { period, "dry-run": dryRun, "read-models": readModels } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
 
   void runScript(async () => {
-    if (!dryRun) console.log(readModelsLine(await rebuildFeedbackReadModels()));
+    const started = Date.now();
+    if (readModels && !dryRun) console.log(readModelsLine(await rebuildFeedbackReadModels()));
     if (!dryRun) console.log(`decision statistics: ${await rebuildDecisionDays()} days brought in line with the audit trail`);
     const report = await recountCounters({ period, dryRun });
     for (const drift of report.drifts) console.log(driftLine(drift));
     for (const drift of report.unresolved) console.log(`still moving, run again: ${driftLine(drift)}`);
     const verb = dryRun ? "found (dry run, nothing written)" : "repaired";
-    console.log(`${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb} in ${seconds} s`);
     return 0;
   });
 }

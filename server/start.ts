@@ -70,8 +70,8 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
   log.info("ready");
   // Organization merges run in the background; a restart resumes the unfinished ones.
   runtime.startMergeWorker({ onError: (error) => log.error(error, { message: "organization merge step failed" }) });
-  // Warm the public summary's memo: on FerretDB its feedback aggregation scans every item, and no visitor should wait for that.
-  void fetch(`http://127.0.0.1:${listeningPort(server)}/summary`).catch(() => undefined);
+  // Load the catalog and the queue's index now rather than on the first visitor's or moderator's request.
+  runtime.warmUp().catch((error: unknown) => log.warn("warm-up failed; the first request will load instead", { error: String(error) }));
 }
 
 /** The port actually bound (PORT=0 picks a free one). */
