@@ -11,6 +11,7 @@ import { connectDatabase, databaseConnected, disconnectDatabase, IndexBuildError
 import { catalogSnapshot } from "../models/catalog-cache";
 import { seedIfEmpty } from "../models/demo/demo";
 import { startMergeWorker } from "../models/merge-job";
+import { publicGeneration } from "../models/public-generation";
 import { warmModerationQueue } from "../models/moderation-queue";
 import { i18nConfig } from "./i18n";
 import { env, sessionSecret } from "./utils/env.server";
@@ -92,6 +93,8 @@ export const runtime = {
   seedIfEmpty,
   checkRateLimit,
   startMergeWorker,
+  /** Changes to public data so far: the server's page cache keeps a page only while this is unchanged. */
+  publicGeneration,
   /** Loads the catalog and the moderation queue's index once, so no visitor or moderator waits for a scan. */
   warmUp: () => Promise.all([catalogSnapshot(), warmModerationQueue()]).then(() => undefined),
 };

@@ -1,3 +1,4 @@
+import { publicDataChanged } from "./public-generation";
 import mongoose from "mongoose";
 import { bumpCatalogVersion, readCatalogVersion } from "./catalog-version";
 import { applyDelta } from "./catalog-rows";
@@ -41,6 +42,7 @@ function followDatabase(): void {
 }
 
 function dropLocal(): void {
+  publicDataChanged();
   state.epoch += 1;
   state.snapshot = null;
   state.checkedAt = 0;
@@ -55,6 +57,7 @@ function refetchMoved(snapshot: Snapshot, ids: Set<string>): void {
     void serialised(`evaluations:${id}`, async () => {
       const doc = await Evaluation.findById(id, COUNTER_PROJECTION).lean();
       Object.assign(row, countersOf(doc ?? {}));
+      publicDataChanged();
       snapshot.refetch.delete(id);
     }).catch(() => {
       if (state.snapshot === snapshot) dropLocal();
@@ -73,6 +76,7 @@ function startLoad(): Promise<Snapshot> {
     if (loading.epoch !== state.epoch) return;
     state.snapshot = snapshot;
     state.checkedAt = Date.now();
+    publicDataChanged();
     refetchMoved(snapshot, loading.moved);
   }, settle);
   state.loading = loading;
@@ -130,6 +134,7 @@ export async function trackCounterMove(evaluationId: string, inc: Record<string,
     const row = snapshot?.rowsById.get(evaluationId);
     if (row && !snapshot!.refetch.has(evaluationId)) applyDelta(row, inc);
   } finally {
+    publicDataChanged();
     const left = (state.movesInFlight.get(evaluationId) ?? 1) - 1;
     if (left > 0) state.movesInFlight.set(evaluationId, left);
     else state.movesInFlight.delete(evaluationId);

@@ -3,6 +3,7 @@ import { serialised } from "./connection";
 import { defineModel } from "./define-model";
 import type { Stance } from "./feedback";
 import { maskPersonalData } from "./feedback-flags";
+import { publicDataChanged } from "./public-generation";
 
 /** Items per bucket: a page of 20 needs one or two `{_id}` reads. */
 export const BUCKET_SIZE = 25;
@@ -116,8 +117,10 @@ async function nextSlot(organizationId: string): Promise<number> {
 }
 
 /** One write to one bucket or head document; FerretDB writes the whole document back, so one at a time per `_id`. */
-function writeFeedDoc(_id: string, update: Record<string, unknown>) {
-  return serialised(`feedbuckets:${_id}`, () => FeedBucket.updateOne({ _id }, update, { upsert: true }));
+async function writeFeedDoc(_id: string, update: Record<string, unknown>) {
+  const written = await serialised(`feedbuckets:${_id}`, () => FeedBucket.updateOne({ _id }, update, { upsert: true }));
+  publicDataChanged();
+  return written;
 }
 
 /** Appends the item to its organization's newest slot; returns the slot. */

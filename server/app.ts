@@ -70,6 +70,16 @@ function probes(app: express.Express, { database }: AppRuntime, lifecycle: Lifec
   app.get("/healthz", readiness);
 }
 
+/**
+ * compression's brotli output decoded with NUL bytes in the middle of our pages (seen with curl's and
+ * Node's decoders, not with gzip), so brotli is never negotiated: every browser also accepts gzip.
+ */
+function withoutBrotli(req: Request, _res: Response, next: NextFunction) {
+  const accepted = req.headers["accept-encoding"];
+  if (accepted) req.headers["accept-encoding"] = accepted.split(",").filter((token) => !/^\s*br\b/i.test(token)).join(",");
+  next();
+}
+
 /** The Express app around the Remix build; `lifecycle` says when it is ready and counts the requests in flight. */
 export function createApp({ build, lifecycle = createLifecycle() }: { build: ServerBuild; lifecycle?: Lifecycle }) {
   const runtime = appRuntime(build);
@@ -78,6 +88,7 @@ export function createApp({ build, lifecycle = createLifecycle() }: { build: Ser
   app.disable("x-powered-by");
   // Behind a load balancer the client address is in X-Forwarded-For; only private-network proxies are trusted.
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  app.use(withoutBrotli);
   app.use(compression());
   app.use(securityHeaders({ production, secret: runtime.sessionSecret() }));
   app.use(requestLog(runtime));
@@ -85,7 +96,9 @@ export function createApp({ build, lifecycle = createLifecycle() }: { build: Ser
   app.use(lifecycle.track);
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only names with an extension can be files in public/: pages skip the file-system look-up.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);

@@ -32,11 +32,15 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
   });
 }
 
-/** Writes a Fetch Response to Express: status, every header (each Set-Cookie on its own), then the body as it streams. */
-export async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+/**
+ * Writes a Fetch Response to Express: status, every header (each Set-Cookie on its own), then the body as
+ * it streams, or in one piece when it is already in memory (`body`).
+ */
+export async function sendResponse(res: ExpressResponse, response: Response, body?: Buffer): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers) res.append(name, value);
+  if (body) return void res.end(body);
   if (!response.body) return void res.end();
   await writeReadableStreamToWritable(response.body, res);
 }

@@ -70,7 +70,8 @@ export async function sendCached({ req, res, response, perRequest, signedIn }: S
   const body = Buffer.from(await out.arrayBuffer());
   const etag = bodyEtag(body, perRequest);
   out.headers.set("ETag", etag);
-  if (!etagMatches(req.get("if-none-match"), etag)) return sendResponse(res, new Response(body, { status: out.status, headers: out.headers }));
+  // Written in one piece: streamed chunks of a body already in memory reached brotli corrupted (NUL bytes mid-character).
+  if (!etagMatches(req.get("if-none-match"), etag)) return sendResponse(res, new Response(null, { status: out.status, headers: out.headers }), body);
   // The browser keeps the stored page's own policy: a fresh nonce in a 304 would block that page's scripts.
   res.removeHeader("Content-Security-Policy");
   res.status(304);

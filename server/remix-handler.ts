@@ -2,6 +2,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { remixRequest } from "./fetch-bridge";
 import { sendCached } from "./http-cache";
+import { createPageCache } from "./page-cache";
 import { refuse } from "./refuse";
 import type { AppRuntime } from "./runtime";
 
@@ -17,15 +18,23 @@ function unexpected(requestId: string) {
 /**
  * The Remix handler, always in production mode so no stack trace reaches a client. A 5xx while the
  * database does not answer becomes a 503; any other 5xx from /api/* that is not already JSON
- * becomes the JSON error every API answer uses. Cache headers and ETags are set by sendCached.
+ * becomes the JSON error every API answer uses. Cache headers and ETags are set by sendCached; anonymous
+ * public pages are reused from the page cache while nothing public has changed.
  */
 export function remixHandler(build: ServerBuild, runtime: AppRuntime) {
   const handle = createRequestHandler(build, "production");
+  const pages = createPageCache(runtime.publicGeneration);
   const signedIn = (req: Request) => (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${runtime.sessionCookieName}=`));
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const locals = res.locals as { cspNonce: string; requestId: string; clientKey: string };
-      const response = await handle(remixRequest(req, res), { ...locals });
+      const perRequest = { nonce: locals.cspNonce, requestId: locals.requestId };
+      const key = pages.keyOf(req, signedIn(req));
+      const cached = key ? pages.get(key, perRequest) : null;
+      if (cached) return await sendCached({ req, res, response: cached, perRequest: [locals.cspNonce, locals.requestId], signedIn: false });
+      const renderedAt = runtime.publicGeneration();
+      const rendered = await handle(remixRequest(req, res), { ...locals });
+      const response = key ? await pages.put(key, rendered, perRequest, renderedAt) : rendered;
       if (response.status >= 500 && !(await runtime.database.ping(1000))) {
         res.setHeader("Retry-After", "10");
         return refuse(req, res, 503, "database_unavailable", UNAVAILABLE);
