@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import { catalogSnapshot } from "./catalog-cache";
 import { copyCounters, type CatalogRow } from "./catalog-rows";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { afterPosition } from "./keyset";
 import { Evaluation, type Counters } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
 import { Period, type Label } from "./period";
@@ -89,10 +90,10 @@ async function scopeOf(filters: QueueFilters, cursor: string | undefined): Promi
   return { equal, after: after ? { createdAt: new Date(String(after.k)).getTime(), id: after.id } : undefined };
 }
 
-function keysetAfter(after: Scope["after"]): Record<string, unknown> {
-  if (!after) return {};
-  const at = new Date(after.createdAt);
-  return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: new Types.ObjectId(after.id) } }] };
+/** `filter` narrowed to the rows after the cursor, with a top-level `createdAt` bound beside the `_id` tiebreak. */
+function keysetAfter(filter: Record<string, unknown>, after: Scope["after"]): Record<string, unknown> {
+  if (!after) return filter;
+  return afterPosition(filter, { field: "createdAt", key: new Date(after.createdAt), id: new Types.ObjectId(after.id), order: "asc" });
 }
 
 /** One page of rows and the keyset position after its last one (null on the last page). */
@@ -112,7 +113,7 @@ function pageOf<T extends { createdAt: Date | number; id: string }>(keys: T[], s
 async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
   if (!queueIndexed()) {
     const { organization, ...rest } = scope.equal;
-    const filter: Record<string, unknown> = { ...rest, ...(organization ? { organization: new Types.ObjectId(organization) } : {}), ...keysetAfter(scope.after) };
+    const filter = keysetAfter({ ...rest, ...(organization ? { organization: new Types.ObjectId(organization) } : {}) }, scope.after);
     const docs = await QueueEntry.find(filter, ROW_FIELDS).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
     const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
     return { rows: kept.map(({ doc }) => doc), next };
@@ -128,13 +129,13 @@ async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
 /** Decided items (staff views, rarely used) straight from the feedback collection's (status, createdAt, _id) index. */
 async function decidedRows(status: FeedbackStatus, scope: Scope, size: number): Promise<RowsPage> {
   const { flagged, organization, ...rest } = scope.equal;
-  const filter: Record<string, unknown> = {
+  const equal = {
     status,
     ...rest,
     ...(flagged ? { "flags.0": { $exists: true } } : {}),
     ...(organization ? { organization: new Types.ObjectId(organization) } : {}),
-    ...keysetAfter(scope.after),
   };
+  const filter = keysetAfter(equal, scope.after);
   const docs = await Feedback.find(filter, { ...ROW_FIELDS, status: 1, moderation: 1 }).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
   const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
   return { rows: kept.map(({ doc }) => doc), next };

@@ -5,6 +5,8 @@ import { listAuditEvents } from "../../models/audit";
 import { AuditEvent } from "../../models/audit-event";
 import { Evaluation } from "../../models/evaluation";
 import { exportPeriodCsv } from "../../models/export";
+import { Feedback } from "../../models/feedback";
+import { listQueue } from "../../models/moderation-queue";
 import { createPeriod } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
@@ -42,6 +44,18 @@ describe("keyset pages bounded on their sort key", () => {
     const to = new Date("2026-11-29T03:30:00Z");
     const inRange = docs.filter((d) => d.createdAt >= from && d.createdAt < to);
     expect(await allPages((cursor) => listAuditEvents({ from, to, cursor, limit: 3 }))).toEqual(newestFirst(inRange));
+  });
+
+  it("a decided list pages oldest first through comments sharing one timestamp without skipping or repeating any", async () => {
+    const tie = new Date("2026-11-20T03:00:00Z");
+    const times = [new Date("2026-11-20T01:00:00Z"), ...Array<Date>(5).fill(tie), new Date("2026-11-20T05:00:00Z")];
+    const docs = times.map((createdAt, i) => ({
+      _id: new Types.ObjectId(), evaluation: new Types.ObjectId(), organization: new Types.ObjectId(), period: "KS-DECIDED", district: "Biên Hòa",
+      stance: "agree", body: `b${i}`, publicBody: `b${i}`, isResident: false, locale: "vi", flags: [], trackingCode: `KS-${i}`, dedupeKey: `ks-decided-${i}`, status: "approved", createdAt,
+    }));
+    await Feedback.collection.insertMany(docs);
+    const oldestFirst = [...docs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (String(a._id) < String(b._id) ? -1 : 1)).map((d) => String(d._id));
+    expect(await allPages((cursor) => listQueue({ filters: { status: "approved", period: "KS-DECIDED" }, cursor, limit: 2 }))).toEqual(oldestFirst);
   });
 
   it("the staff list pages by email once through every account", async () => {
