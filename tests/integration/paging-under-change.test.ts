@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import { loader as organizationsApi } from "../../app/routes/api.v1.organizations";
 import { changeRole, listStaff, setUserDisabled } from "../../models/accounts-admin";
@@ -6,6 +7,9 @@ import { AuditEvent } from "../../models/audit-event";
 import { listOrganizations } from "../../models/catalog";
 import { catalogChanged } from "../../models/catalog-cache";
 import { Evaluation } from "../../models/evaluation";
+import { listApprovedFeedback } from "../../models/feedback-read";
+import { reverseDecision } from "../../models/moderation";
+import { listQueue } from "../../models/moderation-queue";
 import { createUser } from "../../models/users-admin";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
@@ -110,5 +114,63 @@ describe("keyset lists while items are added and decided between pages", () => {
       },
     );
     expectWalkedOnce(walked, existing);
+  });
+
+  it("the moderation queue lists each pending item once while items arrive and are decided", async () => {
+    await createPeriod({ code: "2013" });
+    const target = await createRatedOrganization({ code: "PQ-001", name: "Chi bộ hàng chờ", period: "2013" });
+    const existing: string[] = [];
+    for (let i = 0; i < 15; i++) existing.push((await submitFeedback(target, i % 2 ? "agree" : "disagree")).id);
+    const passed = new Set<string>();
+    const skippedAhead = new Set<string>();
+
+    const walked = await walk(
+      (cursor) => listQueue({ filters: { status: "pending", period: "2013" }, cursor, limit: 3 }),
+      (item) => item.id,
+      async (page) => {
+        await submitFeedback(target, "agree");
+        // Decided between pages: one the walk has passed and, early on, the newest it has not reached yet.
+        const behind = existing[page - 1]!;
+        await decide({ id: behind, evaluationId: target.evaluationId }, "approved");
+        passed.add(behind);
+        if (page <= 3) {
+          const ahead = existing[existing.length - page]!;
+          await decide({ id: ahead, evaluationId: target.evaluationId }, "rejected");
+          skippedAhead.add(ahead);
+        }
+        await submitFeedback(target, "disagree");
+      },
+    );
+    expectWalkedOnce(walked, existing.filter((id) => !passed.has(id) && !skippedAhead.has(id)));
+    // Decided before the walk reached it: gone from the queue, not shown stale.
+    expect(skippedAhead.size).toBe(3);
+    expect(walked.seen.filter((id) => skippedAhead.has(id))).toEqual([]);
+  });
+
+  it("the organization page lists each approved comment once while comments are published and withdrawn", async () => {
+    await createPeriod({ code: "2014" });
+    const target = await createRatedOrganization({ code: "PA-001", name: "Chi bộ bình luận", period: "2014" });
+    const admin = { id: new Types.ObjectId().toString(), email: "paging-admin@example.vn", role: "admin" as const };
+    // More than one feed bucket (25 slots each), oldest published first.
+    const existing: string[] = [];
+    for (let i = 0; i < 30; i++) existing.push((await decide(await submitFeedback(target, "agree"), "approved")).id);
+    const withdrawn = new Set<string>();
+
+    const walked = await walk(
+      (cursor) => listApprovedFeedback({ evaluationIds: [target.evaluationId], cursor, limit: 4 }),
+      (item) => item.id,
+      async (page) => {
+        // Published between pages: newer than anything listed, so ahead of the walk's start.
+        await decide(await submitFeedback(target, "agree"), "approved");
+        await submitFeedback(target, "neutral");
+        // Withdrawn between pages: the oldest still shown, which the walk (newest first) has not reached.
+        const oldest = existing.find((id) => !withdrawn.has(id))!;
+        await reverseDecision({ id: oldest, to: "rejected", reason: "other", note: `paging ${page}`, admin });
+        withdrawn.add(oldest);
+        await decide(await submitFeedback(target, "disagree"), "approved");
+      },
+    );
+    expectWalkedOnce(walked, existing.filter((id) => !withdrawn.has(id)));
+    expect(walked.seen.filter((id) => withdrawn.has(id))).toEqual([]);
   });
 });
