@@ -21,8 +21,7 @@ const InviteSchema = new Schema(
   },
   { timestamps: true }
 );
-InviteSchema.index({ user: 1, _id: 1 });
-InviteSchema.index({ expiresAt: 1, _id: 1 });
+InviteSchema.index({ expiresAt: 1 });
 export const Invite = defineModel("Invite", InviteSchema, "invites");
 
 const E = "admin:users.errors.";
@@ -95,6 +94,12 @@ export async function acceptInvite({ token, password }: { token: string; passwor
   if (claimed.deletedCount !== 1) return false;
   await resetPassword({ email: account.email, password, actor: { email: account.email } });
   return true;
+}
+
+/** Deletes invitations past their expiry (the periodic sweep); an expired link is refused anyway, this keeps the collection small. */
+export async function purgeExpiredInvites(now = new Date()): Promise<number> {
+  const result = await Invite.deleteMany({ expiresAt: { $lt: now } });
+  return result.deletedCount;
 }
 
 /** Applies a role or disabled change through the admin guard; the admin pages never take away the last enabled admin. */

@@ -17,8 +17,8 @@ const OrganizationSchema = new Schema(
   },
   { timestamps: true },
 );
-OrganizationSchema.index({ active: 1, code: 1, _id: 1 });
-OrganizationSchema.index({ district: 1, code: 1, _id: 1 });
+// The admin list's sort: `code` alone is unique, but MongoDB needs `_id` in the key to sort without a blocking SORT.
+OrganizationSchema.index({ code: 1, _id: 1 });
 
 export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema>;
 

@@ -1,3 +1,4 @@
+import { purgeExpiredInvites } from "../../models/accounts-admin";
 import { purgeExpiredIntakeWindows } from "../../models/intake-window";
 import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/rate-limit";
 import { logError } from "./log.server";
@@ -8,12 +9,22 @@ export const FEEDBACK_LIMIT: RateLimitRule = { bucket: "feedback", limit: 5, win
 const PURGE_EVERY_MS = 60_000;
 let lastPurge = 0;
 
-/** Deletes ended windows (rate limits, intake bursts) at most once a minute per process; a failure is logged, never fatal. */
+const SWEEPS = [
+  { purge: purgeExpiredRateLimits, message: "rate-limit purge failed" },
+  { purge: purgeExpiredIntakeWindows, message: "intake-window purge failed" },
+  { purge: purgeExpiredInvites, message: "invite purge failed" },
+];
+
+/** Deletes ended windows (rate limits, intake bursts) and expired invitations; a failure is logged, never fatal. */
+export async function sweepExpired(now: Date): Promise<void> {
+  await Promise.all(SWEEPS.map(({ purge, message }) => purge(now).catch((error: unknown) => logError(error, { message }))));
+}
+
+/** Runs the sweep at most once a minute per process, without holding up the request that triggers it. */
 function purgeNowAndThen(now: number): void {
   if (now - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = now;
-  purgeExpiredRateLimits(new Date(now)).catch((error: unknown) => logError(error, { message: "rate-limit purge failed" }));
-  purgeExpiredIntakeWindows(new Date(now)).catch((error: unknown) => logError(error, { message: "intake-window purge failed" }));
+  void sweepExpired(new Date(now));
 }
 
 /** Counts one hit against `rule` for a client (its keyed address hash), in the database shared by every instance. */
