@@ -79,7 +79,7 @@ export async function listOrganizationsAdmin({ q, cursor }: { q?: string; cursor
 export async function getOrganizationAdmin({ code }: { code: string }): Promise<(AdminOrganization & { periods: string[] }) | null> {
   const doc = await Organization.findOne({ code }, projection).lean();
   if (!doc) return null;
-  const evaluations = await Evaluation.find({ organization: doc._id }, { period: 1 }).sort({ period: -1, _id: 1 }).limit(100).lean();
+  const evaluations = await Evaluation.find({ organization: doc._id }, { period: 1 }).sort({ period: -1, _id: -1 }).limit(100).lean();
   return { ...toView(doc), periods: evaluations.map((ev) => ev.period) };
 }
 

@@ -17,6 +17,8 @@ const UserSchema = new Schema(
   { timestamps: true },
 );
 UserSchema.index({ role: 1, email: 1, _id: 1 });
+// The staff list pages on (email, _id); the unique {email} alone cannot give that order without a blocking sort.
+UserSchema.index({ email: 1, _id: 1 });
 
 export type UserDoc = InferSchemaType<typeof UserSchema>;
 export const User = defineModel("User", UserSchema, "users");

@@ -44,7 +44,8 @@ export const DEFAULT_WORDS: readonly WordEntry[] = [
 
 async function readWords(): Promise<WordEntry[]> {
   const docs = await WordList.find({}, { word: 1, searchKey: 1, list: 1, lang: 1 })
-    .sort({ list: 1, searchKey: 1, _id: 1 })
+    // (list, searchKey) is unique, so its unique index alone gives a total order without a blocking sort.
+    .sort({ list: 1, searchKey: 1 })
     .limit(5000)
     .lean<(WordListDoc & { _id: unknown })[]>();
   if (docs.length === 0) return [...DEFAULT_WORDS];
