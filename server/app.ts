@@ -62,7 +62,7 @@ function probes(app: express.Express, { database }: AppRuntime, lifecycle: Lifec
   const readiness = async (_req: Request, res: Response) => {
     const phase = lifecycle.phase();
     res.setHeader("Cache-Control", "no-store");
-    if (phase !== "ready") return void res.status(503).json({ status: "unavailable", reason: NOT_READY[phase] });
+    if (phase !== "ready") return void res.status(503).json({ status: "unavailable", reason: (phase === "starting" ? lifecycle.fault() : null) ?? NOT_READY[phase] });
     if (await database.ping()) return void res.json({ status: "ok" });
     res.status(503).json({ status: "unavailable", reason: "database not answering" });
   };

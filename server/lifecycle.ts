@@ -6,6 +6,10 @@ export type Phase = "starting" | "ready" | "stopping";
 export interface Lifecycle {
   phase(): Phase;
   markReady(): void;
+  /** Start-up hit a fault that waiting will not cure (an index that cannot be built): never ready, and this says why. */
+  markFaulty(reason: string): void;
+  /** The fault start-up reported, or null. */
+  fault(): string | null;
   /** Not ready from now on; requests still arriving are served until the drain ends. */
   stop(): void;
   /** Counts a request from arrival until its connection is done with it. */
@@ -16,13 +20,18 @@ export interface Lifecycle {
 
 export function createLifecycle(): Lifecycle {
   let phase: Phase = "starting";
+  let fault: string | null = null;
   let inFlight = 0;
   let wake: (() => void) | null = null;
   return {
     phase: () => phase,
     markReady() {
-      if (phase === "starting") phase = "ready";
+      if (phase === "starting" && fault === null) phase = "ready";
     },
+    markFaulty(reason) {
+      fault = reason;
+    },
+    fault: () => fault,
     stop() {
       phase = "stopping";
     },

@@ -62,7 +62,15 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
-  await connectWithRetry(runtime, uri);
+  try {
+    await connectWithRetry(runtime, uri);
+  } catch (error) {
+    if (!runtime.database.isIndexFault(error)) throw error;
+    // Restarting would fail the same way: stay up, not ready, so /readyz and the log say what to fix.
+    log.error(error, { message: "index build failed: fix the data or the schema, then restart" });
+    lifecycle.markFaulty(error instanceof Error ? error.message : String(error));
+    return;
+  }
   log.info(embedded ? "connected to the embedded database" : "connected to MONGODB_URI");
   // Demo data never goes into a production database, whatever SEED_ON_START says.
   if (config.SEED_ON_START === "true" && config.NODE_ENV !== "production") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
