@@ -42,9 +42,6 @@ const EvaluationSchema = new Schema(
 );
 EvaluationSchema.index({ period: 1, organization: 1 }, { unique: true });
 EvaluationSchema.index({ period: 1, orgCode: 1, _id: 1 });
-EvaluationSchema.index({ period: 1, district: 1, orgCode: 1, _id: 1 });
-EvaluationSchema.index({ period: 1, rating: 1, orgCode: 1, _id: 1 });
-EvaluationSchema.index({ period: 1, district: 1, rating: 1, orgCode: 1, _id: 1 });
 EvaluationSchema.index({ organization: 1, period: 1, _id: 1 });
 
 export type EvaluationDoc = InferSchemaType<typeof EvaluationSchema>;
