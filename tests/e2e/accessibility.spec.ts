@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, login } from "./support";
+import { createUser, expectAccessible, login, ownClient } from "./support";
+
+test.use(ownClient("accessibility"));
 
 // Every page a person can reach, in both languages, passes axe (WCAG 2 A/AA) with no serious or critical violation.
 const PUBLIC_PAGES = ["/", "/organizations?district=T%C3%A2n+Ph%C3%BA", "/organizations/VC-001", "/summary", "/login", "/feedback/ABCD-EFGH-JK", "/khong-co-trang-nay"];

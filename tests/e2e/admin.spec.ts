@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, login } from "./support";
+import { createUser, expectAccessible, login, ownClient } from "./support";
+
+test.use(ownClient("admin"));
 
 const ADMIN = { email: "quantri-nhap@congkhai.vn", password: "mật khẩu quản trị nhập 1" };
 // An earlier year than the demo, so the demo period stays the one the public pages show first.

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expectAccessible, ownClient } from "./support";
+
+test.use(ownClient("browse"));
 
 // Runs against the seeded demo data: Đồng Nai's 2011 ratings of 920 grassroots party organizations.
 const DEMO = { total: 920, ratings: { "tsvm-tieu-bieu": 192, tsvm: 536, "yeu-kem": 6 } };

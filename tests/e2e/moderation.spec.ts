@@ -1,31 +1,28 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUser, expectAccessible, login } from "./support";
+import { createUser, expectAccessible, login, ownClient } from "./support";
+
+test.use(ownClient("moderation"));
 
 const MODERATOR = { email: "kiemduyet@congkhai.vn", password: "mật khẩu kiểm duyệt 1" };
 const ADMIN = { email: "quantri@congkhai.vn", password: "mật khẩu quản trị 1" };
 
-interface OpenData {
-  periods: { items: { code: string; status: string; commentsOpenAt: string; commentsCloseAt: string }[] };
-  detail: { evaluations: { id: string; period: string; counters: { agree: number; pending: number } }[] };
-}
+// Seeded organizations no other spec writes to, in the demo period that takes comments now.
+const ORGANIZATION = "DQ-011";
+const KEYBOARD_ORGANIZATION = "TP-005";
+const PERIOD = "2011";
 
-/** The demo period whose comment window is open now. */
-async function openPeriod(request: APIRequestContext): Promise<string> {
-  const { items } = (await (await request.get("/api/v1/periods")).json()) as OpenData["periods"];
-  const now = Date.now();
-  return items.find((p) => p.status === "open" && Date.parse(p.commentsOpenAt) <= now && now < Date.parse(p.commentsCloseAt))!.code;
+interface Detail {
+  evaluations: { id: string; period: string; counters: { agree: number; pending: number } }[];
 }
 
 async function evaluationIn(request: APIRequestContext, code: string, period: string) {
-  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as OpenData["detail"];
+  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as Detail;
   return detail.evaluations.find((evaluation) => evaluation.period === period)!;
 }
 
-/** An organization with an open evaluation, and three fresh comments on it (one with a phone number). */
+/** Three fresh comments on the spec's organization (one with a phone number). */
 async function prepareItems(request: APIRequestContext) {
-  const period = await openPeriod(request);
-  const list = (await (await request.get(`/api/v1/organizations?period=${period}&limit=1`)).json()) as { items: { code: string }[] };
-  const code = list.items[0]!.code;
+  const [code, period] = [ORGANIZATION, PERIOD];
   const before = await evaluationIn(request, code, period);
   const bodies = ["Đề nghị xem lại, gọi tôi số 0912 345 678 để trao đổi thêm.", "Chi bộ sinh hoạt đều đặn, tôi đồng tình với kết quả xếp loại.", "Cán bộ khu phố gần dân, giải quyết việc nhanh, đồng tình."];
   const codes: string[] = [];
@@ -111,15 +108,14 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
 test("keyboard: j moves to the first item in the queue and a approves it", async ({ page, request }) => {
   const keyboardModerator = { email: "banphim@congkhai.vn", password: "mật khẩu bàn phím 1" };
   createUser(keyboardModerator, "moderator");
-  const period = await openPeriod(request);
-  const before = await evaluationIn(request, "TP-005", period);
+  const before = await evaluationIn(request, KEYBOARD_ORGANIZATION, PERIOD);
   const posted = await request.post("/api/v1/feedback", {
     headers: { "X-Forwarded-For": "203.0.113.77" },
     data: { evaluation: before.id, stance: "agree", body: "Chi bộ ấp giữ gìn đoàn kết, tôi đồng tình với kết quả xếp loại." },
   });
   expect(posted.status()).toBe(201);
 
-  await page.goto("/moderation?organization=TP-005");
+  await page.goto(`/moderation?organization=${KEYBOARD_ORGANIZATION}`);
   await login(page, keyboardModerator);
   await expect(page.locator("[data-moderation-item]").first()).toBeVisible();
   await page.keyboard.press("j");
@@ -127,5 +123,5 @@ test("keyboard: j moves to the first item in the queue and a approves it", async
   await page.keyboard.press("a");
   await expect(page.getByText("Đã duyệt 1 ý kiến.")).toBeVisible();
   // One posted, one approved: pending is back where it was.
-  expect((await evaluationIn(request, "TP-005", period)).counters.pending).toBe(before.counters.pending);
+  expect((await evaluationIn(request, KEYBOARD_ORGANIZATION, PERIOD)).counters.pending).toBe(before.counters.pending);
 });

@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUser, login } from "./support";
+import { createUser, login, ownClient } from "./support";
+
+test.use(ownClient("races"));
 
 // Races through the running server, where the Remix bundle's own copy of models/ does the work:
 // the embedded FerretDB must still count every submission once and let one decision win.

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { ownClient } from "./support";
+
+test.use(ownClient("summary"));
 
 interface Row {
   key: string;

@@ -11,6 +11,16 @@ export interface Account {
   password: string;
 }
 
+const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary"] as const;
+
+/**
+ * `test.use` options giving a spec a client address of its own: the server trusts the loopback proxy's
+ * X-Forwarded-For (server/app.ts), so the feedback quota and the mutation limit never count one spec against another.
+ */
+export function ownClient(spec: (typeof SPECS)[number]) {
+  return { extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${SPECS.indexOf(spec) + 1}` } };
+}
+
 /** axe with the WCAG 2 A and AA rules; any serious or critical violation fails the test. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
