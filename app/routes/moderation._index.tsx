@@ -90,13 +90,15 @@ export default function ModerationQueue() {
   const outcome = useActionData<typeof action>();
   useQueueShortcuts();
   const pending = loaded.filters.status === "pending";
+  // A decided item usually leaves the pending list: its outcome then shows above the list, not beside it.
+  const shownBesideItem = outcome?.id !== undefined && loaded.items.some((item) => item.id === outcome.id);
   return (
     <section aria-labelledby="queue-title">
       <ModerationNav role={loaded.role} />
       <h1 id="queue-title">{t("queue.title")}</h1>
       <p className="hint">{t("queue.shortcuts")}</p>
       <ModerationFilters values={loaded.filters} districts={loaded.districts} periods={loaded.periods} statuses={loaded.statuses} stances={loaded.stances} />
-      {outcome && !outcome.id ? (
+      {outcome && !shownBesideItem ? (
         <p className={outcome.ok ? "notice success" : "notice warning"} role={outcome.ok ? "status" : "alert"}>
           {outcome.message}
         </p>
