@@ -4,17 +4,10 @@ import { compareRows, copyCounters, type CatalogRow } from "./catalog-rows";
 import { Evaluation, type Counters } from "./evaluation";
 import { Organization } from "./organization";
 import { listPeriods, type PeriodView } from "./period";
+import type { OrganizationDetail } from "./catalog";
 
 /** An organization as the public detail page needs it. */
-export interface CatalogOrganization {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  district: string;
-  members: number;
-  mergedInto: string | null;
-}
+export type CatalogOrganization = Pick<OrganizationDetail, "code" | "name" | "kind" | "district" | "members" | "mergedInto"> & { id: string };
 
 /** Everything the public catalog shows, read with one query per collection and kept in memory. */
 export interface Snapshot {

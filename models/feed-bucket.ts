@@ -2,6 +2,7 @@ import { Schema, type Types } from "mongoose";
 import { serialised } from "./connection";
 import { defineModel } from "./define-model";
 import type { Stance } from "./feedback";
+import type { PublicFeedback } from "./feedback-read";
 import { maskPersonalData } from "./feedback-flags";
 import { publicDataChanged } from "./public-generation";
 
@@ -9,16 +10,9 @@ import { publicDataChanged } from "./public-generation";
 export const BUCKET_SIZE = 25;
 
 /** A published comment as the organization page shows it; `slot` is its place in publication order. */
-export interface FeedItem {
-  id: string;
+export interface FeedItem extends Omit<PublicFeedback, "createdAt"> {
   slot: number;
   evaluation: string;
-  period: string;
-  stance: Stance;
-  proposedRating: string | null;
-  body: string;
-  displayName: string | null;
-  isResident: boolean;
   createdAt: Date;
   publishedAt: Date;
 }
