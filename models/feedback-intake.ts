@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
+import { countCampaignFlag } from "./campaign-flags";
 import { moveCounters } from "./counters";
 import { Feedback, type Stance } from "./feedback";
 import { FeedbackCode } from "./feedback-code";
@@ -107,6 +108,7 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     if (!recent.full) await recordIntake({ organizationId, key: similarity, now });
     // Further writes that belong to the item (its queue entry) go here; counters last: once they have moved, the item is in.
     await enqueueFeedback(stored);
+    await countCampaignFlag({ evaluationId: input.target.id, period: input.target.period, flags });
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });
   } catch (error) {
     await Promise.allSettled([removeFeedback({ id, trackingCode }), claimQueueEntry(String(id))]);

@@ -5,6 +5,7 @@ import { contribution, type CountedState } from "./counters";
 import { Evaluation } from "./evaluation";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback";
 import { rebuildParticipation } from "./participation";
+import { rebuildCampaignFlags } from "./campaign-flags";
 import { addInto } from "./summary-rows";
 
 /** One counter whose stored value differs from a recount of the feedback collection. */
@@ -26,6 +27,8 @@ export interface RecountReport {
   unresolved: Drift[];
   /** Participation day documents brought in line with the feedback collection. */
   participationDays: number;
+  /** Evaluations whose campaign-flag count the rebuild corrected. */
+  campaignFlags: number;
 }
 
 type Paths = Record<string, number>;
@@ -155,7 +158,7 @@ async function recheck(scope: Record<string, unknown>, ids: string[]): Promise<P
 export async function recountCounters({ period, dryRun = false }: { period?: string; dryRun?: boolean } = {}): Promise<RecountReport> {
   const scope = period ? { period } : {};
   let pass = await findDrifts(scope, scope);
-  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [], participationDays: 0 };
+  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [], participationDays: 0, campaignFlags: 0 };
   if (dryRun) return { ...report, unresolved: pass.drifts };
   try {
     for (let n = 1; n <= MAX_PASSES; n++) {
@@ -167,8 +170,9 @@ export async function recountCounters({ period, dryRun = false }: { period?: str
     }
     return { ...report, unresolved: pass.drifts };
   } finally {
-    // The participation read model is rebuilt from the same collection; the repairs bypass moveCounters, so readers reload.
+    // The participation and campaign read models are rebuilt from the same collection; the repairs bypass moveCounters, so readers reload.
     report.participationDays = await rebuildParticipation({ period });
+    report.campaignFlags = await rebuildCampaignFlags({ period });
     await catalogChanged();
   }
 }

@@ -9,11 +9,6 @@ import { byVietnamese, moderationTransparency, type SummaryRow } from "../../mod
 import { enoughSides } from "../../models/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
 
-/**
- * Campaign flags are an aggregation over the feedback collection (a scan of every item on FerretDB): a
- * minute old is fresh enough for the committee. Counters, rejections and participation are read models.
- */
-const CAMPAIGN_MAX_AGE_MS = 60_000;
 const LOWEST_LIMIT = 10;
 
 /** A list of the lowest agreement: only groups with enough sides, ranked by the interval's upper bound. */
@@ -60,7 +55,7 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
   const [byPeriod, flags, rejected, participation] = await Promise.all([
     // `period` is published, so it is one of `periods`.
     docsByPeriod(periods),
-    memo(`campaign:${period.code}`, CAMPAIGN_MAX_AGE_MS, () => campaignFlagsByEvaluation({ period: period.code })),
+    campaignFlagsByEvaluation({ period: period.code }),
     rejectedByReason({ period: period.code, district: query.district }),
     feedbackPerDay({ period: period.code, district: query.district }),
   ]);

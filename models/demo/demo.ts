@@ -1,5 +1,6 @@
 import { catalogChanged } from "../catalog-cache";
 import { Organization } from "../organization";
+import { rebuildCampaignFlags } from "../campaign-flags";
 import { rebuildParticipation } from "../participation";
 import { Period } from "../period";
 import { writeDemoData } from "./write";
@@ -41,8 +42,9 @@ export async function catalogIsEmpty(): Promise<boolean> {
 /** Writes the demo data (2011 open, 2012 closed) into an empty database, or over the catalog with `force`. */
 export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   const result = await writeDemoData(options);
-  // The demo feedback goes in by insertMany, past moveCounters: count its days, then tell every reader of the catalog.
+  // The demo feedback goes in by insertMany, past moveCounters: count its days and campaign flags, then tell every reader of the catalog.
   await rebuildParticipation();
+  await rebuildCampaignFlags();
   await catalogChanged();
   return result;
 }

@@ -14,7 +14,7 @@ import { dedupeKey } from "../../models/feedback-intake";
 import { getPeriod } from "../../models/period";
 import { rebuildFeedbackReadModels } from "../../models/read-models";
 import { recountCounters } from "../../models/recount";
-import { CAMPAIGN_FLAG } from "../../models/summary-activity";
+import { CAMPAIGN_FLAG } from "../../models/campaign-flags";
 import { generateTrackingCode } from "../../models/tracking-code";
 import { argumentsOrExit, periodCodeArg } from "../cli-args";
 import { runScript } from "../../embedded-db/open";

@@ -4,6 +4,7 @@ import { loader as trackingPage } from "../../app/routes/feedback.$trackingCode"
 import { Feedback } from "../../models/feedback";
 import { FeedbackCode } from "../../models/feedback-code";
 import { BURST_WINDOW_MS } from "../../models/feedback-flags";
+import { campaignFlagsByEvaluation } from "../../models/campaign-flags";
 import { getEvaluationTarget, type EvaluationTarget } from "../../models/evaluation-target";
 import { createFeedback, DuplicateFeedback } from "../../models/feedback-intake";
 import { IntakeWindow } from "../../models/intake-window";
@@ -82,6 +83,8 @@ describe("burst flag from the intake windows", () => {
     const details = [];
     for (let i = 0; i < 6; i++) details.push(burst((await send(first, text(i), new Date(start + i * 60_000))).flags));
     expect(details).toEqual([null, null, null, null, "5", "6"]);
+    // The committee's dashboard counts the flagged ones without reading the comments.
+    expect((await campaignFlagsByEvaluation({ period: first.period })).get(first.id)).toBe(2);
     expect(await IntakeWindow.countDocuments({})).toBeGreaterThanOrEqual(2);
   });
 

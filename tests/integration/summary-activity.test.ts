@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
+import { rebuildCampaignFlags } from "../../models/campaign-flags";
 import { Feedback } from "../../models/feedback";
 import { rebuildParticipation } from "../../models/participation";
 import { campaignFlagsByEvaluation, feedbackPerDay, localDay, rejectedByReason } from "../../models/summary-activity";
@@ -43,6 +44,10 @@ describe("aggregations over the feedback collection", () => {
     expect(reasons).toHaveLength(6);
     expect((await rejectedByReason({ period: "2011", district: "Biên Hòa" })).filter((r) => r.count > 0)).toEqual([{ reason: "abuse", count: 1 }]);
 
+    // The flag was set behind the intake's back (as a restored backup would): the rebuild counts it.
+    expect(Object.fromEntries(await campaignFlagsByEvaluation({ period: "2011" }))).toEqual({});
+    expect(await rebuildCampaignFlags({ period: "2011" })).toBe(1);
     expect(Object.fromEntries(await campaignFlagsByEvaluation({ period: "2011" }))).toEqual({ [b.evaluationId]: 1 });
+    expect(await rebuildCampaignFlags({ period: "2011" })).toBe(0);
   });
 });
