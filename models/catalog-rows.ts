@@ -1,3 +1,4 @@
+import type { ExistingEvaluation } from "./import-plan";
 import type { Counters } from "./evaluation";
 import type { Label, PeriodView, ScaleEntry } from "./period";
 
@@ -8,19 +9,8 @@ import type { Label, PeriodView, ScaleEntry } from "./period";
  */
 
 /** One evaluation as the public pages read it; ids are strings. */
-export interface CatalogRow {
-  id: string;
-  organization: string;
+export interface CatalogRow extends ExistingEvaluation {
   period: string;
-  orgCode: string;
-  orgName: string;
-  nameSearch: string;
-  kind: string;
-  district: string;
-  rating: string;
-  members: number;
-  memberCounts: { key: string; count: number }[];
-  summary: string;
   counters: Counters;
   residentCounters: Counters;
   proposed: Record<string, number>;
