@@ -19,5 +19,15 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["warn", "error", "log"] }],
     },
   },
+  {
+    // Components reach the browser bundle: only types may come from server-only modules (*.server, mongoose).
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/*.server", "mongoose"], allowTypeImports: true, message: "Components run in the browser: import only types from server-only modules." }] },
+      ],
+    },
+  },
   { files: ["**/*.js"], languageOptions: { globals: globals.node } },
 );

@@ -1,5 +1,5 @@
 import { env } from "../app/utils/env.server";
-import { connectDatabase, disconnectDatabase } from "../models/connection";
+import { connectDatabase, disconnectDatabase } from "../models/db/connection.server";
 import { resolveDatabase, type EmbeddedServer } from "./launcher";
 
 export interface OpenDatabase {

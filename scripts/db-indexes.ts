@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { syncAllIndexes, type CollectionIndexes } from "../models/db-indexes";
+import { syncAllIndexes, type CollectionIndexes } from "../models/db/db-indexes.server";
 import { argumentsOrExit } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 

@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import i18next from "i18next";
 import { z } from "zod";
 import { resources } from "../locales";
-import { isFerretDB } from "../models/connection";
-import { importResults, type ImportIssue } from "../models/import";
-import { recountCounters } from "../models/recount";
+import { isFerretDB } from "../models/db/connection.server";
+import { importResults, type ImportIssue } from "../models/import/import.server";
+import { recountCounters } from "../models/summary/recount.server";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 

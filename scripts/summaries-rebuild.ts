@@ -7,9 +7,9 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { rebuildDecisionDays } from "../models/decision-days";
-import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/read-models";
-import { recountCounters, type Drift } from "../models/recount";
+import { rebuildDecisionDays } from "../models/moderation/decision-days.server";
+import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/feedback/read-models.server";
+import { recountCounters, type Drift } from "../models/summary/recount.server";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 

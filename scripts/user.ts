@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ROLES } from "../models/user";
-import { MIN_PASSWORD_LENGTH } from "../models/password";
-import { AccountError, createUser, disableUser, resetPassword } from "../models/users-admin";
+import { ROLES } from "../models/accounts/user.server";
+import { MIN_PASSWORD_LENGTH } from "../models/accounts/password.server";
+import { AccountError, createUser, disableUser, resetPassword } from "../models/accounts/users-admin.server";
 import { runScript } from "../embedded-db/open";
 
 const USAGE = `usage:

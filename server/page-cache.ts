@@ -24,7 +24,7 @@ export interface PerRequest {
 /**
  * Rendered public pages for anonymous readers, reused while nothing public has changed: rendering a page
  * costs several times what serving it does, and residents read far more than they write. `generation`
- * is the app's count of public-data changes (models/public-generation.ts), so a comment, a decision or
+ * is the app's count of public-data changes (models/db/public-generation.ts), so a comment, a decision or
  * an import shows on the next request.
  */
 export function createPageCache(generation: () => number) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportReport } from "../../models/import";
+import type { ImportReport } from "../../models/import/import.server";
 import { DataTable, numeric } from "./data-table";
 
 type Issue = ImportReport["issues"][number];

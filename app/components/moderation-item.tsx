@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { QueueItem } from "../../models/moderation-queue";
+import type { QueueItem } from "../../models/moderation/moderation-queue.server";
 import { ReasonSelect } from "./moderation-nav";
 
 interface ItemProps {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { SummaryRow } from "../../models/summary-rows";
-import { statedAgreement, type Agreement } from "../../models/wilson";
+import type { SummaryRow } from "../../models/summary/summary-rows";
+import { statedAgreement, type Agreement } from "../../models/lib/wilson";
 import { DataTable, numeric } from "./data-table";
 import { useSummaryFormat } from "./summary-format";
 

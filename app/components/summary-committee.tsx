@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { ReasonCount } from "../../models/summary-activity";
-import type { AttentionRow, CrossTable, YearOverYearRow } from "../../models/summary-committee";
+import type { ReasonCount } from "../../models/summary/summary-activity.server";
+import type { AttentionRow, CrossTable, YearOverYearRow } from "../../models/summary/summary-committee";
 import { DataTable, numeric } from "./data-table";
 import { useRateText } from "./summary-chart";
 import { AgreementRankTable } from "./summary-sections";

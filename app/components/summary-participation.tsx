@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { fillDayGaps } from "../../models/day-series";
-import type { DayCount } from "../../models/summary-activity";
+import { fillDayGaps } from "../../models/lib/day-series";
+import type { DayCount } from "../../models/summary/summary-activity.server";
 import { DataTable, numeric } from "./data-table";
 import { useLocaleFormat } from "./locale-format";
 import { useSummaryFormat } from "./summary-format";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SummaryRow, Transparency } from "../../models/summary-rows";
+import type { SummaryRow, Transparency } from "../../models/summary/summary-rows";
 import { DataTable, numeric, type Heading } from "./data-table";
 import { useRateText } from "./summary-chart";
 import { useSummaryFormat } from "./summary-format";

@@ -3,14 +3,14 @@ import type { z } from "zod";
 import { fieldErrors } from "./api.server";
 
 // The app's door to the admin models: route modules import this *.server file so mongoose never reaches the browser.
-export { exportPeriodCsv } from "../../models/export";
-export { importResults, importTemplate, type ImportIssue, type ImportReport } from "../../models/import";
-export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../models/period";
-import { UserAdminError } from "../../models/accounts-admin";
-import { OrganizationAdminError } from "../../models/organizations-admin";
-import { PeriodAdminError } from "../../models/periods-admin";
-import { WordAdminError } from "../../models/words-admin";
-export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/periods-admin";
+export { exportPeriodCsv } from "../../models/import/export.server";
+export { importResults, importTemplate, type ImportIssue, type ImportReport } from "../../models/import/import.server";
+export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../models/catalog/period.server";
+import { UserAdminError } from "../../models/accounts/accounts-admin.server";
+import { OrganizationAdminError } from "../../models/catalog/organizations-admin.server";
+import { PeriodAdminError } from "../../models/catalog/periods-admin.server";
+import { WordAdminError } from "../../models/feedback/words-admin.server";
+export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/catalog/periods-admin.server";
 export {
   createOrganization,
   getOrganizationAdmin,
@@ -20,9 +20,9 @@ export {
   setOrganizationActive,
   updateOrganization,
   type AdminOrganization,
-} from "../../models/organizations-admin";
-export { mergeProgress, type MergeProgress } from "../../models/merge-job";
-export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/organization";
+} from "../../models/catalog/organizations-admin.server";
+export { mergeProgress, type MergeProgress } from "../../models/catalog/merge-job.server";
+export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
 export {
   AcceptInviteSchema,
   acceptInvite,
@@ -33,11 +33,11 @@ export {
   listStaff,
   RoleFormSchema,
   setUserDisabled,
-} from "../../models/accounts-admin";
-export { ROLES } from "../../models/user";
-export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/words-admin";
-export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/word-list";
-export { InvalidCursor } from "../../models/cursor";
+} from "../../models/accounts/accounts-admin.server";
+export { ROLES } from "../../models/accounts/user.server";
+export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/feedback/words-admin.server";
+export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/feedback/word-list.server";
+export { InvalidCursor } from "../../models/db/cursor";
 
 /** What a form shows after a refused post: translated errors by field, and the values as typed. */
 export interface FormFailure {

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { roleAllows, type Role } from "../../models/user";
-import type { SessionUser } from "../../models/auth";
+import { roleAllows, type Role } from "../../models/accounts/user.server";
+import type { SessionUser } from "../../models/accounts/auth.server";
 import { apiError, translatorFor } from "./api.server";
 import { getOptionalUser } from "./session.server";
 

@@ -1,18 +1,18 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { findPublishedPeriod, listOrganizations, type OrganizationPage } from "../../models/catalog";
-import { InvalidCursor } from "../../models/cursor";
-import { DISTRICTS } from "../../models/organization";
-import type { PeriodView } from "../../models/period";
+import { findPublishedPeriod, listOrganizations, type OrganizationPage } from "../../models/catalog/catalog.server";
+import { InvalidCursor } from "../../models/db/cursor";
+import { DISTRICTS } from "../../models/catalog/organization.server";
+import type { PeriodView } from "../../models/catalog/period.server";
 import { fieldErrors } from "./api.server";
 import { i18nServer } from "./i18n.server";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
-export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog";
-export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog-overview";
-export { commentWindow, type PeriodView } from "../../models/period";
-export { DISTRICTS } from "../../models/organization";
-export { publicPages, type PublicPage } from "../../models/public-pages";
+export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog/catalog.server";
+export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog/catalog-overview.server";
+export { commentWindow, type PeriodView } from "../../models/catalog/period.server";
+export { DISTRICTS } from "../../models/catalog/organization.server";
+export { publicPages, type PublicPage } from "../../models/catalog/public-pages.server";
 
 /** An empty form field ("all districts", an empty search box) means "no filter". */
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

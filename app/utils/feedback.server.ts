@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { getEvaluationTarget, type EvaluationTarget } from "../../models/evaluation-target";
-import { createFeedback, DuplicateFeedback } from "../../models/feedback-intake";
-import { FeedbackInputSchema, feedbackFormInput, feedbackFormValues, type FeedbackFormValues } from "../../models/feedback-input";
-import { InvalidCursor } from "../../models/cursor";
-import { listApprovedFeedback } from "../../models/feedback-read";
-import { commentWindow, type PeriodView } from "../../models/period";
+import { getEvaluationTarget, type EvaluationTarget } from "../../models/catalog/evaluation-target.server";
+import { createFeedback, DuplicateFeedback } from "../../models/feedback/feedback-intake.server";
+import { FeedbackInputSchema, feedbackFormInput, feedbackFormValues, type FeedbackFormValues } from "../../models/feedback/feedback-input";
+import { InvalidCursor } from "../../models/db/cursor";
+import { listApprovedFeedback } from "../../models/feedback/feedback-read.server";
+import { commentWindow, type PeriodView } from "../../models/catalog/period.server";
 import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
 import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
 import { env } from "./env.server";
@@ -111,7 +111,7 @@ export async function feedbackPageAction({ request, context }: ActionFunctionArg
 }
 
 // The app's door to the public feedback reads: routes import this *.server file so mongoose never reaches the browser.
-export { getFeedbackTracking, type FeedbackTracking, type PublicFeedback } from "../../models/feedback-read";
+export { getFeedbackTracking, type FeedbackTracking, type PublicFeedback } from "../../models/feedback/feedback-read.server";
 
 /** The query parameter of the approved-feedback pager on the organization page. */
 export const FEEDBACK_CURSOR_PARAM = "feedbackCursor";

@@ -1,8 +1,8 @@
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import type { SessionUser } from "../../models/auth";
-import { AlreadyDecided, decideFeedback, redactFeedback, reverseDecision } from "../../models/moderation";
-import { DecisionSchema, IdsSchema, RedactionSchema, ReversalSchema } from "../../models/moderation-input";
+import type { SessionUser } from "../../models/accounts/auth.server";
+import { AlreadyDecided, decideFeedback, redactFeedback, reverseDecision } from "../../models/moderation/moderation.server";
+import { DecisionSchema, IdsSchema, RedactionSchema, ReversalSchema } from "../../models/moderation/moderation-input.server";
 import { fieldErrors } from "./api.server";
 import { requireRole } from "./auth.server";
 import { moderationFailure } from "./moderation.server";

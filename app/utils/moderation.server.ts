@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS, listAuditEvents } from "../../models/audit";
-import type { SessionUser } from "../../models/auth";
-import { InvalidCursor } from "../../models/cursor";
-import { FEEDBACK_STATUSES, REJECT_REASONS, STANCES } from "../../models/feedback";
-import { AlreadyDecided, decideFeedback, FeedbackNotFound, NotAllowed } from "../../models/moderation";
-import { DecisionSchema, QueueQuerySchema } from "../../models/moderation-input";
-import { listPeriodCodes, listQueue, type QueueItem } from "../../models/moderation-queue";
-import { moderationStats, publicRejections } from "../../models/moderation-stats";
-import { DISTRICTS } from "../../models/organization";
+import { AUDIT_ACTIONS, listAuditEvents } from "../../models/moderation/audit.server";
+import type { SessionUser } from "../../models/accounts/auth.server";
+import { InvalidCursor } from "../../models/db/cursor";
+import { FEEDBACK_STATUSES, REJECT_REASONS, STANCES } from "../../models/feedback/feedback.server";
+import { AlreadyDecided, decideFeedback, FeedbackNotFound, NotAllowed } from "../../models/moderation/moderation.server";
+import { DecisionSchema, QueueQuerySchema } from "../../models/moderation/moderation-input.server";
+import { listPeriodCodes, listQueue, type QueueItem } from "../../models/moderation/moderation-queue.server";
+import { moderationStats, publicRejections } from "../../models/moderation/moderation-stats.server";
+import { DISTRICTS } from "../../models/catalog/organization.server";
 
 /** The choices the queue's forms offer, passed down by loaders (models never reach the browser bundle). */
 export const MODERATION_CHOICES = { reasons: REJECT_REASONS, statuses: FEEDBACK_STATUSES, stances: STANCES, districts: DISTRICTS } as const;

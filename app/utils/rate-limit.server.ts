@@ -1,6 +1,6 @@
-import { purgeExpiredInvites } from "../../models/accounts-admin";
-import { purgeExpiredIntakeWindows } from "../../models/intake-window";
-import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/rate-limit";
+import { purgeExpiredInvites } from "../../models/accounts/accounts-admin.server";
+import { purgeExpiredIntakeWindows } from "../../models/feedback/intake-window.server";
+import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/accounts/rate-limit.server";
 import { logError } from "./log.server";
 
 /** Feedback from one client address: a few considered views, not a flood. */

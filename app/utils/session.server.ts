@@ -1,5 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { findSessionUser, login, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/auth";
+import { findSessionUser, login, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/accounts/auth.server";
 import { env, sessionSecret } from "./env.server";
 
 export { login };

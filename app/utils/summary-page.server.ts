@@ -1,12 +1,12 @@
-import { ORGANIZATION_KINDS } from "../../models/organization";
-import { publishedPeriods } from "../../models/catalog";
-import type { PeriodView } from "../../models/period";
-import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary";
-import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary-activity";
-import { memo } from "../../models/summary-cache";
-import { flagsByOrganization, lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary-committee";
-import { byVietnamese, moderationTransparency, type SummaryRow } from "../../models/summary-rows";
-import { enoughSides } from "../../models/wilson";
+import { ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
+import { publishedPeriods } from "../../models/catalog/catalog.server";
+import type { PeriodView } from "../../models/catalog/period.server";
+import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary/summary.server";
+import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary/summary-activity.server";
+import { memo } from "../../models/summary/summary-cache";
+import { flagsByOrganization, lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary/summary-committee";
+import { byVietnamese, moderationTransparency, type SummaryRow } from "../../models/summary/summary-rows";
+import { enoughSides } from "../../models/lib/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
 
 const LOWEST_LIMIT = 10;

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { findPublishedPeriod } from "../../models/catalog";
-import { ORGANIZATION_KINDS } from "../../models/organization";
-import type { PeriodView } from "../../models/period";
-import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary";
+import { findPublishedPeriod } from "../../models/catalog/catalog.server";
+import { ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
+import type { PeriodView } from "../../models/catalog/period.server";
+import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary/summary.server";
 import { fieldErrors, translatorFor } from "./api.server";
 import { i18nServer } from "./i18n.server";
 
 // The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
-export { summaryCsv } from "../../models/summary-csv";
+export { summaryCsv } from "../../models/summary/summary-csv";
 
 /** The public participation chart may come from a memo this young (a small collection, read by many). */
 export const PUBLIC_MAX_AGE_MS = 10_000;

@@ -1,5 +1,5 @@
-import { contribution } from "../counters";
-import { addInto } from "../summary-rows";
+import { contribution } from "../feedback/counters.server";
+import { addInto } from "../summary/summary-rows";
 import type { FeedbackPlan } from "./feedback";
 
 export interface EvaluationCounters {

@@ -1,8 +1,8 @@
-import { catalogChanged } from "../catalog-cache";
-import { Organization } from "../organization";
-import { rebuildCampaignFlags } from "../campaign-flags";
-import { rebuildParticipation } from "../participation";
-import { Period } from "../period";
+import { catalogChanged } from "../catalog/catalog-cache.server";
+import { Organization } from "../catalog/organization.server";
+import { rebuildCampaignFlags } from "../feedback/campaign-flags.server";
+import { rebuildParticipation } from "../summary/participation.server";
+import { Period } from "../catalog/period.server";
 import { writeDemoData } from "./write";
 
 export interface SeedProgress {

@@ -1,4 +1,4 @@
-import type { RejectReason } from "../feedback";
+import type { RejectReason } from "../feedback/feedback.server";
 import type { OrgCategory } from "./names";
 
 /** Sentences residents' comments are composed from; the composer picks and joins them. */

@@ -1,5 +1,5 @@
-import type { RejectReason, Stance } from "../feedback";
-import { searchKey } from "../text";
+import type { RejectReason, Stance } from "../feedback/feedback.server";
+import { searchKey } from "../lib/text";
 import { CLOSINGS, CONTEXTS, ENGLISH, EVIDENCE, OPENINGS, REJECTED_BODIES, TOO_HARSH } from "./feedback-fragments";
 import type { OrgCategory } from "./names";
 import type { Random } from "./random";

@@ -1,8 +1,8 @@
 import type { Types } from "mongoose";
-import type { RejectReason, Stance } from "../feedback";
-import { intakeFlags, maskPersonalData, type Flag } from "../feedback-flags";
-import { dedupeKey } from "../feedback-intake";
-import { normalizeTrackingCode, TRACKING_ALPHABET } from "../tracking-code";
+import type { RejectReason, Stance } from "../feedback/feedback.server";
+import { intakeFlags, maskPersonalData, type Flag } from "../feedback/feedback-flags";
+import { dedupeKey } from "../feedback/feedback-intake.server";
+import { normalizeTrackingCode, TRACKING_ALPHABET } from "../lib/tracking-code.server";
 import { composeBody } from "./feedback-text";
 import type { OrgCategory } from "./names";
 import { contact, displayName } from "./people";

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "../organization";
+import type { OrganizationKind } from "../catalog/organization.server";
 import type { DistrictPlaces, LocalityType } from "./places";
 import type { Random } from "./random";
 

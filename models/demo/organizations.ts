@@ -1,4 +1,4 @@
-import type { DISTRICTS, OrganizationKind } from "../organization";
+import type { DISTRICTS, OrganizationKind } from "../catalog/organization.server";
 import { scaleToTotal } from "./apportion";
 import { districtOrganizations, type NamedOrganization, type OrgCategory } from "./names";
 import { DISTRICT_PLACES } from "./places";

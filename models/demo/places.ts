@@ -1,4 +1,4 @@
-import type { DISTRICTS } from "../organization";
+import type { DISTRICTS } from "../catalog/organization.server";
 
 /** "phường" and "thị trấn" divide into khu phố, "xã" into ấp. */
 export type LocalityType = "phường" | "xã" | "thị trấn";

@@ -1,8 +1,8 @@
 import type { Types } from "mongoose";
-import type { EvaluationDoc } from "../evaluation";
-import type { ScaleEntry } from "../period";
-import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../scales";
-import { searchKey, slugify } from "../text";
+import type { EvaluationDoc } from "../catalog/evaluation.server";
+import type { ScaleEntry } from "../catalog/period.server";
+import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../lib/scales";
+import { searchKey, slugify } from "../lib/text";
 import { countersByEvaluation, emptyCounters, type EvaluationCounters } from "./counters";
 import { buildFeedback, type FeedbackContext, type FeedbackPlan, type FeedbackTarget } from "./feedback";
 import { idFactory } from "./ids";

@@ -1,4 +1,4 @@
-import { ORGANIZATION_SCALE_2011 } from "../scales";
+import { ORGANIZATION_SCALE_2011 } from "../lib/scales";
 import type { DemoOrganization } from "./organizations";
 import type { Random } from "./random";
 

@@ -1,8 +1,8 @@
-import { Evaluation } from "../evaluation";
-import { Feedback } from "../feedback";
-import { Organization } from "../organization";
-import { Period } from "../period";
-import { rebuildFeedbackReadModels } from "../read-models";
+import { Evaluation } from "../catalog/evaluation.server";
+import { Feedback } from "../feedback/feedback.server";
+import { Organization } from "../catalog/organization.server";
+import { Period } from "../catalog/period.server";
+import { rebuildFeedbackReadModels } from "../feedback/read-models.server";
 import { catalogIsEmpty, DatabaseNotEmpty, type SeedOptions, type SeedProgress, type SeedResult } from "./demo";
 import { buildDemoData, type DemoData } from "./plan";
 

@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { getPeriod } from "../../models/period";
-import { getSummary } from "../../models/summary";
-import { feedbackPerDay } from "../../models/summary-activity";
+import { getPeriod } from "../../models/catalog/period.server";
+import { getSummary } from "../../models/summary/summary.server";
+import { feedbackPerDay } from "../../models/summary/summary-activity.server";
 import { runScript } from "../../embedded-db/open";
 
 const ArgsSchema = z.object({

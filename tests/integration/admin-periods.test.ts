@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as editAction } from "../../app/routes/admin.periods.$code";
 import { action as newAction } from "../../app/routes/admin.periods.new";
-import { AuditEvent } from "../../models/audit-event";
-import { commentWindow, getPeriod, listPeriods } from "../../models/period";
-import { formatScale } from "../../models/periods-admin";
-import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/scales";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { commentWindow, getPeriod, listPeriods } from "../../models/catalog/period.server";
+import { formatScale } from "../../models/catalog/periods-admin.server";
+import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/lib/scales";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/invite.$token";
-import { changeRole } from "../../models/accounts-admin";
-import { AuditEvent } from "../../models/audit-event";
-import { login } from "../../models/auth";
-import { User } from "../../models/user";
+import { changeRole } from "../../models/accounts/accounts-admin.server";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { login } from "../../models/accounts/auth.server";
+import { User } from "../../models/accounts/user.server";
 import { createStaff } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";
 import { setupTestDatabase } from "./database";

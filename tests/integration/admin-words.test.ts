@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as wordsAction } from "../../app/routes/admin.words";
-import { AuditEvent } from "../../models/audit-event";
-import { getEvaluationTarget } from "../../models/evaluation-target";
-import { createFeedback } from "../../models/feedback-intake";
-import { DEFAULT_WORDS, listWords } from "../../models/word-list";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { getEvaluationTarget } from "../../models/catalog/evaluation-target.server";
+import { createFeedback } from "../../models/feedback/feedback-intake.server";
+import { DEFAULT_WORDS, listWords } from "../../models/feedback/word-list.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";

@@ -4,14 +4,14 @@
  * what a user would notice, so it fails on any database where the section is not atomic.
  */
 import { describe, expect, it } from "vitest";
-import { changeRole, setUserDisabled, UserAdminError } from "../../models/accounts-admin";
-import { FREE_FAILURES, login, lockedUntilAfter } from "../../models/auth";
-import { Organization } from "../../models/organization";
-import { createOrganization, OrganizationAdminError } from "../../models/organizations-admin";
-import { User } from "../../models/user";
-import { disableUser } from "../../models/users-admin";
-import { DEFAULT_WORDS, WordList } from "../../models/word-list";
-import { addWord } from "../../models/words-admin";
+import { changeRole, setUserDisabled, UserAdminError } from "../../models/accounts/accounts-admin.server";
+import { FREE_FAILURES, login, lockedUntilAfter } from "../../models/accounts/auth.server";
+import { Organization } from "../../models/catalog/organization.server";
+import { createOrganization, OrganizationAdminError } from "../../models/catalog/organizations-admin.server";
+import { User } from "../../models/accounts/user.server";
+import { disableUser } from "../../models/accounts/users-admin.server";
+import { DEFAULT_WORDS, WordList } from "../../models/feedback/word-list.server";
+import { addWord } from "../../models/feedback/words-admin.server";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AuditEvent } from "../../models/audit-event";
-import { login } from "../../models/auth";
-import { User } from "../../models/user";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { login } from "../../models/accounts/auth.server";
+import { User } from "../../models/accounts/user.server";
 import { action as loginAction } from "../../app/routes/login";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

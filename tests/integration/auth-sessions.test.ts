@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AuditEvent } from "../../models/audit-event";
-import { createSession, hashSessionId } from "../../models/auth";
-import { Session } from "../../models/session";
-import { disableUser, resetPassword } from "../../models/users-admin";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { createSession, hashSessionId } from "../../models/accounts/auth.server";
+import { Session } from "../../models/accounts/session.server";
+import { disableUser, resetPassword } from "../../models/accounts/users-admin.server";
 import { action as logoutAction } from "../../app/routes/logout";
 import { getOptionalUser, sessionCookie } from "../../app/utils/session.server";
 import { createStaff } from "../fixtures/moderation";

@@ -1,6 +1,6 @@
-import { catalogChanged } from "../../models/catalog-cache";
-import { Evaluation } from "../../models/evaluation";
-import { Organization } from "../../models/organization";
+import { catalogChanged } from "../../models/catalog/catalog-cache.server";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Organization } from "../../models/catalog/organization.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 
 /** Where the 30 test organizations are; six share each place, so a search finds exactly six. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, inject } from "vitest";
-import { connectDatabase, disconnectDatabase } from "../../models/connection";
+import { connectDatabase, disconnectDatabase } from "../../models/db/connection.server";
 
 /** Connects this test file to a database of its own, dropped when the file ends. */
 export function setupTestDatabase(): void {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "../../models/connection";
-import { syncAllIndexes } from "../../models/db-indexes";
+import { connectDatabase, disconnectDatabase } from "../../models/db/connection.server";
+import { syncAllIndexes } from "../../models/db/db-indexes.server";
 
 // A fresh database per test, connected the way production connects: nothing builds indexes at connect time.
 beforeEach(async () => {

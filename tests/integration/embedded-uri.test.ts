@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase, uriDatabase } from "../../models/connection";
+import { connectDatabase, disconnectDatabase, uriDatabase } from "../../models/db/connection.server";
 import { startOrReuseEmbedded } from "../../embedded-db/launcher";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "congkhai-uri-"));

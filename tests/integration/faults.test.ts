@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
-import { FeedbackCode } from "../../models/feedback-code";
-import { importResults } from "../../models/import";
-import { QueueEntry } from "../../models/queue-entry";
-import { recountCounters } from "../../models/recount";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { FeedbackCode } from "../../models/feedback/feedback-code.server";
+import { importResults } from "../../models/import/import.server";
+import { QueueEntry } from "../../models/moderation/queue-entry.server";
+import { recountCounters } from "../../models/summary/recount.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as trackingLoader } from "../../app/routes/api.v1.feedback.$trackingCode";
 import { loader as feedbackGet } from "../../app/routes/api.v1.feedback";
-import { Feedback } from "../../models/feedback";
-import { searchKey } from "../../models/text";
-import { forgetWords, WordList } from "../../models/word-list";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { searchKey } from "../../models/lib/text";
+import { forgetWords, WordList } from "../../models/feedback/word-list.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, postFeedback, storedCount } from "./feedback-call";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { action as feedbackAction } from "../../app/routes/api.v1.feedback";
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
 
 /** A fresh keyed client address, so one test's posts never count against another's rate limit. */
 export function newClientKey(): string {

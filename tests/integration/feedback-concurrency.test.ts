@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Feedback } from "../../models/feedback";
+import { Feedback } from "../../models/feedback/feedback.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { pendingCount, postFeedback } from "./feedback-call";

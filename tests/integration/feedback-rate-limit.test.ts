@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkRateLimit, FEEDBACK_LIMIT } from "../../app/utils/rate-limit.server";
-import { purgeExpiredRateLimits, RateLimit } from "../../models/rate-limit";
+import { purgeExpiredRateLimits, RateLimit } from "../../models/accounts/rate-limit.server";
 import { setupTestDatabase } from "./database";
 import { newClientKey } from "./feedback-call";
 

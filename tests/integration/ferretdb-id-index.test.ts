@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
-import { isFerretDB } from "../../models/connection";
+import { isFerretDB } from "../../models/db/connection.server";
 import { setupTestDatabase } from "./database";
 
 setupTestDatabase();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Period } from "../../models/period";
-import { isFerretDB, pingDatabase, serialised } from "../../models/connection";
+import { Period } from "../../models/catalog/period.server";
+import { isFerretDB, pingDatabase, serialised } from "../../models/db/connection.server";
 import { createPeriod } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 

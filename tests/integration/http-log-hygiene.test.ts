@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { inviteUser } from "../../models/accounts-admin";
-import { AuditEvent } from "../../models/audit-event";
-import { FeedbackCode } from "../../models/feedback-code";
+import { inviteUser } from "../../models/accounts/accounts-admin.server";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { FeedbackCode } from "../../models/feedback/feedback-code.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

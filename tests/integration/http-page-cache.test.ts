@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
-import { decideFeedback } from "../../models/moderation";
+import { decideFeedback } from "../../models/moderation/moderation.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "../../app/utils/env.server";
-import { Feedback } from "../../models/feedback";
+import { Feedback } from "../../models/feedback/feedback.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../../models/csv";
-import { Evaluation } from "../../models/evaluation";
-import { importResults } from "../../models/import";
-import { importColumns } from "../../models/import-rows";
-import { DISTRICTS } from "../../models/organization";
-import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/scales";
+import { toCsv } from "../../models/lib/csv";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { importResults } from "../../models/import/import.server";
+import { importColumns } from "../../models/import/import-rows.server";
+import { DISTRICTS } from "../../models/catalog/organization.server";
+import { MEMBER_SCALE_2011, ORGANIZATION_SCALE_2011 } from "../../models/lib/scales";
 import { createPeriod } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 

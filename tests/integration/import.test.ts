@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Evaluation } from "../../models/evaluation";
-import { exportPeriodCsv } from "../../models/export";
-import { importResults } from "../../models/import";
-import { Organization } from "../../models/organization";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { exportPeriodCsv } from "../../models/import/export.server";
+import { importResults } from "../../models/import/import.server";
+import { Organization } from "../../models/catalog/organization.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sweepExpired } from "../../app/utils/rate-limit.server";
-import { findInvite, Invite, inviteUser } from "../../models/accounts-admin";
-import { User } from "../../models/user";
+import { findInvite, Invite, inviteUser } from "../../models/accounts/accounts-admin.server";
+import { User } from "../../models/accounts/user.server";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 

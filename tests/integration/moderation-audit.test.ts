@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "../../models/audit";
-import { decideFeedback } from "../../models/moderation";
+import { listAuditEvents } from "../../models/moderation/audit.server";
+import { decideFeedback } from "../../models/moderation/moderation.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

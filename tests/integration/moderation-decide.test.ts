@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AuditEvent } from "../../models/audit-event";
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
-import { createFeedback } from "../../models/feedback-intake";
-import { getEvaluationTarget } from "../../models/evaluation-target";
-import { AlreadyDecided, decideFeedback, NotAllowed, redactFeedback, reverseDecision } from "../../models/moderation";
+import { AuditEvent } from "../../models/moderation/audit-event.server";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { createFeedback } from "../../models/feedback/feedback-intake.server";
+import { getEvaluationTarget } from "../../models/catalog/evaluation-target.server";
+import { AlreadyDecided, decideFeedback, NotAllowed, redactFeedback, reverseDecision } from "../../models/moderation/moderation.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

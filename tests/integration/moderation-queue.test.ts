@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { decideFeedback } from "../../models/moderation";
-import { listQueue } from "../../models/moderation-queue";
-import { moderationStats, publicRejections } from "../../models/moderation-stats";
+import { decideFeedback } from "../../models/moderation/moderation.server";
+import { listQueue } from "../../models/moderation/moderation-queue.server";
+import { moderationStats, publicRejections } from "../../models/moderation/moderation-stats.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { decideFeedback } from "../../models/moderation";
-import type { Role } from "../../models/user";
+import { decideFeedback } from "../../models/moderation/moderation.server";
+import type { Role } from "../../models/accounts/user.server";
 import { action as decideApi } from "../../app/routes/api.v1.moderation.feedback.$id";
 import { loader as queueApi } from "../../app/routes/api.v1.moderation.queue";
 import { loader as auditPage } from "../../app/routes/moderation.audit";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DecisionDay, rebuildDecisionDays } from "../../models/decision-days";
-import { decideFeedback } from "../../models/moderation";
-import { moderationStats } from "../../models/moderation-stats";
+import { DecisionDay, rebuildDecisionDays } from "../../models/moderation/decision-days.server";
+import { decideFeedback } from "../../models/moderation/moderation.server";
+import { moderationStats } from "../../models/moderation/moderation-stats.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { serialised } from "../../models/connection";
-import { Evaluation } from "../../models/evaluation";
-import { recountCounters } from "../../models/recount";
-import { findPublishedPeriod } from "../../models/catalog";
-import { catalogChanged } from "../../models/catalog-cache";
-import { getSummary } from "../../models/summary";
+import { serialised } from "../../models/db/connection.server";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { recountCounters } from "../../models/summary/recount.server";
+import { findPublishedPeriod } from "../../models/catalog/catalog.server";
+import { catalogChanged } from "../../models/catalog/catalog-cache.server";
+import { getSummary } from "../../models/summary/summary.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { decide, submitFeedback } from "./summary-feedback";

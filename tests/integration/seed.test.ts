@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
-import { FeedbackCode } from "../../models/feedback-code";
-import { getFeedbackTracking } from "../../models/feedback-read";
-import { Organization } from "../../models/organization";
-import { Period } from "../../models/period";
-import { recountCounters } from "../../models/recount";
-import { normalizeTrackingCode } from "../../models/tracking-code";
-import { User } from "../../models/user";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { FeedbackCode } from "../../models/feedback/feedback-code.server";
+import { getFeedbackTracking } from "../../models/feedback/feedback-read.server";
+import { Organization } from "../../models/catalog/organization.server";
+import { Period } from "../../models/catalog/period.server";
+import { recountCounters } from "../../models/summary/recount.server";
+import { normalizeTrackingCode } from "../../models/lib/tracking-code.server";
+import { User } from "../../models/accounts/user.server";
 import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../models/demo/demo";
 import { setupTestDatabase } from "./database";
 

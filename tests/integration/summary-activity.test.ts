@@ -1,9 +1,9 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
-import { rebuildCampaignFlags } from "../../models/campaign-flags";
-import { Feedback } from "../../models/feedback";
-import { rebuildParticipation } from "../../models/participation";
-import { campaignFlagsByEvaluation, feedbackPerDay, localDay, rejectedByReason } from "../../models/summary-activity";
+import { rebuildCampaignFlags } from "../../models/feedback/campaign-flags.server";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { rebuildParticipation } from "../../models/summary/participation.server";
+import { campaignFlagsByEvaluation, feedbackPerDay, localDay, rejectedByReason } from "../../models/summary/summary-activity.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { decide, submitFeedback } from "./summary-feedback";

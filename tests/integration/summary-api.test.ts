@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../models/csv";
-import type { Summary } from "../../models/summary";
-import { SUMMARY_CSV_HEADER } from "../../models/summary-csv";
+import { parseCsv } from "../../models/lib/csv";
+import type { Summary } from "../../models/summary/summary.server";
+import { SUMMARY_CSV_HEADER } from "../../models/summary/summary-csv";
 import { loader as openapiLoader } from "../../app/routes/api.v1.openapi[.]json";
 import { loader as jsonLoader } from "../../app/routes/api.v1.summary";
 import { loader as csvLoader } from "../../app/routes/api.v1.summary[.]csv";

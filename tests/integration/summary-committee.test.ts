@@ -1,10 +1,10 @@
-import { rebuildCampaignFlags } from "../../models/campaign-flags";
+import { rebuildCampaignFlags } from "../../models/feedback/campaign-flags.server";
 import { describe, expect, it } from "vitest";
-import { createSession } from "../../models/auth";
-import { catalogChanged } from "../../models/catalog-cache";
-import { Evaluation } from "../../models/evaluation";
-import { Feedback } from "../../models/feedback";
-import { User } from "../../models/user";
+import { createSession } from "../../models/accounts/auth.server";
+import { catalogChanged } from "../../models/catalog/catalog-cache.server";
+import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
+import { User } from "../../models/accounts/user.server";
 import { loader } from "../../app/routes/committee";
 import { sessionCookie } from "../../app/utils/session.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
-import { getEvaluationTarget } from "../../models/evaluation-target";
-import type { RejectReason, Stance } from "../../models/feedback";
-import { FeedbackCode } from "../../models/feedback-code";
-import { createFeedback } from "../../models/feedback-intake";
-import { decideFeedback, type Moderator } from "../../models/moderation";
+import { getEvaluationTarget } from "../../models/catalog/evaluation-target.server";
+import type { RejectReason, Stance } from "../../models/feedback/feedback.server";
+import { FeedbackCode } from "../../models/feedback/feedback-code.server";
+import { createFeedback } from "../../models/feedback/feedback-intake.server";
+import { decideFeedback, type Moderator } from "../../models/moderation/moderation.server";
 
 export interface FeedbackHandle {
   id: string;

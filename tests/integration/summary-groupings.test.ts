@@ -1,10 +1,10 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
-import { findPublishedPeriod } from "../../models/catalog";
-import { decideFeedback, reverseDecision } from "../../models/moderation";
-import { recountCounters } from "../../models/recount";
-import { getSummary, GROUP_BYS, type SummaryRow } from "../../models/summary";
-import { agreement } from "../../models/wilson";
+import { findPublishedPeriod } from "../../models/catalog/catalog.server";
+import { decideFeedback, reverseDecision } from "../../models/moderation/moderation.server";
+import { recountCounters } from "../../models/summary/recount.server";
+import { getSummary, GROUP_BYS, type SummaryRow } from "../../models/summary/summary.server";
+import { agreement } from "../../models/lib/wilson";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { submitFeedback, type FeedbackHandle } from "./summary-feedback";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyDelta, compareRows, overviewOf, pageRows, type CatalogRow } from "../../models/catalog-rows";
-import type { PeriodView } from "../../models/period";
-import { searchKey } from "../../models/text";
+import { applyDelta, compareRows, overviewOf, pageRows, type CatalogRow } from "../../models/catalog/catalog-rows";
+import type { PeriodView } from "../../models/catalog/period.server";
+import { searchKey } from "../../models/lib/text";
 
 function row(orgCode: string, id: string, extra: Partial<CatalogRow> = {}): CatalogRow {
   const name = extra.orgName ?? `Chi bộ ${orgCode}`;

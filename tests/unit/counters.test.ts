@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contribution, counterDelta } from "../../models/counters";
+import { contribution, counterDelta } from "../../models/feedback/counters.server";
 
 describe("counter rules", () => {
   it("counts a new item as pending only", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOM, CsvSyntaxError, decodeUtf8, neutraliseCell, parseCsv, restoreCell, toCsv } from "../../models/csv";
+import { BOM, CsvSyntaxError, decodeUtf8, neutraliseCell, parseCsv, restoreCell, toCsv } from "../../models/lib/csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, and numbers records by their first line", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillDayGaps } from "../../models/day-series";
+import { fillDayGaps } from "../../models/lib/day-series";
 
 const empty = (day: string) => ({ day, total: 0 });
 

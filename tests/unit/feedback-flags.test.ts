@@ -10,8 +10,8 @@ import {
   similarText,
   wordFlags,
   type IntakeContext,
-} from "../../models/feedback-flags";
-import { DEFAULT_WORDS } from "../../models/word-list";
+} from "../../models/feedback/feedback-flags";
+import { DEFAULT_WORDS } from "../../models/feedback/word-list.server";
 
 const context = (text: string, similarRecent = 0): IntakeContext => ({ text, words: DEFAULT_WORDS, similarRecent });
 const kinds = (text: string) => intakeFlags(context(text)).map((flag) => flag.kind);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FeedbackInputSchema, feedbackFormInput } from "../../models/feedback-input";
-import { generateTrackingCode, normalizeTrackingCode, TRACKING_ALPHABET } from "../../models/tracking-code";
+import { FeedbackInputSchema, feedbackFormInput } from "../../models/feedback/feedback-input";
+import { generateTrackingCode, normalizeTrackingCode, TRACKING_ALPHABET } from "../../models/lib/tracking-code.server";
 
 const evaluation = "65a1b2c3d4e5f60718293a4b";
 const valid = { evaluation, stance: "agree", body: "Chi bộ làm tốt." };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planImport, type ExistingEvaluation } from "../../models/import-plan";
-import type { StoredOrganization } from "../../models/organization";
-import type { ImportRow } from "../../models/import-rows";
+import { planImport, type ExistingEvaluation } from "../../models/import/import-plan.server";
+import type { StoredOrganization } from "../../models/catalog/organization.server";
+import type { ImportRow } from "../../models/import/import-rows.server";
 
 const row = (overrides: Partial<ImportRow> = {}): ImportRow => ({
   line: 2,

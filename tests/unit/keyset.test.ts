@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterPosition } from "../../models/keyset";
+import { afterPosition } from "../../models/db/keyset.server";
 
 const AT = new Date("2026-11-29T00:00:00Z");
 

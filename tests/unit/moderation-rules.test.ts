@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { lockedUntilAfter } from "../../models/auth";
-import { DecisionSchema, ReversalSchema } from "../../models/moderation-input";
-import { histogramMedian, waitBucket } from "../../models/decision-days";
-import { vietnamDay, windowDays } from "../../models/moderation-stats";
+import { lockedUntilAfter } from "../../models/accounts/auth.server";
+import { DecisionSchema, ReversalSchema } from "../../models/moderation/moderation-input.server";
+import { histogramMedian, waitBucket } from "../../models/moderation/decision-days.server";
+import { vietnamDay, windowDays } from "../../models/moderation/moderation-stats.server";
 import { rejectionParts } from "../../app/components/moderation-transparency";
 import { safeRedirectPath } from "../../app/utils/session.server";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORGANIZATION_SCALE_2011 } from "../../models/scales";
+import { ORGANIZATION_SCALE_2011 } from "../../models/lib/scales";
 import { buildDemoData } from "../../models/demo/plan";
 import { progressLine } from "../../scripts/seed/progress";
 import { createRandom } from "../../models/demo/random";

@@ -1,5 +1,5 @@
-import { similarText } from "../../models/feedback-flags";
-import { similarityKey, similarKeys } from "../../models/similarity-key";
+import { similarText } from "../../models/feedback/feedback-flags";
+import { similarityKey, similarKeys } from "../../models/lib/similarity-key.server";
 
 const TEXTS = [
   "Đề nghị xếp loại lại chi bộ này vì không xứng đáng",

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { memo } from "../../models/summary-cache";
+import { memo } from "../../models/summary/summary-cache";
 
 describe("memo (stale-while-revalidate)", () => {
   it("reads once while fresh, answers stale at once while one refresh runs, then serves the refresh", async () => {

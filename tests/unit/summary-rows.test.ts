@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ORGANIZATION_SCALE_2011 } from "../../models/scales";
-import { lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary-committee";
-import { summaryCsv } from "../../models/summary-csv";
-import { moderationTransparency, summaryRows, type CounterDoc } from "../../models/summary-rows";
+import { ORGANIZATION_SCALE_2011 } from "../../models/lib/scales";
+import { lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary/summary-committee";
+import { summaryCsv } from "../../models/summary/summary-csv";
+import { moderationTransparency, summaryRows, type CounterDoc } from "../../models/summary/summary-rows";
 
 const source = { lang: "vi" as const, ratingScale: ORGANIZATION_SCALE_2011, periodCode: "2011", periodTitle: { vi: "Năm 2011", en: "2011" } };
 

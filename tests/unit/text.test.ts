@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeRegExp, searchKey, slugify } from "../../models/text";
+import { escapeRegExp, searchKey, slugify } from "../../models/lib/text";
 
 describe("searchKey", () => {
   it("folds Vietnamese diacritics and đ so residents can type without accents", () => {

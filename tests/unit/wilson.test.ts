@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreement, agreementRate, enoughSides, wilsonInterval, Z95 } from "../../models/wilson";
+import { agreement, agreementRate, enoughSides, wilsonInterval, Z95 } from "../../models/lib/wilson";
 
 describe("wilsonInterval", () => {
   it("is null when nobody took a side", () => {

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Schema, Types } from "mongoose";
+import { z } from "zod";
+import { changeAccess, createAccount } from "./admin-guard.server";
+import { recordAudit } from "../moderation/audit.server";
+import { decodeCursor, encodeCursor } from "../db/cursor";
+import { defineModel } from "../db/define-model.server";
+import { afterPosition } from "../db/keyset.server";
+import { MIN_PASSWORD_LENGTH } from "./password.server";
+import { ROLES, User, type Role } from "./user.server";
+import { AccountError, disableAccount, resetPassword, type AccountActor } from "./users-admin.server";
+
+const INVITE_TTL_MS = 7 * 86_400_000;
+
+/** A pending invitation: `_id` is the sha256 of the one-time token in the link; using it deletes it. */
+const InviteSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    user: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+    expiresAt: { type: Date, required: true },
+  },
+  { timestamps: true }
+);
+InviteSchema.index({ expiresAt: 1 });
+export const Invite = defineModel("Invite", InviteSchema, "invites");
+
+const E = "admin:users.errors.";
+export const InviteFormSchema = z.object({
+  email: z.string().trim().toLowerCase().email(`${E}email`).max(200, `${E}email`),
+  role: z.enum(ROLES, { message: `${E}role` }),
+});
+export const RoleFormSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`), role: z.enum(ROLES, { message: `${E}role` }) });
+export const AcceptInviteSchema = z
+  .object({ password: z.string().min(MIN_PASSWORD_LENGTH, `${E}passwordShort`).max(200, `${E}passwordShort`), confirm: z.string() })
+  .refine((input) => input.password === input.confirm, { path: ["confirm"], message: `${E}passwordMismatch` });
+
+export class UserAdminError extends Error {
+  constructor(readonly code: "lastAdmin" | "notFound" | "emailTaken", readonly field: string, readonly params: Record<string, string> = {}) {
+    super(code);
+  }
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  /** Invited and has not set a password yet. */
+  invited: boolean;
+}
+
+/** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
+export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor, "string");
+  const filter = after ? afterPosition({}, { field: "email", key: String(after.k), id: new Types.ObjectId(after.id), order: "asc" }) : {};
+  const docs = await User.find(filter, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
+  const last = docs.length > limit ? docs[limit - 1] : undefined;
+  return {
+    items: docs.slice(0, limit).map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash })),
+    nextCursor: last ? encodeCursor({ k: last.email, id: String(last._id) }) : null,
+  };
+}
+
+/** Creates an account without a password and returns the one-time token its invitation link carries. */
+export async function inviteUser({ email, role, actor }: { email: string; role: Role; actor: AccountActor }): Promise<{ token: string }> {
+  let userId: string;
+  try {
+    userId = await createAccount({ email, role });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === 11000) throw new UserAdminError("emailTaken", "email", { value: email });
+    throw error;
+  }
+  const token = randomBytes(32).toString("base64url");
+  await Invite.create({ _id: hashToken(token), user: userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+  await recordAudit({ actor, action: "user.invite", targetType: "user", targetId: userId, after: { email, role } });
+  return { token };
+}
+
+/** The invited account's email while the link is unused and unexpired, else null. */
+export async function findInvite({ token }: { token: string }): Promise<{ email: string } | null> {
+  const invite = await Invite.findOne({ _id: hashToken(token), expiresAt: { $gt: new Date() } }, { user: 1 }).lean();
+  if (!invite) return null;
+  const user = await User.findOne({ _id: invite.user, disabled: false }, { email: 1 }).lean();
+  return user ? { email: user.email } : null;
+}
+
+/** Sets the invited account's password. The deleteOne claims the link, so it works exactly once. */
+export async function acceptInvite({ token, password }: { token: string; password: string }): Promise<boolean> {
+  const account = await findInvite({ token });
+  if (!account) return false;
+  const claimed = await Invite.deleteOne({ _id: hashToken(token), expiresAt: { $gt: new Date() } });
+  if (claimed.deletedCount !== 1) return false;
+  await resetPassword({ email: account.email, password, actor: { email: account.email } });
+  return true;
+}
+
+/** Deletes invitations past their expiry (the periodic sweep); an expired link is refused anyway, this keeps the collection small. */
+export async function purgeExpiredInvites(now = new Date()): Promise<number> {
+  const result = await Invite.deleteMany({ expiresAt: { $lt: now } });
+  return result.deletedCount;
+}
+
+/** Applies a role or disabled change through the admin guard; the admin pages never take away the last enabled admin. */
+async function changeStaffAccess(userId: string, set: { role?: Role; disabled?: boolean }) {
+  const change = await changeAccess({ userId, set, keepAnAdmin: true });
+  if (!change.ok) throw new UserAdminError(change.reason, "userId");
+  return change;
+}
+
+export async function changeRole({ userId, role, actor }: { userId: string; role: Role; actor: AccountActor }): Promise<void> {
+  const { before } = await changeStaffAccess(userId, { role });
+  await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: before.role }, after: { role } });
+}
+
+/** Disables (ending its sessions) or re-enables an account; the last enabled admin cannot be disabled. */
+export async function setUserDisabled({ userId, disabled, actor }: { userId: string; disabled: boolean; actor: AccountActor }): Promise<void> {
+  if (disabled) {
+    await disableAccount({ userId, actor, keepAnAdmin: true }).catch((error: unknown) => {
+      throw error instanceof AccountError ? new UserAdminError(error.code === "last_admin" ? "lastAdmin" : "notFound", "userId") : error;
+    });
+    return;
+  }
+  const { before } = await changeStaffAccess(userId, { disabled });
+  await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: before.disabled }, after: { disabled: false } });
+}

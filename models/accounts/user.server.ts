@@ -1,0 +1,29 @@
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "../db/define-model.server";
+
+export const ROLES = ["moderator", "committee", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const UserSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    /** argon2id hash; empty until an invited user sets a password. */
+    passwordHash: { type: String, default: "" },
+    role: { type: String, enum: ROLES, required: true },
+    disabled: { type: Boolean, required: true, default: false },
+    failedLogins: { type: Number, required: true, default: 0 },
+    lockedUntil: { type: Date },
+  },
+  { timestamps: true },
+);
+UserSchema.index({ role: 1, email: 1, _id: 1 });
+// The staff list pages on (email, _id); the unique {email} alone cannot give that order without a blocking sort.
+UserSchema.index({ email: 1, _id: 1 });
+
+export type UserDoc = InferSchemaType<typeof UserSchema>;
+export const User = defineModel("User", UserSchema, "users");
+
+/** An admin may do everything; other roles only their own work. */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return role === "admin" || role === needed;
+}

@@ -1,0 +1,67 @@
+import { Schema, type InferSchemaType } from "mongoose";
+import { defineModel } from "../db/define-model.server";
+
+export const STANCES = ["agree", "disagree", "neutral"] as const;
+export type Stance = (typeof STANCES)[number];
+export const FEEDBACK_STATUSES = ["pending", "approved", "rejected"] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+export const REJECT_REASONS = ["spam", "abuse", "personal-data", "off-topic", "duplicate", "other"] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+const FlagSchema = new Schema(
+  {
+    /** e.g. banned-word, suspect-word, link, phone, email, id-number, burst, shouting, repeated-chars */
+    kind: { type: String, required: true },
+    /** What triggered it, for moderators only (the word, the masked number, the burst size). */
+    detail: { type: String, default: "" },
+  },
+  { _id: false },
+);
+
+const ModerationSchema = new Schema(
+  {
+    decidedBy: { type: Schema.Types.ObjectId, ref: "User" },
+    decidedAt: { type: Date },
+    reason: { type: String, enum: REJECT_REASONS },
+    note: { type: String },
+  },
+  { _id: false },
+);
+
+/**
+ * A resident's public view on one evaluation. `contact` is private: every read function names
+ * its projection and none of them includes it.
+ */
+const FeedbackSchema = new Schema(
+  {
+    evaluation: { type: Schema.Types.ObjectId, required: true, ref: "Evaluation" },
+    organization: { type: Schema.Types.ObjectId, required: true, ref: "Organization" },
+    period: { type: String, required: true },
+    district: { type: String, required: true },
+    stance: { type: String, enum: STANCES, required: true },
+    /** When disagreeing: the rating key the resident would give instead. */
+    proposedRating: { type: String },
+    body: { type: String, required: true, maxlength: 2000 },
+    /** The text as published: personal data masked, or a moderator's redaction. */
+    publicBody: { type: String, required: true },
+    displayName: { type: String, maxlength: 80 },
+    contact: { type: String, maxlength: 200 },
+    isResident: { type: Boolean, required: true, default: false },
+    locale: { type: String, enum: ["vi", "en"], required: true },
+    /** Unique through FeedbackCode, whose `_id` it is: looked up there, never queried here. */
+    trackingCode: { type: String, required: true },
+    /** sha256 of evaluation + searchKey(body): refuses the same text twice on one evaluation. */
+    dedupeKey: { type: String, required: true, unique: true },
+    status: { type: String, enum: FEEDBACK_STATUSES, required: true, default: "pending" },
+    flags: { type: [FlagSchema], default: [] },
+    moderation: { type: ModerationSchema },
+  },
+  { timestamps: true },
+);
+FeedbackSchema.index({ status: 1, createdAt: 1, _id: 1 });
+FeedbackSchema.index({ evaluation: 1, status: 1, createdAt: -1, _id: -1 });
+FeedbackSchema.index({ organization: 1, status: 1, createdAt: -1, _id: -1 });
+FeedbackSchema.index({ period: 1, status: 1, createdAt: 1, _id: 1 });
+
+export type FeedbackDoc = InferSchemaType<typeof FeedbackSchema>;
+export const Feedback = defineModel("Feedback", FeedbackSchema, "feedback");
