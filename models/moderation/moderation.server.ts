@@ -6,6 +6,7 @@ import { hideFeedItem, publishFeedItem, redactFeedItem } from "../feedback/feed-
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
 import { claimQueueEntry, QueueEntry, requeueFeedback } from "./queue-entry.server";
 import { forgetMemo } from "../summary/summary-cache";
+import { maskPersonalData } from "../feedback/feedback-flags";
 import { cleanText } from "../lib/text";
 import type { Role } from "../accounts/user.server";
 
@@ -205,7 +206,9 @@ export async function reverseDecision(input: { id: string; to: "approved" | "rej
  */
 export async function redactFeedback(input: { id: string; publicBody: string; moderator: Moderator }): Promise<void> {
   if (!isValidObjectId(input.id)) throw new FeedbackNotFound();
-  const publicBody = cleanText(input.publicBody);
+  // A moderator's text is masked like a resident's: a redaction must not publish a phone number either.
+  const typed = cleanText(input.publicBody);
+  const publicBody = maskPersonalData(typed);
   const before = await serialised(`feedback:${input.id}`, () =>
     Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{ publicBody: string; status: FeedbackStatus; organization: Types.ObjectId }>(),
   );
@@ -219,6 +222,6 @@ export async function redactFeedback(input: { id: string; publicBody: string; mo
     targetType: "feedback",
     targetId: input.id,
     before: { publicBody: before.publicBody },
-    after: { publicBody },
+    after: { publicBody, ...(typed !== publicBody ? { typed } : {}) },
   });
 }

@@ -78,4 +78,15 @@ describe("exactly-once decisions", () => {
       after: { publicBody: "Gọi [đã ẩn] số ••• để biết thêm." },
     });
   });
+
+  it("masks personal data a moderator's redaction would publish, and audits what was typed", async () => {
+    const org = await createRatedOrganization({ code: "DN-0004", name: "Đảng bộ xã 4", period: "2011" });
+    const item = await createPendingFeedback({ ...org, body: "Chi bộ làm tốt." });
+    const moderator = await createStaff("moderator");
+    const typed = "Chi bộ làm tốt, liên hệ 0912 345 678 hoặc ba@example.vn.";
+    await redactFeedback({ id: item.id, publicBody: typed, moderator });
+    expect((await Feedback.findById(item.id, { publicBody: 1 }).lean())?.publicBody).toBe("Chi bộ làm tốt, liên hệ ••• hoặc •••.");
+    const event = await AuditEvent.findOne({ action: "feedback.redact", targetId: item.id }, { after: 1 }).lean();
+    expect(event?.after).toMatchObject({ publicBody: "Chi bộ làm tốt, liên hệ ••• hoặc •••.", typed });
+  });
 });
