@@ -1,4 +1,4 @@
-import { Schema, Types, type InferSchemaType } from "mongoose";
+import { Schema, Types } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 /**
@@ -13,7 +13,6 @@ const FeedbackCodeSchema = new Schema(
   { versionKey: false },
 );
 
-export type FeedbackCodeDoc = InferSchemaType<typeof FeedbackCodeSchema>;
 export const FeedbackCode = defineModel("FeedbackCode", FeedbackCodeSchema, "feedbackcodes");
 
 /** The code documents for feedback items written in bulk (seed, bench data), ready for insertMany. */

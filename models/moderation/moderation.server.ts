@@ -148,7 +148,7 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
     t.to === "approved" ? publishFeedItem({ organizationId, source: before, now: t.now }) : undefined,
     t.from === "approved" ? hideFeedItem({ organizationId, feedbackId: t.id }) : undefined,
   ]);
-  // Public summaries are memoised for a few seconds; a decision should show at once.
+  // Moderation statistics are memoised for a few seconds; a decision should show in them at once.
   forgetMemo();
   const state: DecisionState = {
     id: t.id,
