@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { QueueItem } from "../../models/moderation/moderation-queue.server";
 import { ReasonSelect } from "./moderation-nav";
+import { useLocaleFormat } from "./locale-format";
 
 interface ItemProps {
   item: QueueItem;
@@ -101,7 +102,8 @@ function RedactForm({ item }: { item: QueueItem }) {
 
 /** One feedback item with everything needed to judge it: flags explained, evaluation context, original and published text. */
 export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
-  const { t, i18n } = useTranslation("moderation");
+  const { t } = useTranslation("moderation");
+  const format = useLocaleFormat();
   const pending = item.status === "pending";
   return (
     <article className="moderation-item" tabIndex={-1} data-moderation-item aria-labelledby={`item-${item.id}`}>
@@ -114,7 +116,7 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
       <h2 id={`item-${item.id}`} className="moderation-item-title">
         <span className={`badge ${item.stance}`}>{t(`common:stance.${item.stance}`)}</span> {item.trackingCode}{" "}
         <time dateTime={item.createdAt} className="hint">
-          {new Date(item.createdAt).toLocaleString(i18n.language === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}
+          {format.stamp(item.createdAt)}
         </time>
       </h2>
       <ItemContext item={item} />

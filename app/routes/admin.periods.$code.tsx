@@ -14,12 +14,12 @@ import {
   setCommentWindow,
   PeriodFormSchema,
   submitForm,
-  toLocalInput,
   updatePeriod,
 } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
+import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -45,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       titleEn: period.title.en,
       ratingScale: formatScale(period.ratingScale),
       memberScale: formatScale(period.memberScale),
-      commentsOpenAt: toLocalInput(period.commentsOpenAt),
-      commentsCloseAt: toLocalInput(period.commentsCloseAt),
+      commentsOpenAt: toVietnamLocalInput(period.commentsOpenAt),
+      commentsCloseAt: toVietnamLocalInput(period.commentsCloseAt),
       status: period.status,
     },
   };

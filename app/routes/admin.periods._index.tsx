@@ -8,6 +8,7 @@ import { pageTitle } from "~/components/page-meta";
 import { commentWindow, listPeriods } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
+import { useLocaleFormat } from "~/components/locale-format";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -23,10 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminPeriods() {
   const { periods } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
-  const lang = i18n.language === "en" ? "en" : "vi";
-  const date = (iso: string) =>
-    new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" });
+  const { t } = useTranslation("admin");
+  const format = useLocaleFormat();
   return (
     <>
       <AdminNav />
@@ -43,10 +42,10 @@ export default function AdminPeriods() {
         {periods.map((period) => (
           <tr key={period.id}>
             <td>{period.code}</td>
-            <td>{period.title[lang]}</td>
+            <td>{format.label(period.title)}</td>
             <td>{t(`periods.status.${period.status}`)}</td>
             <td>
-              {t(`periods.windowState.${period.window}`)} ({date(period.commentsOpenAt)} – {date(period.commentsCloseAt)})
+              {t(`periods.windowState.${period.window}`)} ({format.stamp(period.commentsOpenAt)} – {format.stamp(period.commentsCloseAt)})
             </td>
             <td>
               <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> · <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link>{" "}

@@ -6,7 +6,8 @@ import { AdminNav } from "~/components/admin-nav";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { createPeriod, PeriodFormSchema, submitForm, toLocalInput } from "~/utils/admin.server";
+import { createPeriod, PeriodFormSchema, submitForm } from "~/utils/admin.server";
+import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -25,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       titleEn: "",
       ratingScale: "",
       memberScale: "",
-      commentsOpenAt: toLocalInput(now.toISOString()),
-      commentsCloseAt: toLocalInput(new Date(now.getTime() + 90 * 86_400_000).toISOString()),
+      commentsOpenAt: toVietnamLocalInput(now),
+      commentsCloseAt: toVietnamLocalInput(new Date(now.getTime() + 90 * 86_400_000)),
       status: "draft",
     },
   };

@@ -9,6 +9,7 @@ import { ModerationNav, ModerationPager } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { AUDIT_ACTIONS, auditPage, pageLinks } from "~/utils/moderation.server";
+import { useLocaleFormat } from "~/components/locale-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
 
@@ -61,9 +62,9 @@ function AuditFilters({ filters, actions }: { filters: { action: string; target:
 }
 
 export default function AuditTrail() {
-  const { t, i18n } = useTranslation("moderation");
+  const { t } = useTranslation("moderation");
+  const format = useLocaleFormat();
   const loaded = useLoaderData<typeof loader>();
-  const locale = i18n.language === "en" ? "en-GB" : "vi-VN";
   return (
     <section aria-labelledby="audit-title">
       <ModerationNav role={loaded.role} />
@@ -77,7 +78,7 @@ export default function AuditTrail() {
         {loaded.items.map((event) => (
           <tr key={event.id}>
             <td>
-              <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale, { timeZone: "Asia/Ho_Chi_Minh" })}</time>
+              <time dateTime={event.at}>{format.stamp(event.at)}</time>
             </td>
             <td>{event.actorEmail ?? "—"}</td>
             <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>

@@ -10,7 +10,7 @@ import { UserAdminError } from "../../models/accounts/accounts-admin.server";
 import { OrganizationAdminError } from "../../models/catalog/organizations-admin.server";
 import { PeriodAdminError } from "../../models/catalog/periods-admin.server";
 import { WordAdminError } from "../../models/feedback/words-admin.server";
-export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, toLocalInput, updatePeriod } from "../../models/catalog/periods-admin.server";
+export { createPeriod, formatScale, PeriodFormSchema, setCommentWindow, updatePeriod } from "../../models/catalog/periods-admin.server";
 export {
   createOrganization,
   getOrganizationAdmin,

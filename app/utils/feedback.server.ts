@@ -12,6 +12,7 @@ import { env } from "./env.server";
 import { i18nServer } from "./i18n.server";
 import { pageError } from "./page-error.server";
 import { checkRateLimit, FEEDBACK_LIMIT } from "./rate-limit.server";
+import { formatVietnamTime } from "../../models/lib/vietnam-time";
 
 export type SubmitResult =
   | { ok: true; trackingCode: string }
@@ -30,14 +31,10 @@ function refuse(status: number, code: string, message: string, fields?: Record<s
   return { ok: false, status, code, message, ...(fields ? { fields } : {}), ...(retryAfter ? { retryAfter } : {}) };
 }
 
-function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
-}
-
 /** Refusals that depend on the evaluation: window not open, proposed rating not on its period's scale. */
 function targetRefusal(target: EvaluationTarget, proposedRating: string | undefined, t: TFunction, locale: string): SubmitResult | null {
-  if (target.window === "not-yet") return refuse(403, "comments_not_open", t("feedback:errors.notOpenYet", { date: formatDate(target.commentsOpenAt, locale) }));
-  if (target.window === "closed") return refuse(403, "comments_closed", t("feedback:errors.closed", { date: formatDate(target.commentsCloseAt, locale) }));
+  if (target.window === "not-yet") return refuse(403, "comments_not_open", t("feedback:errors.notOpenYet", { date: formatVietnamTime(target.commentsOpenAt, locale, "dateTime") }));
+  if (target.window === "closed") return refuse(403, "comments_closed", t("feedback:errors.closed", { date: formatVietnamTime(target.commentsCloseAt, locale, "dateTime") }));
   if (proposedRating && !target.ratingKeys.includes(proposedRating)) {
     return refuse(400, "invalid_input", t("feedback:errors.invalidInput"), { proposedRating: t("feedback:errors.proposedRatingInvalid") });
   }

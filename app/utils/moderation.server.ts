@@ -8,6 +8,7 @@ import { DecisionSchema, QueueQuerySchema } from "../../models/moderation/modera
 import { listPeriodCodes, listQueue, type QueueItem } from "../../models/moderation/moderation-queue.server";
 import { moderationStats, publicRejections } from "../../models/moderation/moderation-stats.server";
 import { DISTRICTS } from "../../models/catalog/organization.server";
+import { vietnamMidnight } from "../../models/lib/vietnam-time";
 
 /** The choices the queue's forms offer, passed down by loaders (models never reach the browser bundle). */
 export const MODERATION_CHOICES = { reasons: REJECT_REASONS, statuses: FEEDBACK_STATUSES, stances: STANCES, districts: DISTRICTS } as const;
@@ -43,12 +44,6 @@ const AuditQuerySchema = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("").transform(() => undefined)),
   cursor: z.string().max(200).optional(),
 });
-
-/** Midnight in Vietnam (UTC+7) of a YYYY-MM-DD date; `nextDay` gives the exclusive end of that day. */
-function vietnamMidnight(day: string, nextDay = false): Date {
-  const at = new Date(`${day}T00:00:00+07:00`);
-  return nextDay ? new Date(at.getTime() + 86_400_000) : at;
-}
 
 /** A page of the audit trail: admins see everyone's events, anybody else only their own. */
 export async function auditPage(searchParams: URLSearchParams, user: SessionUser) {

@@ -4,11 +4,10 @@ import { catalogChanged } from "./catalog-cache.server";
 import { Evaluation } from "./evaluation.server";
 import { getPeriod, Period, type PeriodView, type ScaleEntry } from "./period.server";
 import { cleanText } from "../lib/text";
+import { fromVietnamLocalInput } from "../lib/vietnam-time";
 
 const E = "admin:periods.errors.";
 const DAY = 86_400_000;
-/** Vietnam has one offset all year; the form's date-times are read and shown in it. */
-const VN_OFFSET = "+07:00";
 
 /** Parses "key | nhãn | label" lines (one entry per line, best first) into a scale. */
 export function parseScale(text: string, ctx: z.RefinementCtx): ScaleEntry[] {
@@ -41,13 +40,9 @@ export function formatScale(scale: readonly ScaleEntry[]): string {
 const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `${E}dateTime`)
-  .transform((value) => new Date(`${value}:00${VN_OFFSET}`))
+  .transform(fromVietnamLocalInput)
   .refine((date) => !Number.isNaN(date.getTime()), `${E}dateTime`);
 
-/** A date as the form's datetime-local input shows it, in Vietnam time. */
-export function toLocalInput(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
-}
 
 /** One schema for the create and edit forms; `code` is only read on create (codes never change). */
 export const PeriodFormSchema = z

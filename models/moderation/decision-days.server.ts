@@ -2,6 +2,7 @@ import { Schema } from "mongoose";
 import { AuditEvent } from "./audit-event.server";
 import { serialised } from "../db/connection.server";
 import { defineModel } from "../db/define-model.server";
+import { vietnamDay } from "../lib/vietnam-time";
 
 /**
  * Moderation decisions per Vietnam day, `_id` = the day (YYYY-MM-DD): approvals, rejections and a histogram
@@ -37,13 +38,6 @@ export function bucketMinutes(key: string): number {
 }
 
 const HOUR = 3_600_000;
-/** Days are counted in Vietnam's time zone (UTC+7, no daylight saving). */
-const VIETNAM_OFFSET = 7 * HOUR;
-
-/** The calendar day (YYYY-MM-DD, Vietnam time) an instant falls on. */
-export function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET).toISOString().slice(0, 10);
-}
 
 function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;

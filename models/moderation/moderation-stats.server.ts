@@ -1,13 +1,13 @@
 import mongoose from "mongoose";
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
-import { readDecisionDays, histogramMedian, vietnamDay } from "./decision-days.server";
+import { readDecisionDays, histogramMedian } from "./decision-days.server";
+import { vietnamDay } from "../lib/vietnam-time";
 import { REJECT_REASONS, type RejectReason } from "../feedback/feedback.server";
 import { QueueEntry } from "./queue-entry.server";
 import { pendingEntries, queueIndexed, type EntryKeys } from "./queue-index.server";
 import { queueGeneration } from "../db/read-model-state.server";
 import { memo } from "../summary/summary-cache";
 
-export { vietnamDay };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -4,6 +4,7 @@ import { serialised } from "../db/connection.server";
 import { defineModel } from "../db/define-model.server";
 import { Evaluation } from "../catalog/evaluation.server";
 import { Feedback } from "../feedback/feedback.server";
+import { vietnamDay } from "../lib/vietnam-time";
 
 /**
  * Feedback received per period, Vietnam day and district: a read model raised by one $inc by _id when an
@@ -24,12 +25,6 @@ const ParticipationDaySchema = new Schema(
 ParticipationDaySchema.index({ period: 1, _id: 1 });
 export const ParticipationDay = defineModel("ParticipationDay", ParticipationDaySchema, "participationdays");
 
-/** Vietnam keeps UTC+7 all year: a calendar day in Đồng Nai. */
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
-
-export function localDay(date: Date): string {
-  return new Date(date.getTime() + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export interface DayCount {
   day: string;
@@ -62,7 +57,7 @@ function incrementDay(period: string, day: string, inc: Record<string, number>):
 export async function countReceived({ evaluationId, at = new Date() }: { evaluationId: string; at?: Date }): Promise<void> {
   const place = loadedRow(evaluationId) ?? (await Evaluation.findById(evaluationId, { period: 1, district: 1 }).lean());
   if (!place) return;
-  await incrementDay(place.period, localDay(at), { total: 1, [`districts.${districtKey(place.district)}`]: 1 });
+  await incrementDay(place.period, vietnamDay(at), { total: 1, [`districts.${districtKey(place.district)}`]: 1 });
 }
 
 interface StoredDay {
@@ -86,7 +81,7 @@ async function recountDays(scope: Record<string, unknown>): Promise<Map<string, 
   const items = await Feedback.aggregate<{ period: string; district: string; createdAt: Date }>([{ $match: scope }, { $project: { _id: 0, period: 1, district: 1, createdAt: 1 } }]);
   const days = new Map<string, { period: string; day: string; paths: Record<string, number> }>();
   for (const item of items) {
-    const day = localDay(item.createdAt);
+    const day = vietnamDay(item.createdAt);
     const id = dayId(item.period, day);
     const entry = days.get(id) ?? { period: item.period, day, paths: {} };
     for (const path of ["total", `districts.${districtKey(item.district)}`]) entry.paths[path] = (entry.paths[path] ?? 0) + 1;

@@ -8,7 +8,7 @@ import { addInto } from "./summary-rows";
  */
 
 export { campaignFlagsByEvaluation } from "../feedback/campaign-flags.server";
-export { feedbackPerDay, localDay, type DayCount } from "./participation.server";
+export { feedbackPerDay, type DayCount } from "./participation.server";
 
 export interface ReasonCount {
   reason: RejectReason;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { rebuildCampaignFlags } from "../../models/feedback/campaign-flags.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { rebuildParticipation } from "../../models/summary/participation.server";
-import { campaignFlagsByEvaluation, feedbackPerDay, localDay, rejectedByReason } from "../../models/summary/summary-activity.server";
+import { campaignFlagsByEvaluation, feedbackPerDay, rejectedByReason } from "../../models/summary/summary-activity.server";
+import { vietnamDay } from "../../models/lib/vietnam-time";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { decide, submitFeedback } from "./summary-feedback";
@@ -29,7 +30,7 @@ describe("aggregations over the feedback collection", () => {
     await decide(items[3]!, "rejected", "spam");
     await decide(items[1]!, "rejected", "abuse");
 
-    expect(localDay(new Date("2012-03-01T16:59:00Z"))).toBe("2012-03-01");
+    expect(vietnamDay(new Date("2012-03-01T16:59:00Z"))).toBe("2012-03-01");
     expect(await feedbackPerDay({ period: "2011" })).toEqual([
       { day: "2012-03-01", total: 1, districts: { "Biên Hòa": 1 } },
       { day: "2012-03-02", total: 3, districts: { "Biên Hòa": 1, "Tân Phú": 2 } },

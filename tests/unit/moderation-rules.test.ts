@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { lockedUntilAfter } from "../../models/accounts/auth.server";
 import { DecisionSchema, ReversalSchema } from "../../models/moderation/moderation-input.server";
 import { histogramMedian, waitBucket } from "../../models/moderation/decision-days.server";
-import { vietnamDay, windowDays } from "../../models/moderation/moderation-stats.server";
+import { windowDays } from "../../models/moderation/moderation-stats.server";
+import { vietnamDay } from "../../models/lib/vietnam-time";
 import { rejectionParts } from "../../app/components/moderation-transparency";
 import { safeRedirectPath } from "../../app/utils/session.server";
 
