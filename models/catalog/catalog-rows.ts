@@ -8,6 +8,15 @@ import type { Label, PeriodView, ScaleEntry } from "./period.server";
  * No mongoose here, so they are unit-tested without a database.
  */
 
+/** One rating change after public consultation, as pages and the API show it. */
+export interface RatingRevisionView {
+  from: string;
+  to: string;
+  revisedAt: string;
+  note: string;
+  caseId: string;
+}
+
 /** One evaluation as the public pages read it; ids are strings. */
 export interface CatalogRow extends ExistingEvaluation {
   period: string;
@@ -15,6 +24,10 @@ export interface CatalogRow extends ExistingEvaluation {
   residentCounters: Counters;
   proposed: Record<string, number>;
   rejected: Record<string, number>;
+  /** Residents' follow-up per feedback status (withdrawn, removal-requested, removed-after-reports…). */
+  followUp?: Record<string, number>;
+  /** Earlier ratings, oldest first (absent or empty: never revised). */
+  ratingHistory?: RatingRevisionView[];
 }
 
 export interface RowFilter {
@@ -112,7 +125,7 @@ export function overviewOf(period: PeriodView, rows: readonly CatalogRow[]): Per
   };
 }
 
-const COUNTED_FIELDS = ["counters", "residentCounters", "proposed", "rejected"] as const;
+const COUNTED_FIELDS = ["counters", "residentCounters", "proposed", "rejected", "followUp"] as const;
 
 /** Applies a counter $inc (dotted paths such as counters.agree or proposed.tsvm) to a row in memory. */
 export function applyDelta(row: CatalogRow, inc: Record<string, number>): void {
@@ -120,7 +133,7 @@ export function applyDelta(row: CatalogRow, inc: Record<string, number>): void {
     const dot = path.indexOf(".");
     const field = path.slice(0, dot) as (typeof COUNTED_FIELDS)[number];
     if (!COUNTED_FIELDS.includes(field)) continue;
-    const target = row[field] as Record<string, number>;
+    const target = (row[field] ??= {}) as Record<string, number>;
     const key = path.slice(dot + 1);
     target[key] = (target[key] ?? 0) + n;
   }

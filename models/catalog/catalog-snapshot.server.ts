@@ -42,18 +42,22 @@ const EVALUATION_PROJECTION = {
   residentCounters: 1,
   proposed: 1,
   rejected: 1,
+  followUp: 1,
+  ratingHistory: 1,
 };
-export const COUNTER_PROJECTION = { counters: 1, residentCounters: 1, proposed: 1, rejected: 1 };
+export const COUNTER_PROJECTION = { counters: 1, residentCounters: 1, proposed: 1, rejected: 1, followUp: 1 };
 
 interface StoredCounters {
   counters?: Partial<Counters>;
   residentCounters?: Partial<Counters>;
   proposed?: Record<string, number>;
   rejected?: Record<string, number>;
+  followUp?: Record<string, number>;
 }
 
 type StoredEvaluation = StoredCounters &
-  Omit<CatalogRow, "id" | "organization" | "memberCounts" | "summary" | keyof StoredCounters> & {
+  Omit<CatalogRow, "id" | "organization" | "memberCounts" | "summary" | "ratingHistory" | keyof StoredCounters> & {
+    ratingHistory?: { from: string; to: string; revisedAt: Date; note?: string; caseId: string }[];
     _id: Types.ObjectId;
     organization: Types.ObjectId;
     memberCounts?: { key: string; count: number }[];
@@ -71,9 +75,9 @@ interface StoredOrganization {
 }
 
 /** The counter fields of a stored evaluation as plain numbers (absent keys are zero). */
-export function countersOf(doc: StoredCounters): Pick<CatalogRow, "counters" | "residentCounters" | "proposed" | "rejected"> {
+export function countersOf(doc: StoredCounters): Pick<CatalogRow, "counters" | "residentCounters" | "proposed" | "rejected" | "followUp"> {
   const numbers = (map: Record<string, number> | undefined) => Object.fromEntries(Object.entries(map ?? {}).map(([key, n]) => [key, Number(n)]));
-  return { counters: copyCounters(doc.counters), residentCounters: copyCounters(doc.residentCounters), proposed: numbers(doc.proposed), rejected: numbers(doc.rejected) };
+  return { counters: copyCounters(doc.counters), residentCounters: copyCounters(doc.residentCounters), proposed: numbers(doc.proposed), rejected: numbers(doc.rejected), followUp: numbers(doc.followUp) };
 }
 
 function toRow(doc: StoredEvaluation): CatalogRow {
@@ -90,6 +94,7 @@ function toRow(doc: StoredEvaluation): CatalogRow {
     members: doc.members,
     memberCounts: (doc.memberCounts ?? []).map((m) => ({ key: m.key, count: m.count })),
     summary: doc.summary ?? "",
+    ratingHistory: (doc.ratingHistory ?? []).map((r) => ({ from: r.from, to: r.to, revisedAt: r.revisedAt.toISOString(), note: r.note ?? "", caseId: r.caseId })),
     ...countersOf(doc),
   };
 }

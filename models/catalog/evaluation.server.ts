@@ -11,6 +11,17 @@ const CountersSchema = new Schema(
   { _id: false },
 );
 const MemberCountSchema = new Schema({ key: { type: String, required: true }, count: { type: Number, required: true, min: 0 } }, { _id: false });
+/** One rating change after public consultation (models/catalog/rating-revision.server.ts); imports never write it. */
+const RatingRevisionSchema = new Schema(
+  {
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    revisedAt: { type: Date, required: true },
+    note: { type: String, default: "" },
+    caseId: { type: String, required: true },
+  },
+  { _id: false },
+);
 
 /**
  * One organization's rating in one period. Organization fields are copied in so a period's
@@ -37,6 +48,10 @@ const EvaluationSchema = new Schema(
     proposed: { type: Map, of: Number, default: () => new Map() },
     /** Rejected feedback per reason category (public transparency line). */
     rejected: { type: Map, of: Number, default: () => new Map() },
+    /** Feedback withdrawn, awaiting review after a removal request or reports, or removed, per status (counters.server.ts). */
+    followUp: { type: Map, of: Number, default: () => new Map() },
+    /** Earlier ratings, oldest first: `rating` is the current one, `ratingHistory[0].from` the first published. */
+    ratingHistory: { type: [RatingRevisionSchema], default: [] },
   },
   { timestamps: true },
 );

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.disable",
   "user.reset-password",
+  "rating.revise",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
