@@ -6,6 +6,7 @@ import { hideFeedItem, publishFeedItem, redactFeedItem } from "../feedback/feed-
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
 import { claimQueueEntry, QueueEntry, requeueFeedback } from "./queue-entry.server";
 import { forgetMemo } from "../summary/summary-cache";
+import { checkReviewAfterApproval } from "../review/review-open.server";
 import { maskPersonalData } from "../feedback/feedback-flags";
 import { cleanText } from "../lib/text";
 import type { Role } from "../accounts/user.server";
@@ -68,7 +69,7 @@ interface FeedbackBefore {
 
 /** Everything a decision needs to move counters, publish, or put the item back in the queue. */
 const BEFORE_FIELDS = {
-  evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1,
+  evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1, ratingGiven: 1,
   body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1,
 } as const;
 
@@ -150,6 +151,8 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
   ]);
   // Moderation statistics are memoised for a few seconds; a decision should show in them at once.
   forgetMemo();
+  // An approval may push the evaluation over its period's re-review threshold (idempotent: one case per rating version).
+  if (t.to === "approved") await checkReviewAfterApproval({ evaluationId: evaluation, actor: t.actor });
   const state: DecisionState = {
     id: t.id,
     trackingCode: before.trackingCode,
