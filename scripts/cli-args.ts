@@ -1,11 +1,12 @@
 /** What the command-line scripts share when they read their arguments. */
 import { z } from "zod";
+import { PERIOD_CODE } from "../models/lib/codes";
 
 const EXIT_USAGE = 2;
 
 /** `--period CODE`: the same code shape the admin pages accept. */
 export function periodCodeArg() {
-  return z.string({ required_error: "--period CODE is required" }).regex(/^[A-Za-z0-9_-]{1,32}$/, "--period must be a period code such as 2011");
+  return z.string({ required_error: "--period CODE is required" }).regex(PERIOD_CODE, "--period must be a period code such as 2011");
 }
 
 /**

@@ -23,14 +23,12 @@ import {
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
+import { organizationCodeSchema } from "../../models/lib/codes";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 const MergeSchema = z.object({
-  into: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "admin:organizations.errors.code"),
+  into: organizationCodeSchema("admin:organizations.errors.code"),
 });
 
 async function organizationOr404(request: Request, code: string | undefined) {

@@ -56,8 +56,7 @@ export function zodFailure(error: z.ZodError, form: FormData, t: TFunction): For
   return { errors: fieldErrors(error, t), values: typedValues(form) };
 }
 
-/** The one place admin pages turn a period code from the URL into "not found". */
-export const PERIOD_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+export { PERIOD_CODE } from "../../models/lib/codes";
 
 /** Refusals the admin models throw: a translation key under admin:<area>.errors, the field it belongs to, its parameters. */
 const REFUSALS = [

@@ -6,6 +6,7 @@ import { DISTRICTS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { fieldErrors } from "./api.server";
 import { i18nServer } from "./i18n.server";
+import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
 export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog/catalog.server";
@@ -19,7 +20,7 @@ const blankAsUndefined = (value: unknown) => (value === "" || value === null ? u
 
 /** Query string of /organizations and /api/v1/organizations: one schema for the page and the API. */
 export const CatalogQuerySchema = z.object({
-  period: z.preprocess(blankAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "organizations:errors.period").optional()),
+  period: z.preprocess(blankAsUndefined, periodCodeSchema("organizations:errors.period").optional()),
   district: z.preprocess(blankAsUndefined, z.enum(DISTRICTS, { message: "organizations:errors.district" }).optional()),
   rating: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, "organizations:errors.rating").optional()),
   q: z.preprocess(blankAsUndefined, z.string().max(100, "organizations:errors.q").optional()),

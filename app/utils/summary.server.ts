@@ -5,6 +5,7 @@ import type { PeriodView } from "../../models/catalog/period.server";
 import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary/summary.server";
 import { fieldErrors, translatorFor } from "./api.server";
 import { i18nServer } from "./i18n.server";
+import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
 export { summaryCsv } from "../../models/summary/summary-csv";
@@ -16,7 +17,7 @@ const blankAsUndefined = (value: unknown) => (value === "" || value === null ? u
 
 /** Query string of /api/v1/summary(.csv) and the filters of /summary and /committee: one schema. */
 export const SummaryQuerySchema = z.object({
-  period: z.preprocess(blankAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "summary:errors.period").optional()),
+  period: z.preprocess(blankAsUndefined, periodCodeSchema("summary:errors.period").optional()),
   groupBy: z.preprocess(blankAsUndefined, z.enum(GROUP_BYS, { message: "summary:errors.groupBy" }).default("organization")),
   district: z.preprocess(blankAsUndefined, z.string().max(100, "summary:errors.district").optional()),
   rating: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, "summary:errors.rating").optional()),

@@ -7,16 +7,14 @@ import { Evaluation } from "./evaluation.server";
 import { applyMergeStructure, kickMergeWorker, MergeAlreadyRecorded, recordMerge } from "./merge-job.server";
 import { DISTRICTS, Organization, ORGANIZATION_KINDS, type StoredOrganization } from "./organization.server";
 import { cleanText, escapeRegExp, searchKey, slugify } from "../lib/text";
+import { organizationCodeSchema } from "../lib/codes";
 
 const E = "admin:organizations.errors.";
 const PAGE = 50;
 
 /** One schema for the create and edit forms; `code` is only read on create (codes are stable). */
 export const OrganizationFormSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}code`),
+  code: organizationCodeSchema(`${E}code`),
   name: z
     .string()
     .transform(cleanText)

@@ -5,6 +5,7 @@ import { Evaluation } from "./evaluation.server";
 import { getPeriod, Period, type PeriodView, type ScaleEntry } from "./period.server";
 import { cleanText } from "../lib/text";
 import { fromVietnamLocalInput } from "../lib/vietnam-time";
+import { periodCodeSchema } from "../lib/codes";
 
 const E = "admin:periods.errors.";
 const DAY = 86_400_000;
@@ -47,10 +48,7 @@ const localDateTime = z
 /** One schema for the create and edit forms; `code` is only read on create (codes never change). */
 export const PeriodFormSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{1,32}$/, `${E}code`),
+    code: periodCodeSchema(`${E}code`),
     year: z.coerce
       .number({ invalid_type_error: `${E}year` })
       .int(`${E}year`)

@@ -3,6 +3,7 @@ import { CsvSyntaxError, decodeUtf8, parseCsv, restoreCell, type CsvRecord } fro
 import { DISTRICTS, ORGANIZATION_KINDS } from "../catalog/organization.server";
 import type { ScaleEntry } from "../catalog/period.server";
 import { cleanText, searchKey, slugify } from "../lib/text";
+import { ORGANIZATION_CODE } from "../lib/codes";
 
 /** One problem in an import file. `reason` is a translation key; `params` fill it in. */
 export interface ImportIssue {
@@ -65,11 +66,7 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
     slugify
   );
   return z.object({
-    code: z
-      .string()
-      .trim()
-      .min(1, `${E}codeRequired`)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, `${E}codeInvalid`),
+    code: z.string().trim().min(1, `${E}codeRequired`).regex(ORGANIZATION_CODE, `${E}codeInvalid`),
     name: z
       .string()
       .transform(cleanText)

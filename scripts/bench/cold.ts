@@ -9,10 +9,11 @@ import { getPeriod } from "../../models/catalog/period.server";
 import { getSummary } from "../../models/summary/summary.server";
 import { feedbackPerDay } from "../../models/summary/summary-activity.server";
 import { runScript } from "../../embedded-db/open";
+import { PERIOD_CODE } from "../../models/lib/codes";
 
 const ArgsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(50).default(5),
-  period: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default("2011"),
+  period: z.string().regex(PERIOD_CODE).default("2011"),
 });
 
 async function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {
