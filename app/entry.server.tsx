@@ -18,6 +18,7 @@ import { env, sessionSecret } from "./utils/env.server";
 import { i18nServer } from "./utils/i18n.server";
 import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
 import { checkRateLimit } from "./utils/rate-limit.server";
+import { createClientKeyer, type ClientKeyer } from "./utils/client-address.server";
 import { sessionCookie } from "./utils/session.server";
 
 const ABORT_DELAY = 5_000;
@@ -72,6 +73,8 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   logError(error, { requestId: context.requestId, path: redactPath(new URL(request.url).pathname) });
 };
 
+let clientKeyer: ClientKeyer | undefined;
+
 /**
  * What the Express layer (server/) takes from this build instead of loading app/ and models/ a second
  * time: the environment, the log, the database connection, the demo seed, the shared rate limiter,
@@ -92,6 +95,8 @@ export const runtime = {
   },
   seedIfEmpty,
   checkRateLimit,
+  /** Who the client is (TRUST_PROXY, IPv6 by /64), as context.clientKey; built once from the environment. */
+  clientKeyer: (): ClientKeyer => (clientKeyer ??= createClientKeyer({ trustProxy: env().TRUST_PROXY, production: env().NODE_ENV === "production", secret: sessionSecret() })),
   startMergeWorker,
   /** Changes to public data so far: the server's page cache keeps a page only while this is unchanged. */
   publicGeneration,

@@ -5,7 +5,7 @@ declare module "@remix-run/server-runtime" {
     cspNonce: string;
     /** Short random id, logged with errors and shown on the 500 page. */
     requestId: string;
-    /** Keyed hash of the client address, for rate limits; the address itself is never kept. */
+    /** Keyed hash of the client address (app/utils/client-address.server.ts: TRUST_PROXY, IPv6 by /64), for rate limits and one-per-address rules; the address itself is never kept. */
     clientKey: string;
   }
 }

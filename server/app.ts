@@ -86,11 +86,12 @@ export function createApp({ build, lifecycle = createLifecycle() }: { build: Ser
   const production = runtime.env().NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
-  // Behind a load balancer the client address is in X-Forwarded-For; only private-network proxies are trusted.
-  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  // TRUST_PROXY decides which hops may name the client (X-Forwarded-For) and the scheme (X-Forwarded-Proto).
+  const clients = runtime.clientKeyer();
+  app.set("trust proxy", clients.trust);
   app.use(withoutBrotli);
   app.use(compression());
-  app.use(securityHeaders({ production, secret: runtime.sessionSecret() }));
+  app.use(securityHeaders({ production, clientKeyOf: clients.keyOf }));
   app.use(requestLog(runtime));
   probes(app, runtime, lifecycle);
   app.use(lifecycle.track);

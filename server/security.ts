@@ -1,16 +1,17 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import type { ClientKeyer } from "../app/utils/client-address.server";
 import { refuse } from "./refuse";
 
 const HCAPTCHA = "https://hcaptcha.com https://*.hcaptcha.com";
 
-/** Per-request nonce, request id and keyed client hash; strict security headers with a nonce-based CSP. */
-export function securityHeaders({ production, secret }: { production: boolean; secret: string }) {
+/** Per-request nonce, request id and keyed client hash (the app's client-address rule); strict security headers with a nonce-based CSP. */
+export function securityHeaders({ production, clientKeyOf }: { production: boolean; clientKeyOf: ClientKeyer["keyOf"] }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.locals.requestId = randomBytes(6).toString("hex");
-    res.locals.clientKey = clientKey({ ip: req.ip ?? "", secret });
+    res.locals.clientKey = clientKeyOf({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] });
     const csp = [
       "default-src 'self'",
       `script-src 'self' 'nonce-${nonce}' ${HCAPTCHA}`,
@@ -35,11 +36,6 @@ export function securityHeaders({ production, secret }: { production: boolean; s
     if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };
-}
-
-/** Keyed hash of a client address (keyed by SESSION_SECRET): enough to count requests, useless to identify anyone. */
-export function clientKey({ ip, secret }: { ip: string; secret: string }): string {
-  return createHmac("sha256", secret).update(ip).digest("base64url").slice(0, 22);
 }
 
 /** The host an Origin header names, or null when it is "null", malformed or not http(s). */

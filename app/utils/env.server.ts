@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./client-address.server";
 
 /** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
 const EnvSchema = z
@@ -15,6 +16,16 @@ const EnvSchema = z
     /** Seed demo data when the database is empty (npm start); tests turn it off. */
     SEED_ON_START: z.enum(["true", "false"]).default("true"),
     LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+    /** Proxies in front of the app: a hop count or a comma-separated CIDR list; unset trusts no X-Forwarded-For (loopback outside production). */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value.trim() === "") return undefined;
+        const parsed = parseTrustProxy(value);
+        if (!parsed) ctx.addIssue({ code: "custom", message: "TRUST_PROXY must be a hop count (1) or a comma-separated list of addresses or CIDR ranges (10.0.0.0/8, ::1)" });
+        return parsed ?? undefined;
+      }),
     /** The site's public address (https://congkhai.example.vn) for canonical links, Open Graph and the sitemap; unset: each request's own origin. */
     PUBLIC_URL: z
       .string()

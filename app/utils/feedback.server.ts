@@ -11,7 +11,7 @@ import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
 import { env } from "./env.server";
 import { i18nServer } from "./i18n.server";
 import { pageError } from "./page-error.server";
-import { checkRateLimit, FEEDBACK_LIMIT } from "./rate-limit.server";
+import { checkRateLimit, FEEDBACK_ATTEMPT_LIMIT, FEEDBACK_LIMIT } from "./rate-limit.server";
 import { formatVietnamTime } from "../../models/lib/vietnam-time";
 
 export type SubmitResult =
@@ -46,8 +46,8 @@ const CAPTCHA_KEY = { captcha_required: "captchaRequired", captcha_failed: "capt
 
 /**
  * THE way feedback comes in, for the page form and POST /api/v1/feedback alike: validate, refuse
- * bots and floods, check the evaluation's window and the captcha, then store it as pending.
- * Cheap checks come first so the verifier and the database only see plausible submissions.
+ * bots and floods, check the evaluation's window and the captcha, spend the client's quota, then store it
+ * as pending. Cheap checks come first so the verifier and the database only see plausible submissions.
  */
 export async function submitFeedback({ input, request, clientKey, captcha = env(), now = new Date() }: SubmitArgs): Promise<SubmitResult> {
   const t = await translatorFor(request, ["feedback", "common"]);
@@ -57,8 +57,8 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
   const value = parsed.data;
   if (value.website) return refuse(400, "spam_suspected", t("feedback:errors.spam"));
 
-  const limit = await checkRateLimit(FEEDBACK_LIMIT, clientKey, now.getTime());
-  if (!limit.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, limit.retryAfter);
+  const flood = await checkRateLimit(FEEDBACK_ATTEMPT_LIMIT, clientKey, now.getTime());
+  if (!flood.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, flood.retryAfter);
 
   const target = await getEvaluationTarget({ evaluationId: value.evaluation, now });
   if (!target) return refuse(404, "evaluation_not_found", t("feedback:errors.evaluationNotFound"), { evaluation: t("feedback:errors.evaluationNotFound") });
@@ -70,6 +70,9 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
     const message = t(`feedback:errors.${CAPTCHA_KEY[verdict.code]}`);
     return refuse(CAPTCHA_STATUS[verdict.code], verdict.code, message, { captchaToken: message });
   }
+  // The quota counts verified comments only: junk tokens from a shared address cannot use it up.
+  const quota = await checkRateLimit(FEEDBACK_LIMIT, clientKey, now.getTime());
+  if (!quota.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, quota.retryAfter);
 
   try {
     const { trackingCode } = await createFeedback(

@@ -3,8 +3,11 @@ import { purgeExpiredIntakeWindows } from "../../models/feedback/intake-window.s
 import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/accounts/rate-limit.server";
 import { logError } from "./log.server";
 
-/** Feedback from one client address: a few considered views, not a flood. */
+/** Feedback from one client address: a few considered views, not a flood. Spent only once the captcha passed. */
 export const FEEDBACK_LIMIT: RateLimitRule = { bucket: "feedback", limit: 5, windowMs: 10 * 60_000 };
+
+/** Cheap flood limit checked before the captcha verifier is asked: attempts, good or junk, from one client address. */
+export const FEEDBACK_ATTEMPT_LIMIT: RateLimitRule = { bucket: "feedback-attempts", limit: 30, windowMs: 10 * 60_000 };
 
 const PURGE_EVERY_MS = 60_000;
 let lastPurge = 0;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaptchaConfig } from "../../app/utils/captcha.server";
 import { submitFeedback } from "../../app/utils/feedback.server";
+import { FEEDBACK_ATTEMPT_LIMIT, FEEDBACK_LIMIT } from "../../app/utils/rate-limit.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, storedCount } from "./feedback-call";
@@ -51,11 +52,11 @@ function config(url = verifyUrl): CaptchaConfig {
 }
 
 let n = 0;
-function submit(captchaToken: string | undefined, url?: string) {
+function submit(captchaToken: string | undefined, url?: string, clientKey = newClientKey()) {
   const request = new Request("http://localhost/api/v1/feedback", { method: "POST", headers: { "accept-language": "vi" } });
   n += 1;
   const input = { evaluation, stance: "agree", body: `Ý kiến có xác minh số ${n}`, captchaToken };
-  return submitFeedback({ input, request, clientKey: newClientKey(), captcha: config(url) });
+  return submitFeedback({ input, request, clientKey, captcha: config(url) });
 }
 
 describe("hCaptcha on feedback (CAPTCHA=hcaptcha)", () => {
@@ -94,6 +95,23 @@ describe("hCaptcha on feedback (CAPTCHA=hcaptcha)", () => {
     const stored = await storedCount(evaluation);
     const result = await submit("slow");
     expect(result).toMatchObject({ ok: false, status: 503, code: "captcha_unverifiable" });
+    expect(await storedCount(evaluation)).toBe(stored);
+  });
+
+  it("spends the feedback quota only on verified comments: junk tokens from a shared address leave it whole", async () => {
+    const shared = newClientKey();
+    for (let i = 0; i <= FEEDBACK_LIMIT.limit; i++) expect(await submit("bad", undefined, shared)).toMatchObject({ ok: false, code: "captcha_failed" });
+    for (let i = 0; i < FEEDBACK_LIMIT.limit; i++) expect(await submit("good", undefined, shared)).toMatchObject({ ok: true });
+    expect(await submit("good", undefined, shared)).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
+  });
+
+  it("stops a flood of attempts before the verifier is asked", async () => {
+    const flooder = newClientKey();
+    for (let i = 0; i < FEEDBACK_ATTEMPT_LIMIT.limit; i++) await submit("bad", undefined, flooder);
+    const asked = received.length;
+    const stored = await storedCount(evaluation);
+    expect(await submit("good", undefined, flooder)).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
+    expect(received.length).toBe(asked);
     expect(await storedCount(evaluation)).toBe(stored);
   });
 });
