@@ -5,6 +5,7 @@ import feedback from "./vi/feedback.json";
 import moderation from "./vi/moderation.json";
 import organizations from "./vi/organizations.json";
 import summary from "./vi/summary.json";
+import reviews from "./vi/reviews.json";
 
 /** Every Vietnamese string, by namespace; the browser loads only the visitor's language. */
-export const vi = { common, organizations, feedback, moderation, auth, summary, admin };
+export const vi = { common, organizations, feedback, moderation, auth, summary, admin, reviews };

@@ -1,4 +1,5 @@
 import { openDataResponse } from "~/utils/api.server";
+import { FEEDBACK_STATUSES, REJECT_REASONS } from "../../models/feedback/feedback.server";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
@@ -11,6 +12,7 @@ const counters = {
   properties: { agree: { type: "integer" }, disagree: { type: "integer" }, neutral: { type: "integer" }, pending: { type: "integer" } },
 };
 const label = { type: "object", required: ["vi", "en"], properties: { vi: { type: "string" }, en: { type: "string" } } };
+const nullableDate = { type: ["string", "null"], format: "date-time" };
 const scale = { type: "array", items: { type: "object", required: ["key", "label"], properties: { key: { type: "string" }, label } } };
 const rate = { type: ["number", "null"], minimum: 0, maximum: 1, description: "agree / (agree + disagree), 4 decimals; null when nobody took a side" };
 const interval = {
@@ -51,7 +53,7 @@ const document = {
           query("cursor", "nextCursor of the previous page."),
           query("limit", "Page size.", { type: "integer", minimum: 1, maximum: 100, default: 20 }),
         ],
-        responses: { "200": json({ type: "object", required: ["items", "total", "nextCursor"], properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer" }, nextCursor: { type: ["string", "null"] } } }), ...errors(400) },
+        responses: { "200": json({ type: "object", required: ["items", "total", "nextCursor"], properties: { items: { type: "array", items: ref("OrganizationListItem") }, total: { type: "integer" }, nextCursor: { type: ["string", "null"] } } }), ...errors(400) },
       },
     },
     "/api/v1/organizations/{code}": {
@@ -81,14 +83,15 @@ const document = {
       post: {
         summary: "Submit a view on one evaluation (published after moderation)",
         requestBody: { required: true, content: { "application/json": { schema: ref("FeedbackInput") } } },
-        responses: { "201": json({ type: "object", required: ["trackingCode", "status"], properties: { trackingCode: { type: "string" }, status: { const: "pending" } } }, "Created"), ...errors(400, 403, 409, 429) },
+        description: "400 invalid_input (with fields) or invalid_json; 403 comments_not_open, comments_closed, a failed captcha or another site's Origin; 404 evaluation_not_found; 409 duplicate; 413 over 16 KiB; 415 not JSON; 429 rate_limited (with Retry-After).",
+        responses: { "201": json({ type: "object", required: ["trackingCode", "status"], properties: { trackingCode: { type: "string" }, status: { const: "pending" } } }, "Created"), ...errors(400, 403, 404, 409, 413, 415, 429) },
       },
     },
     "/api/v1/feedback/{trackingCode}": {
       get: {
         summary: "The status of one's own feedback (never its contact)",
         parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": json({ type: "object" }), ...errors(404) },
+        responses: { "200": json(ref("FeedbackTracking")), ...errors(404) },
       },
     },
   },
@@ -106,6 +109,32 @@ const document = {
         required: ["code", "year", "title", "status", "commentsOpenAt", "commentsCloseAt", "ratingScale", "memberScale"],
         properties: { code: { type: "string" }, year: { type: "integer" }, title: label, status: { enum: ["open", "closed"] }, commentsOpenAt: { type: "string", format: "date-time" }, commentsCloseAt: { type: "string", format: "date-time" }, ratingScale: scale, memberScale: scale },
       },
+      OrganizationListItem: {
+        type: "object",
+        required: ["code", "name", "kind", "district", "members", "period", "rating", "counters"],
+        properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string" }, district: { type: "string" }, members: { type: "integer" }, period: { type: "string" }, rating: { type: "string" }, counters: ref("Counters") },
+      },
+      FeedbackTracking: {
+        type: "object",
+        required: ["trackingCode", "status", "rejectReason", "stance", "proposedRating", "publicBody", "createdAt", "decidedAt", "period", "organization"],
+        properties: {
+          trackingCode: { type: "string" },
+          status: { enum: FEEDBACK_STATUSES },
+          rejectReason: { enum: [...REJECT_REASONS, null], description: "The category only, when rejected; a moderator's note stays internal" },
+          stance: { enum: ["agree", "disagree", "neutral"] },
+          proposedRating: { type: ["string", "null"] },
+          publicBody: { type: "string", description: "The text as published (personal data masked)" },
+          createdAt: { type: "string", format: "date-time" },
+          decidedAt: nullableDate,
+          period: { type: "string" },
+          organization: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
+        },
+      },
+      GroupAgreement: {
+        type: "object",
+        required: ["agree", "disagree", "neutral", "agreementRate", "ci95"],
+        properties: { agree: { type: "integer" }, disagree: { type: "integer" }, neutral: { type: "integer" }, agreementRate: rate, ci95: interval },
+      },
       OrganizationDetail: {
         type: "object",
         required: ["code", "name", "kind", "district", "members", "evaluations"],
@@ -115,7 +144,7 @@ const document = {
           kind: { type: "string" },
           district: { type: "string" },
           members: { type: "integer" },
-          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string" }, members: {}, counters: ref("Counters") } } },
+          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string" }, members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" }, counters: ref("Counters") } } },
         },
       },
       SummaryRow: {
@@ -132,8 +161,8 @@ const document = {
           total: { type: "integer", description: "Approved feedback: agree + disagree + neutral (pending not included)" },
           agreementRate: rate,
           ci95: interval,
-          residents: { type: "object", description: "Approved feedback from self-declared residents of the area, with its own rate and interval" },
-          others: { type: "object", description: "Approved feedback from everyone else, with its own rate and interval" },
+          residents: { ...ref("GroupAgreement"), description: "Approved feedback from self-declared residents of the area, with its own rate and interval" },
+          others: { ...ref("GroupAgreement"), description: "Approved feedback from everyone else, with its own rate and interval" },
           proposed: { type: "object", additionalProperties: { type: "integer" }, description: "Disagreeing feedback per rating key proposed instead" },
         },
       },
@@ -142,6 +171,8 @@ const document = {
         required: ["period", "groupBy", "generatedAt", "rows"],
         properties: { period: { type: "string" }, groupBy: { type: "string" }, generatedAt: { type: "string", format: "date-time" }, rows: { type: "array", items: ref("SummaryRow") } },
       },
+      // By hand: a zod-derived schema would publish the form's encodings and the honeypot and lose the limits;
+      // tests/integration/openapi-contract.test.ts checks that both name the same fields.
       FeedbackInput: {
         type: "object",
         required: ["evaluation", "stance", "body"],

@@ -12,6 +12,8 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary-page.server";
 import { parseSummaryQuery } from "~/utils/summary.server";
+import { CaseList } from "~/components/review-cases";
+import { unresolvedCases } from "~/utils/reviews.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
 
@@ -31,8 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: query.query,
     threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
   });
+  // Open re-review cases, ranked by the lower bound of the disagreement share, with the comments that count.
+  const reviews = await unresolvedCases({ period: query.period.code, limit: 10 });
   return {
     ...dashboard,
+    reviews,
     filters: { district: query.query.district ?? "", rating: query.query.rating ?? "", kind: query.query.kind ?? "", threshold: raw ?? String(DEFAULT_ATTENTION_THRESHOLD * 100) },
     thresholdError: threshold && !threshold.success ? t("summary:errors.threshold") : null,
     threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
@@ -83,6 +88,12 @@ export default function CommitteeDashboard() {
         <a href={`/api/v1/summary.csv?${csv}`} download>
           {t("committee.download")}
         </a>
+      </p>
+
+      <h2 id="reviews">{t("reviews:list.dashboard")}</h2>
+      <CaseList cases={page.reviews} labels={labels} />
+      <p>
+        <a href={`/committee/reviews?period=${encodeURIComponent(page.period.code)}`}>{t("reviews:list.all")}</a>
       </p>
 
       <h2 id="attention">{t("attention.heading")}</h2>

@@ -1,0 +1,181 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FeedbackInputSchema } from "../../models/feedback/feedback-input";
+import { decideFeedback } from "../../models/moderation/moderation.server";
+import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
+import { createPendingFeedback, createStaff } from "../fixtures/moderation";
+import { setupTestDatabase } from "./database";
+import { setupHttpApp } from "./http-app";
+
+setupTestDatabase();
+const http = setupHttpApp();
+
+type Schema = Record<string, unknown>;
+type Method = "get" | "post" | "put" | "delete";
+interface OpenApiDocument {
+  paths: Record<string, Partial<Record<Method, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, Schema> }>>>;
+  components: { schemas: Record<string, Schema>; responses: Record<string, Schema> };
+}
+
+/** One request whose real answer must match the document: `path` is the document's template, `url` the real one. */
+interface Case {
+  method: Method;
+  path: string;
+  status: number;
+  why: string;
+  url: () => string;
+  json?: () => Record<string, unknown>;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+const fixture = { organization: "CT-001", closedEvaluation: "", openEvaluation: "", pendingCode: "", approvedCode: "" };
+let doc: OpenApiDocument;
+const covered = new Set<string>();
+const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+addFormats(ajv);
+// The document's sections beside the schema: ajv resolves "#/components/…" in them, never validates with them.
+ajv.addKeyword({ keyword: "components", schemaType: "object" });
+
+/**
+ * The test's copy of a schema is closed: an object may have only the properties it lists (a bare
+ * `{type: "object"}` none), so a field the server sends without documenting it fails here. The document
+ * itself stays open to additions; a map says so with `additionalProperties`.
+ */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (!schema || typeof schema !== "object") return schema;
+  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === "properties" ? Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closed(sub)])) : closed(value)]));
+  const isObject = "properties" in copy || copy.type === "object";
+  if (isObject && !("additionalProperties" in copy) && !("$ref" in copy)) copy.unevaluatedProperties = false;
+  return copy;
+}
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(key: string, schema: Schema): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) validators.set(key, (validate = ajv.compile({ ...(closed(schema) as Schema), components: closed(doc.components) })));
+  return validate;
+}
+
+function deref(node: Schema): Schema {
+  const ref = node.$ref;
+  if (typeof ref !== "string") return node;
+  const [, section, name] = ref.match(/^#\/components\/(\w+)\/(.+)$/) ?? [];
+  return deref((doc.components as unknown as Record<string, Record<string, Schema>>)[section!]![name!]!);
+}
+
+function errorsOf(validate: ValidateFunction): string {
+  return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`).join("\n");
+}
+
+const json = (body: Record<string, unknown>) => ({ "Content-Type": "application/json", ...body });
+const feedback = (over: Record<string, unknown> = {}) => ({ evaluation: fixture.openEvaluation, stance: "agree", body: `Chi bộ làm tốt, ý kiến số ${Math.random()}`, ...over });
+
+const CASES: Case[] = [
+  { method: "get", path: "/api/v1/periods", status: 200, why: "published periods", url: () => "/api/v1/periods" },
+  { method: "get", path: "/api/v1/organizations", status: 200, why: "a page with a next cursor", url: () => "/api/v1/organizations?period=2011&limit=1" },
+  { method: "get", path: "/api/v1/organizations", status: 400, why: "a limit out of range", url: () => "/api/v1/organizations?limit=0" },
+  { method: "get", path: "/api/v1/organizations/{code}", status: 200, why: "an organization in two periods", url: () => `/api/v1/organizations/${fixture.organization}` },
+  { method: "get", path: "/api/v1/organizations/{code}", status: 404, why: "an unknown code", url: () => "/api/v1/organizations/NO-SUCH" },
+  { method: "get", path: "/api/v1/summary", status: 200, why: "rows by organization", url: () => "/api/v1/summary?period=2011" },
+  { method: "get", path: "/api/v1/summary", status: 200, why: "rows by district", url: () => "/api/v1/summary?period=2011&groupBy=district" },
+  { method: "get", path: "/api/v1/summary", status: 200, why: "rows by period", url: () => "/api/v1/summary?groupBy=period" },
+  { method: "get", path: "/api/v1/summary", status: 400, why: "an unknown grouping", url: () => "/api/v1/summary?groupBy=planet" },
+  { method: "get", path: "/api/v1/summary", status: 404, why: "an unknown period", url: () => "/api/v1/summary?period=1999" },
+  { method: "get", path: "/api/v1/summary.csv", status: 200, why: "the CSV file", url: () => "/api/v1/summary.csv?period=2011&groupBy=rating" },
+  { method: "get", path: "/api/v1/summary.csv", status: 400, why: "an unknown grouping", url: () => "/api/v1/summary.csv?groupBy=planet" },
+  { method: "get", path: "/api/v1/summary.csv", status: 404, why: "an unknown period", url: () => "/api/v1/summary.csv?period=1999" },
+  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a pending comment", url: () => `/api/v1/feedback/${fixture.pendingCode}` },
+  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a published comment", url: () => `/api/v1/feedback/${fixture.approvedCode}` },
+  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ" },
+  // Each POST below spends the client's intake quota, so the 429 comes last.
+  { method: "post", path: "/api/v1/feedback", status: 201, why: "a valid view", url: () => "/api/v1/feedback", json: () => feedback({ displayName: "Cô Lan", contact: "lan@example.vn", isResident: true }) },
+  { method: "post", path: "/api/v1/feedback", status: 400, why: "an empty body text", url: () => "/api/v1/feedback", json: () => feedback({ body: "   " }) },
+  { method: "post", path: "/api/v1/feedback", status: 400, why: "JSON that is not an object", url: () => "/api/v1/feedback", headers: json({}), body: "[1]" },
+  { method: "post", path: "/api/v1/feedback", status: 403, why: "a closed comment window", url: () => "/api/v1/feedback", json: () => feedback({ evaluation: fixture.closedEvaluation }) },
+  { method: "post", path: "/api/v1/feedback", status: 403, why: "another site's Origin", url: () => "/api/v1/feedback", headers: { Origin: "https://evil.example" }, json: () => feedback() },
+  { method: "post", path: "/api/v1/feedback", status: 404, why: "an unknown evaluation", url: () => "/api/v1/feedback", json: () => feedback({ evaluation: "0123456789abcdef01234567" }) },
+  { method: "post", path: "/api/v1/feedback", status: 409, why: "the same text twice", url: () => "/api/v1/feedback", json: () => feedback({ body: "Ý kiến trùng lặp về chi bộ này." }) },
+  { method: "post", path: "/api/v1/feedback", status: 413, why: "a body over the limit", url: () => "/api/v1/feedback", json: () => feedback({ body: "x".repeat(40_000) }) },
+  { method: "post", path: "/api/v1/feedback", status: 415, why: "a form post", url: () => "/api/v1/feedback", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "stance=agree" },
+  { method: "post", path: "/api/v1/feedback", status: 429, why: "the intake quota spent", url: () => "/api/v1/feedback", json: () => feedback() },
+];
+
+async function send(item: Case): Promise<Response> {
+  const headers: Record<string, string> = { "Accept-Language": "vi", ...item.headers };
+  let body = item.body;
+  if (item.json) {
+    body = JSON.stringify(item.json());
+    headers["Content-Type"] ??= "application/json";
+  }
+  const init = { method: item.method.toUpperCase(), headers, body };
+  if (item.status === 409) await (await fetch(http.url(item.url()), init)).arrayBuffer();
+  if (item.status !== 429) return fetch(http.url(item.url()), init);
+  // However the quota is counted, it runs out within a bounded number of posts.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const response = await fetch(http.url(item.url()), { ...init, body: JSON.stringify(item.json!()) });
+    if (response.status === 429) return response;
+    await response.arrayBuffer();
+  }
+  throw new Error("the intake quota never ran out");
+}
+
+beforeAll(async () => {
+  await createPeriod({ code: "2011" });
+  await createPeriod({ code: "2010", status: "closed", commentsOpenAt: new Date(Date.now() - 200 * 86_400_000), commentsCloseAt: new Date(Date.now() - 100 * 86_400_000) });
+  const open = await createRatedOrganization({ code: fixture.organization, name: "Chi bộ Khu phố 3", period: "2011" });
+  await createRatedOrganization({ code: "CT-002", name: "Chi bộ Khu phố 4", period: "2011", district: "Long Khánh", rating: "yeu-kem" });
+  fixture.closedEvaluation = (await createRatedOrganization({ code: "CT-003", name: "Chi bộ ấp 1", period: "2010" })).evaluationId;
+  fixture.openEvaluation = open.evaluationId;
+  fixture.pendingCode = (await createPendingFeedback(open)).trackingCode;
+  const approved = await createPendingFeedback(open);
+  await decideFeedback({ id: approved.id, decision: "approve", moderator: await createStaff("admin") });
+  fixture.approvedCode = approved.trackingCode;
+  const response = await fetch(http.url("/api/v1/openapi.json"));
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as OpenApiDocument;
+});
+
+describe("real answers match /api/v1/openapi.json", () => {
+  it.each(CASES)("$method $path → $status ($why)", async (item) => {
+    const operation = doc.paths[item.path]?.[item.method];
+    expect(operation, `${item.method} ${item.path} is documented`).toBeDefined();
+    const documented = operation!.responses[String(item.status)];
+    expect(documented, `${item.status} is documented for ${item.method} ${item.path}`).toBeDefined();
+    covered.add(`${item.method} ${item.path} ${item.status}`);
+
+    if (item.json && item.status < 300) {
+      const request = operation!.requestBody!.content["application/json"]!.schema;
+      const validate = validatorFor(`${item.method} ${item.path} request`, request);
+      expect(validate(item.json()), errorsOf(validate)).toBe(true);
+    }
+
+    const response = await send(item);
+    const text = await response.text();
+    expect(response.status, text.slice(0, 300)).toBe(item.status);
+    const content = deref(documented!).content as Record<string, { schema: Schema }>;
+    const [mediaType, { schema }] = Object.entries(content)[0]!;
+    expect(response.headers.get("content-type")).toMatch(new RegExp(`^${mediaType.replace("/", "\\/")}\\b`));
+    if (mediaType !== "application/json") return;
+    const validate = validatorFor(`${item.method} ${item.path} ${item.status}`, schema);
+    expect(validate(JSON.parse(text)), `${errorsOf(validate)}\n${text.slice(0, 600)}`).toBe(true);
+  });
+});
+
+describe("the document and the contract cases cover each other", () => {
+  it("every documented operation and response status has a contract case", () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => Object.keys(operation!.responses).map((status) => `${method} ${path} ${status}`)),
+    );
+    expect(documented.filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  it("the feedback request schema names exactly the fields the zod schema keeps (besides the honeypot)", () => {
+    const full = { evaluation: "0123456789abcdef01234567", stance: "disagree", proposedRating: "yeu-kem", body: "Ý kiến.", displayName: "Lan", contact: "lan@example.vn", isResident: true, captchaToken: "t", website: "" };
+    const kept = Object.keys(FeedbackInputSchema.parse(full)).filter((key) => key !== "website");
+    const input = deref(doc.components.schemas.FeedbackInput!);
+    expect(Object.keys(input.properties as Schema).sort()).toEqual(kept.sort());
+  });
+});
