@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { parseTrustProxy } from "./client-address.server";
 
+/** An empty variable (`SMTP_URL=` in a unit file) means unset. */
+function blankAsUnset<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
 /** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
 const EnvSchema = z
   .object({
@@ -26,6 +35,14 @@ const EnvSchema = z
         if (!parsed) ctx.addIssue({ code: "custom", message: "TRUST_PROXY must be a hop count (1) or a comma-separated list of addresses or CIDR ranges (10.0.0.0/8, ::1)" });
         return parsed ?? undefined;
       }),
+    /** Mail to residents about their comments (smtp:// or smtps://, credentials in the URL); unset: no mail, and no contact is kept. */
+    SMTP_URL: blankAsUnset(z.string().url().refine((value) => /^smtps?:$/.test(new URL(value).protocol), "SMTP_URL must be an smtp:// or smtps:// URL").optional()),
+    /** The From of those messages; unset: no-reply@ the PUBLIC_URL host (or localhost). */
+    SMTP_FROM: blankAsUnset(z.string().min(3).optional()),
+    /** Encrypts residents' e-mail addresses at rest: 32 random bytes in base64 (openssl rand -base64 32). */
+    CONTACT_KEY: blankAsUnset(z.string().refine(isBase64Key, "CONTACT_KEY must be 32 random bytes in base64 (openssl rand -base64 32)").optional()),
+    /** Days an e-mail address waits for its comment's decision before it is deleted unused. */
+    CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** The site's public address (https://congkhai.example.vn) for canonical links, Open Graph and the sitemap; unset: each request's own origin. */
     PUBLIC_URL: z
       .string()
@@ -41,6 +58,9 @@ const EnvSchema = z
     }
     if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET (16+ characters) is required in production" });
+    }
+    if (env.SMTP_URL && !env.CONTACT_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CONTACT_KEY"], message: "CONTACT_KEY (openssl rand -base64 32) is required in production when SMTP_URL is set: it encrypts residents' e-mail addresses" });
     }
     if (env.CAPTCHA === "hcaptcha" && (!env.HCAPTCHA_SECRET || !env.HCAPTCHA_SITEKEY)) {
       ctx.addIssue({ code: "custom", path: ["HCAPTCHA_SECRET"], message: "HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required in production" });

@@ -5,7 +5,6 @@ const STANCE_VALUES = ["agree", "disagree", "neutral"] as const;
 export const BODY_MAX = 2000;
 export const DISPLAY_NAME_MAX = 80;
 
-const PHONE = /^(?:\+?84|0)[235789]\d{8,9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /** Optional text: trimmed, NFC, and "" read as absent (an empty form field). */
@@ -17,9 +16,9 @@ function optionalText(max: number, tooLong: string) {
     .pipe(z.string().max(max, tooLong).optional());
 }
 
-/** A phone number (spaces, dots and dashes ignored) or an e-mail address; kept private. */
+/** Only an e-mail address: it is kept (sealed) for the one message on the decision, so nothing else could serve. */
 function isContact(value: string): boolean {
-  return EMAIL.test(value) || PHONE.test(value.replace(/[\s.()-]/g, ""));
+  return EMAIL.test(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
 import { countCampaignFlag } from "./campaign-flags.server";
+import { contactsKept, forgetContact, storeContact } from "./contact.server";
 import { moveCounters } from "./counters.server";
 import { Feedback, type Stance } from "./feedback.server";
 import { FeedbackCode } from "./feedback-code.server";
@@ -24,6 +25,7 @@ export interface NewFeedback {
   proposedRating?: string;
   body: string;
   displayName?: string;
+  /** An e-mail address; kept (sealed, in `contacts`) only while mail is configured, dropped otherwise. */
   contact?: string;
   isResident: boolean;
   locale: "vi" | "en";
@@ -96,7 +98,6 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     body: input.body,
     publicBody: maskPersonalData(input.body),
     displayName: input.displayName,
-    contact: input.contact,
     isResident: input.isResident,
     locale: input.locale,
     trackingCode,
@@ -108,10 +109,11 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     if (!recent.full) await recordIntake({ organizationId, key: similarity, now });
     // Further writes that belong to the item (its queue entry) go here; counters last: once they have moved, the item is in.
     await enqueueFeedback(stored);
+    if (input.contact && contactsKept()) await storeContact({ feedbackId: String(id), email: input.contact, locale: input.locale, now });
     await countCampaignFlag({ evaluationId: input.target.id, period: input.target.period, flags });
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });
   } catch (error) {
-    await Promise.allSettled([removeFeedback({ id, trackingCode }), claimQueueEntry(String(id))]);
+    await Promise.allSettled([removeFeedback({ id, trackingCode }), claimQueueEntry(String(id)), forgetContact({ feedbackId: String(id) })]);
     throw error;
   }
   return { trackingCode, flags };

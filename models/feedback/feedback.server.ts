@@ -29,8 +29,8 @@ const ModerationSchema = new Schema(
 );
 
 /**
- * A resident's public view on one evaluation. `contact` is private: every read function names
- * its projection and none of them includes it.
+ * A resident's public view on one evaluation. Every read function names its projection. An e-mail address
+ * left for the decision is not kept here but sealed in `contacts` (contact.server.ts).
  */
 const FeedbackSchema = new Schema(
   {
@@ -45,7 +45,6 @@ const FeedbackSchema = new Schema(
     /** The text as published: personal data masked, or a moderator's redaction. */
     publicBody: { type: String, required: true },
     displayName: { type: String, maxlength: 80 },
-    contact: { type: String, maxlength: 200 },
     isResident: { type: Boolean, required: true, default: false },
     locale: { type: String, enum: ["vi", "en"], required: true },
     /** Unique through FeedbackCode, whose `_id` it is: looked up there, never queried here. */

@@ -40,7 +40,7 @@ describe("the organization page's feedback form", () => {
     expect(data.fields).toEqual({
       proposedRating: "Khi không đồng tình, hãy chọn mức xếp loại bạn đề xuất.",
       body: "Hãy viết nhận xét (ít nhất 1 ký tự).",
-      contact: "Hãy nhập số điện thoại Việt Nam hoặc địa chỉ email hợp lệ.",
+      contact: "Hãy nhập một địa chỉ email hợp lệ, hoặc để trống ô này.",
     });
     expect(data.values).toEqual({ evaluation: target.evaluationId, stance: "disagree", proposedRating: "", body: "", displayName: "Bác Tư <b>", contact: "không có", isResident: true });
     const en = refusal(await submitForm({ stance: "agree", body: "" }, "en"));
