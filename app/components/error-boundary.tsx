@@ -18,11 +18,12 @@ export function GeneralErrorBoundary() {
   const root = useRouteLoaderData<{ requestId?: string }>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = KEYS[status] ?? "unexpected";
+  const detail = isRouteErrorResponse(error) ? (error.data as { detail?: unknown } | null)?.detail : undefined;
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
       <h1 id="error-title">{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`, { requestId: root?.requestId ?? "—" })}</p>
+      <p>{typeof detail === "string" ? detail : t(`errors.${key}.body`, { requestId: root?.requestId ?? "—" })}</p>
       <p>
         <Link to="/">{t("errors.home")}</Link>
       </p>

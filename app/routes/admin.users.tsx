@@ -12,6 +12,7 @@ import { Pager } from "~/components/pager";
 import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
+import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -23,12 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
   const query = StaffQuerySchema.safeParse({ cursor: new URL(request.url).searchParams.get("cursor") ?? undefined });
-  if (!query.success) throw new Response(t("common:errors.badRequest.body"), { status: 400 });
+  if (!query.success) throw await pageError(request, 400);
   try {
     const page = await listStaff({ cursor: query.data.cursor });
     return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: page.items, nextCursor: page.nextCursor, paged: Boolean(query.data.cursor), me: me.id, roles: ROLES };
   } catch (error) {
-    if (error instanceof InvalidCursor) throw new Response(t("common:errors.badRequest.body"), { status: 400 });
+    if (error instanceof InvalidCursor) throw await pageError(request, 400);
     throw error;
   }
 }

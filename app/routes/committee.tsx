@@ -14,6 +14,7 @@ import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary
 import { parseSummaryQuery } from "~/utils/summary.server";
 import { CaseList } from "~/components/review-cases";
 import { unresolvedCases } from "~/utils/reviews.server";
+import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
 
@@ -23,7 +24,7 @@ const ThresholdSchema = z.coerce.number().int().min(1).max(100);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "committee");
   const query = await parseSummaryQuery(request);
-  if (!query.ok) throw new Response(query.message, { status: query.status });
+  if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["summary", "common"]);
   const raw = new URL(request.url).searchParams.get("threshold");
   const threshold = raw ? ThresholdSchema.safeParse(raw) : null;

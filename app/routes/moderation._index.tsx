@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,15 +10,17 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationAction } from "~/utils/moderation-actions.server";
 import { listPeriodCodes, MODERATION_CHOICES, pageLinks, queuePage } from "~/utils/moderation.server";
+import { pageError } from "~/utils/page-error.server";
+import { pageTitle } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);
   const url = new URL(request.url);
   const page = await queuePage(url.searchParams);
-  if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
+  if (!page.ok) throw await pageError(request, 400);
   return {
     title: `${t("moderation:queue.title")} — ${t("common:app.name")}`,
     role: user.role,

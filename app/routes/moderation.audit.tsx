@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
@@ -10,15 +9,17 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { AUDIT_ACTIONS, auditPage, pageLinks } from "~/utils/moderation.server";
 import { useLocaleFormat } from "~/components/locale-format";
+import { pageError } from "~/utils/page-error.server";
+import { pageTitle } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);
   const url = new URL(request.url);
   const page = await auditPage(url.searchParams, user);
-  if (!page.ok) throw data({ title: t("common:errors.badRequest.title") }, { status: 400 });
+  if (!page.ok) throw await pageError(request, 400);
   return {
     title: `${t("moderation:audit.title")} — ${t("common:app.name")}`,
     role: user.role,

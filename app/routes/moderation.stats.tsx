@@ -8,8 +8,9 @@ import { ModerationNav } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationStats } from "~/utils/moderation.server";
+import { pageTitle } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
 /** Committees read these; moderators may too (their own workload). */
 export async function loader({ request }: LoaderFunctionArgs) {

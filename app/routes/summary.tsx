@@ -10,13 +10,14 @@ import { AgreementRankTable, SummaryDownloads, TransparencyLine } from "~/compon
 import { translatorFor } from "~/utils/api.server";
 import { publicSummaryPage } from "~/utils/summary-page.server";
 import { parseSummaryQuery } from "~/utils/summary.server";
+import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, { title: args.data?.pageTitle, description: args.data?.description });
 
 /** /summary?period=: the period's agreement for everyone, readable without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = await parseSummaryQuery(request);
-  if (!query.ok) throw new Response(query.message, { status: query.status });
+  if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["summary", "common"]);
   const page = await publicSummaryPage({ period: query.period, lang: query.lang });
   return {

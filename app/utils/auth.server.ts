@@ -3,6 +3,7 @@ import { roleAllows, type Role } from "../../models/accounts/user.server";
 import type { SessionUser } from "../../models/accounts/auth.server";
 import { apiError, translatorFor } from "./api.server";
 import { getOptionalUser } from "./session.server";
+import { pageError } from "./page-error.server";
 
 function isApi(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
@@ -27,5 +28,5 @@ export async function requireRole(request: Request, role: Role | readonly Role[]
   if (roles.some((needed) => roleAllows(user.role, needed))) return user;
   const t = await translatorFor(request);
   if (isApi(request)) throw apiError(403, "forbidden", t("errors.forbidden.body"));
-  throw new Response(t("errors.forbidden.body"), { status: 403 });
+  throw await pageError(request, 403);
 }

@@ -1,13 +1,20 @@
 import { data } from "@remix-run/node";
 import { translatorFor } from "./api.server";
 
-const TITLE_KEYS = { 400: "errors.badRequest.title", 404: "errors.notFound.title" } as const;
+const TITLE_KEYS = {
+  400: "errors.badRequest.title",
+  403: "errors.forbidden.title",
+  404: "errors.notFound.title",
+} as const;
+
+export type PageErrorStatus = keyof typeof TITLE_KEYS;
 
 /**
- * What a page loader throws for an expected error: the status for GeneralErrorBoundary and a
- * translated `title` for pageTitle(). Usage: `throw await pageError(request, 404)`.
+ * The one way a page loader or action refuses: the status for GeneralErrorBoundary, a translated `title`
+ * for pageTitle(), and an optional translated `detail` the boundary shows instead of the generic text
+ * ("this period does not exist"). Usage: `throw await pageError(request, 404)`.
  */
-export async function pageError(request: Request, status: keyof typeof TITLE_KEYS) {
+export async function pageError(request: Request, status: PageErrorStatus, detail?: string) {
   const t = await translatorFor(request);
-  return data({ title: `${t(TITLE_KEYS[status])} — ${t("app.name")}` }, { status });
+  return data({ title: `${t(TITLE_KEYS[status])} — ${t("app.name")}`, ...(detail ? { detail } : {}) }, { status });
 }
