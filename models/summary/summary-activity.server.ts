@@ -3,8 +3,8 @@ import { periodCounterDocs } from "./summary.server";
 import { addInto } from "./summary-rows";
 
 /**
- * The summary's activity figures: participation per day (a read model, models/summary/summary.server/participation.server.ts), rejections
- * per reason (the evaluations' counters) and campaign flags (a read model, models/feedback/feedback.server/campaign-flags.server.ts).
+ * The summary's activity figures: participation per day (a read model, models/summary/participation.server.ts), rejections
+ * per reason (the evaluations' counters) and campaign flags (a read model, models/feedback/campaign-flags.server.ts).
  */
 
 export { campaignFlagsByEvaluation } from "../feedback/campaign-flags.server";

@@ -35,7 +35,7 @@ function refresh<T>(key: string, hit: Entry, load: () => Promise<T>): void {
 }
 
 /**
- * Forgets memoised counters so the next public read sees a decision at once (models/moderation/moderation.server/moderation.server.ts calls
+ * Forgets memoised counters so the next public read sees a decision at once (models/moderation/moderation.server.ts calls
  * it). Participation is left warm: it counts items received, which a decision does not change.
  */
 export function forgetMemo(prefix = "counters:"): void {
