@@ -19,6 +19,8 @@ import {
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
+import { ReviewThresholdsForm, thresholdValuesShown } from "~/components/review-thresholds-form";
+import { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "~/utils/reviews.server";
 import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: period.code,
     window: commentWindow(period),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    thresholdsSaved: new URL(request.url).searchParams.get("saved") === "thresholds",
+    thresholds: thresholdsFormValues(await getReviewThresholds({ period: period.code })),
     values: {
       code: period.code,
       year: String(period.year),
@@ -58,6 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await translatorFor(request, ["admin", "common"]);
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "review-thresholds") {
+    const failure = await submitForm(form, ReviewThresholdsFormSchema, t, (thresholds) => saveReviewThresholds({ period: period.code, thresholds, actor }));
+    if (failure) return data({ ...failure, form: "thresholds" as const }, { status: 400 });
+    throw redirect(`/admin/periods/${period.code}?saved=thresholds`);
+  }
   if (intent === "open-window" || intent === "close-window") {
     await setCommentWindow({ code: period.code, open: intent === "open-window", actor });
   } else {
@@ -68,8 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPeriod() {
-  const { code, values, window, saved } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const { code, values, window, saved, thresholds, thresholdsSaved } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const thresholdFailure = posted && "form" in posted ? posted : undefined;
+  const failure = thresholdFailure ? undefined : posted;
   const { t } = useTranslation("admin");
   return (
     <>
@@ -97,6 +108,7 @@ export default function EditPeriod() {
       </section>
       <h2>{t("periods.details")}</h2>
       <PeriodForm values={{ ...values, ...failure?.values }} errors={failure?.errors ?? {}} editing />
+      <ReviewThresholdsForm values={thresholdValuesShown(thresholds, thresholdFailure?.values)} errors={thresholdFailure?.errors ?? {}} saved={thresholdsSaved && !posted} />
     </>
   );
 }

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { roleAllows } from "../../models/accounts/user.server";
+import type { SessionUser } from "../../models/accounts/auth.server";
+import { findPublishedPeriod } from "../../models/catalog/catalog.server";
+import type { PeriodView } from "../../models/catalog/period.server";
+import { fieldErrors, translatorFor } from "./api.server";
+
+// The app's door to the re-review models: route modules import this *.server file so mongoose never reaches the browser.
+export { listReviews, unresolvedCases, workedCase, type ReviewView, type WorkedCase } from "../../models/review/review-list.server";
+export { decideReview, ReviewActionError, ReviewDecisionSchema, startReview } from "../../models/review/review-workflow.server";
+export { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "../../models/review/review-thresholds.server";
+
+const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** `?period=` of the reviews API and pages; absent means the period a visitor sees first. */
+export const ReviewsQuerySchema = z.object({
+  period: z.preprocess(blankAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "reviews:errors.period").optional()),
+});
+
+export type ReviewsQueryResult =
+  | { ok: true; period: PeriodView }
+  | { ok: false; status: 400 | 404; code: "invalid_query" | "period_not_found"; message: string; fields?: Record<string, string> };
+
+/** Validates the query and finds the published period (the default one when none is named); unknown → 404. */
+export async function parseReviewsQuery(request: Request): Promise<ReviewsQueryResult> {
+  const t = await translatorFor(request, ["reviews", "common"]);
+  const raw = new URL(request.url).searchParams.get("period");
+  const parsed = ReviewsQuerySchema.safeParse(raw === null ? {} : { period: raw });
+  if (!parsed.success) return { ok: false, status: 400, code: "invalid_query", message: t("reviews:errors.invalidQuery"), fields: fieldErrors(parsed.error, t) };
+  const period = await findPublishedPeriod({ code: parsed.data.period });
+  if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("reviews:errors.periodNotFound") };
+  return { ok: true, period };
+}
+
+/** Committee members and admins see cases before they are decided. */
+export function seesUnresolved(user: SessionUser | null): boolean {
+  return user !== null && roleAllows(user.role, "committee");
+}
+
+/** A route param that can be a case id: `<24 hex>:<version>`. */
+export const CASE_ID = /^[0-9a-f]{24}:\d{1,4}$/;
