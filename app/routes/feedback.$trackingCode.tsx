@@ -1,29 +1,70 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import { translatorFor } from "~/utils/api.server";
 import { getFeedbackTracking } from "~/utils/feedback.server";
+import { followUpRefusal, requestRemoval, withdrawFeedback } from "~/utils/follow-up.server";
 import { pageError } from "~/utils/page-error.server";
+import { FollowUpIntentSchema } from "../../models/feedback/report-input";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
-/** /feedback/:trackingCode — where a resident follows their view: pending, published, or rejected with the reason. */
+const DONE = ["withdrawn", "removal-requested"] as const;
+
+/** /feedback/:trackingCode — where a resident follows their view through every state, and withdraws it or asks for its removal. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tracking = await getFeedbackTracking({ trackingCode: params.trackingCode ?? "" });
   if (!tracking) throw await pageError(request, 404);
   const t = await translatorFor(request, ["feedback", "common"]);
-  const justSent = new URL(request.url).searchParams.get("new") === "1";
+  const search = new URL(request.url).searchParams;
+  const justSent = search.get("new") === "1";
+  const done = DONE.find((value) => value === search.get("done")) ?? null;
   return data(
-    { tracking, justSent, title: `${t("feedback:tracking.title", { code: tracking.trackingCode })} — ${t("common:app.name")}` },
+    { tracking, justSent, done, title: `${t("feedback:tracking.title", { code: tracking.trackingCode })} — ${t("common:app.name")}` },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
+/** The tracking page's forms: intent=withdraw (pending) or intent=removal (published); POST, then back here (303). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const t = await translatorFor(request, ["feedback", "common"]);
+  const code = params.trackingCode ?? "";
+  const intent = FollowUpIntentSchema.safeParse((await request.formData()).get("intent"));
+  if (!intent.success) return data({ message: t("feedback:followUp.errors.intentInvalid") }, { status: 400 });
+  try {
+    const { status } = intent.data === "withdraw" ? await withdrawFeedback({ trackingCode: code }) : await requestRemoval({ trackingCode: code });
+    return redirect(`/feedback/${encodeURIComponent(code)}?done=${status}`, 303);
+  } catch (error) {
+    const refusal = followUpRefusal(error, t);
+    if (!refusal) throw error;
+    if (refusal.status === 404) throw await pageError(request, 404);
+    return data({ message: refusal.message }, { status: refusal.status });
+  }
+}
+
+/** The one thing the resident can still do, as a real form: withdraw while pending, ask for removal while published. */
+function FollowUpForm({ status }: { status: string }) {
+  const { t } = useTranslation("feedback");
+  const intent = status === "pending" ? "withdraw" : status === "approved" ? "removal" : null;
+  if (!intent) return null;
+  return (
+    <Form method="post" className="follow-up-form" aria-labelledby="follow-up-title">
+      <h2 id="follow-up-title">{t(`followUp.${intent}.title`)}</h2>
+      <p className="hint">{t(`followUp.${intent}.hint`)}</p>
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className="secondary">
+        {t(`followUp.${intent}.submit`)}
+      </button>
+    </Form>
+  );
+}
+
 export default function FeedbackTrackingPage() {
-  const { tracking, justSent } = useLoaderData<typeof loader>();
+  const { tracking, justSent, done } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t } = useTranslation("feedback");
   const { t: tc } = useTranslation("common");
   const format = useLocaleFormat();
@@ -36,6 +77,16 @@ export default function FeedbackTrackingPage() {
           {t("tracking.thanks")}
         </p>
       ) : null}
+      {done ? (
+        <p className="notice success" role="status">
+          {t(`followUp.done.${done}`)}
+        </p>
+      ) : null}
+      {refused ? (
+        <p className="notice warning" role="alert">
+          {refused.message}
+        </p>
+      ) : null}
       <dl className="tracking-facts">
         <dt>{t("tracking.code")}</dt>
         <dd>
@@ -43,8 +94,7 @@ export default function FeedbackTrackingPage() {
         </dd>
         <dt>{t("tracking.status")}</dt>
         <dd>
-          <span className={`badge status-${tracking.status}`}>{t(`tracking.statuses.${tracking.status}`)}</span>{" "}
-          {t(`tracking.explain.${tracking.status}`, { reason })}
+          <span className={`badge status-${tracking.status}`}>{t(`tracking.statuses.${tracking.status}`)}</span> {t(`tracking.explain.${tracking.status}`, { reason })}
         </dd>
         <dt>{t("tracking.organization")}</dt>
         <dd>
@@ -64,9 +114,16 @@ export default function FeedbackTrackingPage() {
             <dd>{format.date(tracking.decidedAt)}</dd>
           </>
         ) : null}
+        {tracking.followUpAt ? (
+          <>
+            <dt>{t("followUp.changedAt")}</dt>
+            <dd>{format.date(tracking.followUpAt)}</dd>
+          </>
+        ) : null}
       </dl>
       <h2>{t("tracking.body")}</h2>
       <blockquote className="feedback-body">{tracking.publicBody}</blockquote>
+      <FollowUpForm status={tracking.status} />
     </section>
   );
 }

@@ -133,7 +133,8 @@ export function applyDelta(row: CatalogRow, inc: Record<string, number>): void {
     const dot = path.indexOf(".");
     const field = path.slice(0, dot) as (typeof COUNTED_FIELDS)[number];
     if (!COUNTED_FIELDS.includes(field)) continue;
-    const target = (row[field] ??= {}) as Record<string, number>;
+    // followUp is optional (rows built before it existed); the others are always there.
+    const target = (row[field] ?? (row.followUp = {})) as Record<string, number>;
     const key = path.slice(dot + 1);
     target[key] = (target[key] ?? 0) + n;
   }

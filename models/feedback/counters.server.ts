@@ -16,12 +16,15 @@ export interface CountedState {
 /**
  * What one feedback item contributes to its evaluation's counters:
  * pending → counters.pending; approved → counters[stance], residentCounters[stance] when a
- * resident, proposed[rating] when disagreeing with a proposal; rejected → rejected[reason].
+ * resident, proposed[rating] when disagreeing with a proposal; rejected → rejected[reason];
+ * withdrawn, awaiting review or removed → followUp[status].
  * The recount in summaries:rebuild applies the same rules, so counters always equal a recount.
  */
 export function contribution(state: CountedState): Record<string, number> {
   if (state.status === "pending") return { "counters.pending": 1 };
   if (state.status === "rejected") return { [`rejected.${state.rejectReason ?? "other"}`]: 1 };
+  // Residents' follow-up: neither pending nor published, counted per state for the statistics and the transparency line.
+  if (state.status !== "approved") return { [`followUp.${state.status}`]: 1 };
   const out: Record<string, number> = { [`counters.${state.stance}`]: 1 };
   if (state.isResident) out[`residentCounters.${state.stance}`] = 1;
   if (state.stance === "disagree" && state.proposedRating) out[`proposed.${state.proposedRating}`] = 1;

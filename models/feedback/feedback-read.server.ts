@@ -18,6 +18,8 @@ export interface FeedbackTracking {
   publicBody: string;
   createdAt: string;
   decidedAt: string | null;
+  /** When residents' follow-up last moved it (withdrawn, hidden for review, kept or removed). */
+  followUpAt: string | null;
   period: string;
   organization: { code: string; name: string };
 }
@@ -33,6 +35,7 @@ interface TrackingRow {
   period: string;
   evaluation: unknown;
   moderation?: { decidedAt?: Date | null; reason?: RejectReason | null } | null;
+  followUpAt?: Date | null;
 }
 
 /** One item by its tracking code (typed in any case, dashes optional); null when unknown. */
@@ -44,7 +47,7 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
   if (!link) return null;
   const doc = await Feedback.findById(
     link.feedback,
-    { trackingCode: 1, status: 1, stance: 1, proposedRating: 1, publicBody: 1, createdAt: 1, period: 1, evaluation: 1, "moderation.decidedAt": 1, "moderation.reason": 1 },
+    { trackingCode: 1, status: 1, stance: 1, proposedRating: 1, publicBody: 1, createdAt: 1, period: 1, evaluation: 1, "moderation.decidedAt": 1, "moderation.reason": 1, followUpAt: 1 },
   ).lean<TrackingRow>();
   if (!doc) return null;
   const evaluation = await Evaluation.findById(doc.evaluation, { orgCode: 1, orgName: 1 }).lean();
@@ -57,6 +60,7 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
     publicBody: doc.publicBody,
     createdAt: doc.createdAt.toISOString(),
     decidedAt: doc.moderation?.decidedAt?.toISOString() ?? null,
+    followUpAt: doc.followUpAt?.toISOString() ?? null,
     period: doc.period,
     organization: { code: evaluation?.orgCode ?? "", name: evaluation?.orgName ?? "" },
   };

@@ -1,10 +1,25 @@
 import { Schema, type InferSchemaType } from "mongoose";
 import { defineModel } from "../db/define-model.server";
+import type { REPORT_REASON_VALUES } from "./report-input";
 
 export const STANCES = ["agree", "disagree", "neutral"] as const;
 export type Stance = (typeof STANCES)[number];
-export const FEEDBACK_STATUSES = ["pending", "approved", "rejected"] as const;
+/** A moderator's first decision moves pending to approved or rejected; the rest are residents' follow-up (models/feedback/follow-up.server.ts). */
+export const FEEDBACK_STATUSES = [
+  "pending",
+  "approved",
+  "rejected",
+  "withdrawn",
+  "removal-requested",
+  "under-review",
+  "removed-on-request",
+  "removed-after-reports",
+] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+/** Hidden from the public and back in the queue until a moderator keeps or removes the comment. */
+export const AWAITING_REVIEW = ["removal-requested", "under-review"] as const;
+export type AwaitingReview = (typeof AWAITING_REVIEW)[number];
+export type ReportReason = (typeof REPORT_REASON_VALUES)[number];
 export const REJECT_REASONS = ["spam", "abuse", "personal-data", "off-topic", "duplicate", "other"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -24,6 +39,22 @@ const ModerationSchema = new Schema(
     decidedAt: { type: Date },
     reason: { type: String, enum: REJECT_REASONS },
     note: { type: String },
+  },
+  { _id: false },
+);
+
+const ReportTallySchema = new Schema(
+  {
+    count: { type: Number, required: true, default: 0 },
+    reviewed: { type: Number, required: true, default: 0 },
+    reasons: { type: Map, of: Number, default: () => new Map() },
+  },
+  { _id: false },
+);
+
+const FollowUpSchema = new Schema(
+  {
+    entry: { type: Schema.Types.ObjectId, required: true },
   },
   { _id: false },
 );
@@ -56,6 +87,12 @@ const FeedbackSchema = new Schema(
     moderation: { type: ModerationSchema },
   },
   { timestamps: true },
+    /** Readers' reports while published: `count` in all, `reviewed` of them already seen by a moderator who kept it. */
+    reports: { type: ReportTallySchema },
+    /** While awaiting review: the queue entry to claim (its own `_id`, so a decision on the pending item never takes it). */
+    followUp: { type: FollowUpSchema },
+    /** When the item last moved by residents' follow-up (withdrawn, hidden, kept or removed). */
+    followUpAt: { type: Date },
 );
 FeedbackSchema.index({ status: 1, createdAt: 1, _id: 1 });
 FeedbackSchema.index({ evaluation: 1, status: 1, createdAt: -1, _id: -1 });

@@ -47,6 +47,8 @@ export interface QueueItem {
   status: FeedbackStatus;
   decision: { reason: RejectReason | null; note: string | null; decidedAt: string | null } | null;
   context: QueueContext | null;
+  /** Back in the queue after publication: its author asked for removal, or readers reported it (with their counts per reason). */
+  followUp: { kind: "removal" | "reports"; reports: { count: number; reasons: Record<string, number> } | null } | null;
 }
 
 export const QUEUE_PAGE_MAX = 100;
@@ -65,9 +67,12 @@ interface QueueRow {
   createdAt: Date;
   status?: FeedbackStatus;
   moderation?: { reason?: RejectReason | null; note?: string | null; decidedAt?: Date | null } | null;
+  kind?: "removal" | "reports" | null;
+  feedback?: unknown;
+  reports?: { count?: number; reasons?: Record<string, number> } | null;
 }
 
-const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1 } as const;
+const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, kind: 1, feedback: 1, reports: 1 } as const;
 
 interface Scope {
   equal: IndexFilter;
@@ -118,7 +123,7 @@ async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
     const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
     return { rows: kept.map(({ doc }) => doc), next };
   }
-  const scan = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1 }).lean<EntryKeys[]>();
+  const scan = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
   const entries = await pendingEntries({ filter: scope.equal, after: scope.after, size: size + 1, generation: await queueGeneration(), scan });
   const { kept, next } = pageOf(entries, size);
   const rows = await Promise.all(kept.map((entry) => QueueEntry.findById(entry.id, ROW_FIELDS).lean<QueueRow>()));
@@ -169,9 +174,12 @@ async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueCon
   );
 }
 
+const FOLLOW_UP_STATUS = { removal: "removal-requested", reports: "under-review" } as const;
+
 function toItem(doc: QueueRow, context: QueueContext | null): QueueItem {
   return {
-    id: String(doc._id),
+    // A follow-up entry has an `_id` of its own; the item is the feedback it names.
+    id: String(doc.feedback ?? doc._id),
     trackingCode: doc.trackingCode,
     evaluation: String(doc.evaluation),
     stance: doc.stance,
@@ -182,11 +190,12 @@ function toItem(doc: QueueRow, context: QueueContext | null): QueueItem {
     isResident: doc.isResident,
     flags: doc.flags.map((flag) => ({ kind: flag.kind, detail: flag.detail ?? "" })),
     createdAt: doc.createdAt.toISOString(),
-    status: doc.status ?? "pending",
+    status: doc.status ?? (doc.kind ? FOLLOW_UP_STATUS[doc.kind] : "pending"),
     decision: doc.moderation
       ? { reason: doc.moderation.reason ?? null, note: doc.moderation.note ?? null, decidedAt: doc.moderation.decidedAt?.toISOString() ?? null }
       : null,
     context,
+    followUp: doc.kind ? { kind: doc.kind, reports: doc.reports ? { count: doc.reports.count ?? 0, reasons: { ...doc.reports.reasons } } : null } : null,
   };
 }
 

@@ -23,24 +23,32 @@ export interface DayCount {
 export interface ModerationStats {
   generatedAt: string;
   days: number;
-  queue: { pending: number; flagged: number; olderThanDay: number; olderThanWeek: number; oldestAt: string | null };
+  /** `pending`: new comments; `removalRequests` and `reported`: published comments back for review (residents' follow-up). */
+  queue: { pending: number; flagged: number; olderThanDay: number; olderThanWeek: number; oldestAt: string | null; removalRequests: number; reported: number };
   perDay: DayCount[];
   decisions: number;
   medianMinutes: number | null;
   reasons: { reason: RejectReason; count: number }[];
+  /** Comments per follow-up status (withdrawn, awaiting review, removed) over every published period. */
+  followUp: Record<string, number>;
 }
 
 type QueueState = ModerationStats["queue"];
 
 /** Every pending entry's keys (one scan of the queue collection), for the embedded database's in-process index. */
-const scanQueueKeys = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1 }).lean<EntryKeys[]>();
+const scanQueueKeys = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
 
 /** Embedded database: one pass over the queue's keys in memory, oldest first (no query reads the queue). */
 async function queueFromIndex(now: Date): Promise<QueueState> {
   const entries = await pendingEntries({ filter: {}, size: Number.POSITIVE_INFINITY, generation: await queueGeneration(), scan: scanQueueKeys });
   const older = (ms: number) => entries.filter((entry) => entry.createdAt < now.getTime() - ms).length;
+  const ofKind = (kind: string) => entries.filter((entry) => entry.kind === kind).length;
+  const removalRequests = ofKind("removal");
+  const reported = ofKind("reports");
   return {
-    pending: entries.length,
+    pending: entries.length - removalRequests - reported,
+    removalRequests,
+    reported,
     flagged: entries.filter((entry) => entry.flagged).length,
     olderThanDay: older(DAY),
     olderThanWeek: older(7 * DAY),
@@ -50,14 +58,16 @@ async function queueFromIndex(now: Date): Promise<QueueState> {
 
 /** MongoDB: the queue collection's size from its metadata, the rest counted on its {flagged,…} and {createdAt, _id} indexes. */
 async function queueFromIndexes(now: Date): Promise<QueueState> {
-  const [pending, flagged, olderThanDay, olderThanWeek, oldest] = await Promise.all([
+  const [entries, flagged, olderThanDay, olderThanWeek, oldest, removalRequests, reported] = await Promise.all([
     QueueEntry.estimatedDocumentCount(),
     QueueEntry.countDocuments({ flagged: true }),
     QueueEntry.countDocuments({ createdAt: { $lt: new Date(now.getTime() - DAY) } }),
     QueueEntry.countDocuments({ createdAt: { $lt: new Date(now.getTime() - 7 * DAY) } }),
     QueueEntry.findOne({}, { createdAt: 1 }).sort({ createdAt: 1, _id: 1 }).lean(),
+    QueueEntry.countDocuments({ kind: "removal" }),
+    QueueEntry.countDocuments({ kind: "reports" }),
   ]);
-  return { pending, flagged, olderThanDay, olderThanWeek, oldestAt: oldest ? oldest.createdAt.toISOString() : null };
+  return { pending: entries - removalRequests - reported, removalRequests, reported, flagged, olderThanDay, olderThanWeek, oldestAt: oldest ? oldest.createdAt.toISOString() : null };
 }
 
 /** Rejected items per reason category over every published period: the evaluations' `rejected` counters, in memory. */
@@ -67,13 +77,20 @@ async function rejectionReasons(): Promise<{ reason: RejectReason; count: number
   return REJECT_REASONS.map((reason) => ({ reason, count: counts.get(reason) ?? 0 })).filter((row) => row.count > 0);
 }
 
+/** Comments per residents' follow-up status: the evaluations' `followUp` counters, in memory. */
+async function followUpCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const row of (await catalogSnapshot()).rowsById.values()) for (const [status, n] of Object.entries(row.followUp ?? {})) counts[status] = (counts[status] ?? 0) + n;
+  return counts;
+}
+
 /** The last `days` Vietnam days up to `now`'s, oldest first: the chart's rows, quiet days included. */
 export function windowDays(now: Date, days: number): string[] {
   return Array.from({ length: days }, (_, i) => vietnamDay(new Date(now.getTime() - (days - 1 - i) * DAY)));
 }
 
 async function computeStats(days: number, now: Date): Promise<ModerationStats> {
-  const [queue, reasons, perDay] = await Promise.all([queueIndexed() ? queueFromIndex(now) : queueFromIndexes(now), rejectionReasons(), readDecisionDays(windowDays(now, days))]);
+  const [queue, reasons, perDay, followUp] = await Promise.all([queueIndexed() ? queueFromIndex(now) : queueFromIndexes(now), rejectionReasons(), readDecisionDays(windowDays(now, days)), followUpCounts()]);
   const waited = histogramMedian(perDay.map((row) => row.waits));
   return {
     generatedAt: now.toISOString(),
@@ -83,6 +100,7 @@ async function computeStats(days: number, now: Date): Promise<ModerationStats> {
     decisions: perDay.reduce((sum, row) => sum + row.approved + row.rejected, 0),
     medianMinutes: waited === null ? null : Math.round(waited),
     reasons,
+    followUp,
   };
 }
 
@@ -102,4 +120,12 @@ export async function publicRejections({ organizationCode }: { organizationCode:
   const org = snapshot.organizations.get(organizationCode);
   const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
   return Object.fromEntries(rows.map((row) => [row.id, { ...row.rejected }]));
+}
+
+/** Published comments removed after readers' reports, per evaluation of an organization (the transparency line's second part). */
+export async function publicRemovals({ organizationCode }: { organizationCode: string }): Promise<Record<string, number>> {
+  const snapshot = await catalogSnapshot();
+  const org = snapshot.organizations.get(organizationCode);
+  const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
+  return Object.fromEntries(rows.map((row) => [row.id, row.followUp?.["removed-after-reports"] ?? 0]));
 }

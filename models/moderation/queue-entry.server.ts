@@ -26,10 +26,16 @@ const QueueEntrySchema = new Schema({
   isResident: { type: Boolean, required: true },
   flags: { type: [FlagSchema], default: [] },
   proposedRating: { type: String },
+  /** Residents' follow-up (absent: a new comment): the author asked for removal, or readers' reports hid it. */
+  kind: { type: String, enum: ["removal", "reports"] },
+  /** For a follow-up entry, the feedback item (the entry has an `_id` of its own). */
+  feedback: { type: Schema.Types.ObjectId },
+  /** For an entry after reports: how many and why, as moderators see them. */
+  reports: { count: { type: Number }, reasons: { type: Schema.Types.Mixed } },
 });
 // Oldest first under each filter the queue offers, on MongoDB (further filters narrow the index range's rows).
 QueueEntrySchema.index({ createdAt: 1, _id: 1 });
-for (const field of ["period", "district", "stance", "flagged", "organization"]) QueueEntrySchema.index({ [field]: 1, createdAt: 1, _id: 1 });
+for (const field of ["period", "district", "stance", "flagged", "organization", "kind"]) QueueEntrySchema.index({ [field]: 1, createdAt: 1, _id: 1 });
 
 export const QueueEntry = defineModel("QueueEntry", QueueEntrySchema, "queue");
 
@@ -75,9 +81,34 @@ export function queueEntryFor(doc: QueueSource) {
 
 /** Puts a freshly stored pending item in the queue (one insert: ~2 ms whatever the backlog). */
 export async function enqueueFeedback(doc: QueueSource): Promise<void> {
-  const entry = queueEntryFor(doc);
+  await insertEntry(queueEntryFor(doc));
+}
+
+async function insertEntry(entry: ReturnType<typeof queueEntryFor> & { kind?: FollowUpKind }): Promise<void> {
   await QueueEntry.create(entry);
   indexQueueEntry(indexedEntryOf(entry));
+}
+
+export type FollowUpKind = "removal" | "reports";
+
+/** What a moderator needs to judge a follow-up: how many readers reported it and why. */
+export interface ReportSummary {
+  count: number;
+  reasons: Record<string, number>;
+}
+
+/**
+ * Puts a published item back in the queue for a moderator to keep or remove, under the entry id `entryId`
+ * (stored on the item, so the decision claims exactly this entry); queued `now`, so it waits behind earlier work.
+ */
+export async function enqueueFollowUp({ doc, entryId, kind, reports, now }: { doc: QueueSource; entryId: Types.ObjectId; kind: FollowUpKind; reports?: ReportSummary; now: Date }): Promise<void> {
+  const entry = { ...queueEntryFor(doc), _id: entryId, createdAt: now, feedback: doc._id, kind, ...(reports ? { reports } : {}) };
+  try {
+    await insertEntry(entry);
+  } catch (error) {
+    // Put back after a failed decision: the entry is there already.
+    if ((error as { code?: unknown } | null)?.code !== 11000) throw error;
+  }
 }
 
 /** Puts an item back after a decision failed half-way; an entry already there is fine. */

@@ -9,6 +9,8 @@ export interface IndexedEntry {
   stance: string;
   flagged: boolean;
   organization: string;
+  /** A residents' follow-up ("removal" or "reports"); absent for a new comment. */
+  kind?: string;
 }
 
 export interface IndexFilter {
@@ -91,10 +93,12 @@ export interface EntryKeys {
   stance: string;
   flagged: boolean;
   organization: unknown;
+  kind?: string | null;
 }
 
 export function indexedEntryOf(doc: EntryKeys): IndexedEntry {
   return {
+    ...(doc.kind ? { kind: doc.kind } : {}),
     id: String(doc._id),
     createdAt: new Date(doc.createdAt).getTime(),
     period: doc.period,

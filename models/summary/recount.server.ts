@@ -41,9 +41,10 @@ interface StoredDoc {
   residentCounters?: Record<string, number>;
   proposed?: Record<string, number>;
   rejected?: Record<string, number>;
+  followUp?: Record<string, number>;
 }
 
-const COUNTER_FIELDS = ["counters", "residentCounters", "proposed", "rejected"] as const;
+const COUNTER_FIELDS = ["counters", "residentCounters", "proposed", "rejected", "followUp"] as const;
 
 /** An evaluation's stored counters as dotted paths, the form contribution() speaks. */
 function storedPaths(doc: StoredDoc): Paths {
@@ -84,7 +85,7 @@ async function recountPaths(filter: Record<string, unknown>): Promise<Map<string
 }
 
 async function readStored(filter: Record<string, unknown>): Promise<Map<string, StoredDoc>> {
-  const docs = await Evaluation.find(filter, { orgCode: 1, period: 1, counters: 1, residentCounters: 1, proposed: 1, rejected: 1 }).sort({ _id: 1 }).lean<StoredDoc[]>();
+  const docs = await Evaluation.find(filter, { orgCode: 1, period: 1, counters: 1, residentCounters: 1, proposed: 1, rejected: 1, followUp: 1 }).sort({ _id: 1 }).lean<StoredDoc[]>();
   return new Map(docs.map((doc) => [String(doc._id), doc]));
 }
 
