@@ -94,6 +94,15 @@ const document = {
         responses: { "200": json(ref("FeedbackTracking")), ...errors(404) },
       },
     },
+    "/api/v1/reviews": {
+      get: {
+        summary: "Re-review cases of a period, newest first",
+        description:
+          "A case opens when residents' approved views cross the period's re-review thresholds (once per evaluation and rating version). Decided cases are public; a signed-in committee member or admin also gets the open and under-review ones (not cached). A changed rating shows in the organization's evaluations[].ratingHistory.",
+        parameters: [query("period", "Period code; the latest published period when omitted. Unknown → 404 period_not_found.")],
+        responses: { "200": json({ type: "object", required: ["period", "items"], properties: { period: { type: "string" }, items: { type: "array", items: ref("ReviewCase") } } }), ...errors(400, 404) },
+      },
+    },
   },
   components: {
     responses: { Error: json(ref("Error"), "Error") },
@@ -104,6 +113,39 @@ const document = {
         properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } } } },
       },
       Counters: counters,
+      ReviewCase: {
+        type: "object",
+        required: ["organization", "organizationName", "evaluation", "period", "rating", "ratingVersion", "status", "openedAt", "reason", "numbers"],
+        properties: {
+          organization: { type: "string", description: "Organization code" },
+          organizationName: { type: "string" },
+          evaluation: { type: "string", description: "Evaluation id" },
+          period: { type: "string" },
+          rating: { type: "string", description: "The rating under review (when the case opened)" },
+          ratingVersion: { type: "integer", minimum: 0, description: "How many times the rating had been revised when the case opened" },
+          status: { enum: ["open", "under-review", "decided"] },
+          openedAt: { type: "string", format: "date-time" },
+          reason: { enum: ["disagreement", "proposals"], description: "disagreement: the 95% Wilson lower bound of the disagreement share crossed the period's level; proposals: most stated ratings differ from the official one" },
+          numbers: {
+            type: "object",
+            required: ["agree", "disagree", "sides", "disagreementLow", "stated", "differing"],
+            description: "The numbers when the case opened (views given on this rating version)",
+            properties: {
+              agree: { type: "integer" },
+              disagree: { type: "integer" },
+              sides: { type: "integer", description: "agree + disagree" },
+              disagreementLow: { type: ["number", "null"], description: "Lower bound of the 95% Wilson interval of disagree / sides, 4 decimals" },
+              stated: { type: "integer", description: "Ratings stated: agreeing views count the official rating, disagreeing ones the rating they propose" },
+              differing: { type: "integer", description: "Stated ratings other than the official one" },
+            },
+          },
+          outcome: {
+            type: "object",
+            required: ["decision", "from", "to", "note", "decidedAt"],
+            properties: { decision: { enum: ["kept", "changed"] }, from: { type: "string" }, to: { type: "string" }, note: { type: "string" }, decidedAt: { type: "string", format: "date-time" } },
+          },
+        },
+      },
       Period: {
         type: "object",
         required: ["code", "year", "title", "status", "commentsOpenAt", "commentsCloseAt", "ratingScale", "memberScale"],

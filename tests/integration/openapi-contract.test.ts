@@ -5,6 +5,7 @@ import { FeedbackInputSchema } from "../../models/feedback/feedback-input";
 import { decideFeedback } from "../../models/moderation/moderation.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
+import { createDecidedCase } from "../fixtures/reviews";
 import { setupTestDatabase } from "./database";
 import { setupHttpApp } from "./http-app";
 
@@ -90,6 +91,9 @@ const CASES: Case[] = [
   { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a pending comment", url: () => `/api/v1/feedback/${fixture.pendingCode}` },
   { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a published comment", url: () => `/api/v1/feedback/${fixture.approvedCode}` },
   { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ" },
+  { method: "get", path: "/api/v1/reviews", status: 200, why: "a decided re-review case", url: () => "/api/v1/reviews?period=2011" },
+  { method: "get", path: "/api/v1/reviews", status: 400, why: "a malformed period code", url: () => "/api/v1/reviews?period=no%20such" },
+  { method: "get", path: "/api/v1/reviews", status: 404, why: "an unknown period", url: () => "/api/v1/reviews?period=1999" },
   // Each POST below spends the client's intake quota, so the 429 comes last.
   { method: "post", path: "/api/v1/feedback", status: 201, why: "a valid view", url: () => "/api/v1/feedback", json: () => feedback({ displayName: "Cô Lan", contact: "lan@example.vn", isResident: true }) },
   { method: "post", path: "/api/v1/feedback", status: 400, why: "an empty body text", url: () => "/api/v1/feedback", json: () => feedback({ body: "   " }) },
@@ -133,6 +137,7 @@ beforeAll(async () => {
   const approved = await createPendingFeedback(open);
   await decideFeedback({ id: approved.id, decision: "approve", moderator: await createStaff("admin") });
   fixture.approvedCode = approved.trackingCode;
+  await createDecidedCase(open);
   const response = await fetch(http.url("/api/v1/openapi.json"));
   expect(response.status).toBe(200);
   doc = (await response.json()) as OpenApiDocument;
