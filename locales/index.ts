@@ -1,7 +1,7 @@
 import { en } from "./en";
 import { vi } from "./vi";
 
-export { isLanguage, LANGUAGES, NAMESPACES, type Language } from "./languages";
+export { NAMESPACES } from "./languages";
 
 /** Both languages, for the server; Vietnamese first. */
 export const resources = { vi, en } as const;

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { rebuildDecisionDays } from "../models/moderation/decision-days.server";
 import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/feedback/read-models.server";
 import { recountCounters, type Drift } from "../models/summary/recount.server";
+import { openDueReviews } from "../models/review/review-open.server";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 
@@ -47,6 +48,8 @@ function main(): void {
     const verb = dryRun ? "found (dry run, nothing written)" : "repaired";
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb} in ${seconds} s`);
+    // After the repair: a case due on the recounted numbers opens now (idempotent, one per rating version).
+    if (!dryRun) console.log(`re-review: ${await openDueReviews({ period })} cases opened`);
     return 0;
   });
 }

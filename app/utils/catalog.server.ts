@@ -10,10 +10,10 @@ import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
 export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog/catalog.server";
-export { periodOverview, type PeriodOverview, type ScaleCount } from "../../models/catalog/catalog-overview.server";
+export { periodOverview, type PeriodOverview } from "../../models/catalog/catalog-overview.server";
 export { commentWindow, type PeriodView } from "../../models/catalog/period.server";
 export { DISTRICTS } from "../../models/catalog/organization.server";
-export { publicPages, type PublicPage } from "../../models/catalog/public-pages.server";
+export { publicPages } from "../../models/catalog/public-pages.server";
 
 /** An empty form field ("all districts", an empty search box) means "no filter". */
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 /** A login session; the cookie holds a random id whose sha256 is `_id` here. Revoking deletes it. */
@@ -13,5 +13,4 @@ const SessionSchema = new Schema(
 SessionSchema.index({ user: 1, _id: 1 });
 SessionSchema.index({ expiresAt: 1, _id: 1 });
 
-export type SessionDoc = InferSchemaType<typeof SessionSchema>;
 export const Session = defineModel("Session", SessionSchema, "sessions");

@@ -6,7 +6,7 @@ import { COUNTER_PROJECTION, countersOf, loadSnapshot, type Snapshot } from "./c
 import { isFerretDB, serialised } from "../db/connection.server";
 import { Evaluation } from "./evaluation.server";
 
-export type { Snapshot, CatalogOrganization } from "./catalog-snapshot.server";
+export type { Snapshot } from "./catalog-snapshot.server";
 
 /** How often a reader asks the database whether another process changed the catalog. */
 const VERSION_CHECK_MS = 1_000;

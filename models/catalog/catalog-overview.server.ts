@@ -2,7 +2,7 @@ import { catalogSnapshot } from "./catalog-cache.server";
 import { overviewOf, type PeriodOverview } from "./catalog-rows";
 import type { PeriodView } from "./period.server";
 
-export type { PeriodOverview, ScaleCount } from "./catalog-rows";
+export type { PeriodOverview } from "./catalog-rows";
 
 /** A period at a glance: organizations per rating, members, and members per quality category, from the catalog in memory. */
 export async function periodOverview({ period }: { period: PeriodView }): Promise<PeriodOverview> {

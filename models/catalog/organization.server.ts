@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 const OrganizationSchema = new Schema(
@@ -20,7 +20,6 @@ const OrganizationSchema = new Schema(
 // The admin list's sort: `code` alone is unique, but MongoDB needs `_id` in the key to sort without a blocking SORT.
 OrganizationSchema.index({ code: 1, _id: 1 });
 
-export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema>;
 
 /** An organization as the data functions hand it out: a plain object with a string id. */
 export interface StoredOrganization {

@@ -55,8 +55,6 @@ export const FeedbackInputSchema = z
   })
   .transform((input) => ({ ...input, proposedRating: input.stance === "disagree" ? input.proposedRating : undefined }));
 
-export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
-
 /** The form's fields as typed, for re-rendering after an error (never the captcha token or the honeypot). */
 export interface FeedbackFormValues {
   evaluation: string;

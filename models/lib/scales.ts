@@ -16,11 +16,3 @@ export const MEMBER_SCALE_2011: ScaleEntry[] = [
   { key: "hoan-thanh", label: { vi: "Đủ tư cách, hoàn thành nhiệm vụ", en: "Qualified, completed tasks" } },
   { key: "vi-pham", label: { vi: "Vi phạm tư cách hoặc không hoàn thành nhiệm vụ", en: "Violated standards or did not complete tasks" } },
 ];
-
-/** The scale used from 2018 on. */
-export const ORGANIZATION_SCALE_2018: ScaleEntry[] = [
-  { key: "hoan-thanh-xuat-sac", label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Completed tasks excellently" } },
-  { key: "hoan-thanh-tot", label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Completed tasks well" } },
-  { key: "hoan-thanh", label: { vi: "Hoàn thành nhiệm vụ", en: "Completed tasks" } },
-  { key: "khong-hoan-thanh", label: { vi: "Không hoàn thành nhiệm vụ", en: "Did not complete tasks" } },
-];

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 /** Append-only record of who did what, when and why: decisions, reversals, redactions, logins, account changes. */
@@ -26,5 +26,4 @@ AuditEventSchema.index({ actor: 1, action: 1, createdAt: -1, _id: -1 });
 AuditEventSchema.index({ action: 1, createdAt: -1, _id: -1 });
 AuditEventSchema.index({ targetId: 1, createdAt: -1, _id: -1 });
 
-export type AuditEventDoc = InferSchemaType<typeof AuditEventSchema>;
 export const AuditEvent = defineModel("AuditEvent", AuditEventSchema, "audit_events");

@@ -9,7 +9,6 @@ export const DecisionSchema = z
     note: z.string().trim().max(500, "moderation:errors.noteTooLong").optional(),
   })
   .refine((input) => input.decision === "approve" || input.reason, { message: "moderation:errors.reasonRequired", path: ["reason"] });
-export type DecisionInput = z.infer<typeof DecisionSchema>;
 
 /** An admin's reversal: the state to move to, and why (a note always, a category when rejecting). */
 export const ReversalSchema = z
@@ -19,7 +18,6 @@ export const ReversalSchema = z
     note: z.string().trim().min(3, "moderation:errors.reversalNoteRequired").max(500, "moderation:errors.noteTooLong"),
   })
   .refine((input) => input.to === "approved" || input.reason, { message: "moderation:errors.reasonRequired", path: ["reason"] });
-export type ReversalInput = z.infer<typeof ReversalSchema>;
 
 export const RedactionSchema = z.object({
   publicBody: z.string().trim().min(1, "moderation:errors.redactionEmpty").max(2000, "moderation:errors.redactionTooLong"),
@@ -44,4 +42,3 @@ export const QueueQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number({ message: "moderation:errors.invalidQuery" }).int().min(1).max(100).default(25),
 });
-export type QueueQuery = z.infer<typeof QueueQuerySchema>;

@@ -6,6 +6,7 @@ const PeriodsSchema = z.object({
   items: z.array(z.object({ code: z.string(), status: z.string(), commentsOpenAt: z.string().nullish(), commentsCloseAt: z.string().nullish(), ratingScale: z.array(z.object({ key: z.string() })) })),
 });
 const OrganizationPageSchema = z.object({ items: z.array(z.object({ code: z.string() })), nextCursor: z.string().nullish() });
+const ReviewsSchema = z.object({ items: z.array(z.object({ evaluation: z.string(), ratingVersion: z.number() })) });
 const OrganizationSchema = z.object({ code: z.string(), evaluations: z.array(z.object({ id: z.string(), period: z.string() })) });
 
 const MAX_PAGES = 100;
@@ -17,6 +18,8 @@ export interface ServerData {
   orgCodes: string[];
   /** Evaluation ids of the open period, sampled from a few random organizations. */
   evaluations: string[];
+  /** A public (decided) re-review case of the period, for the committee's case page; the demo seeds one. */
+  reviewCase?: string;
 }
 
 /** The period taking comments now (the demo's), else the first one listed. */
@@ -54,5 +57,7 @@ export async function discover(base: string, { sample }: { sample: number }): Pr
     for (const evaluation of organization.evaluations) if (evaluation.period === period.code) evaluations.add(evaluation.id);
   }
   if (evaluations.size === 0) throw new Error(`no evaluation of period ${period.code} found`);
-  return { period: period.code, ratingKeys: period.ratingScale.map((s) => s.key), orgCodes, evaluations: [...evaluations] };
+  const reviews = await getJson(`${base}/api/v1/reviews?period=${encodeURIComponent(period.code)}`, ReviewsSchema);
+  const reviewCase = reviews.items[0] ? `${reviews.items[0].evaluation}:${reviews.items[0].ratingVersion}` : undefined;
+  return { period: period.code, ratingKeys: period.ratingScale.map((s) => s.key), orgCodes, evaluations: [...evaluations], reviewCase };
 }

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     rows.push(...(await targetRows(publicTargets(data, seeded.codes))));
     const decisions = await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)]);
     const intake = await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle));
-    rows.push(...(await targetRows(staffTargets(sessions))), ...decisions, ...intake);
+    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake);
 
     console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
     console.log(renderTable(rows, settings.connections));

@@ -32,15 +32,19 @@ export function publicTargets(data: ServerData, trackingCodes: string[]): GoalTa
     { name: "/api/v1/organizations/:random", path: () => `/api/v1/organizations/${randomCode()}`, goal: OPEN_DATA },
     { name: "/api/v1/summary?groupBy=district", path: "/api/v1/summary?groupBy=district", goal: OPEN_DATA },
     { name: "/api/v1/summary.csv", path: "/api/v1/summary.csv", goal: OPEN_DATA },
+    { name: "/api/v1/reviews", path: "/api/v1/reviews", goal: OPEN_DATA },
   );
   return targets;
 }
 
 /** Staff pages, signed in; measured last, so a slow one cannot hold up the intake flood. */
-export function staffTargets(sessions: Record<StaffRole, string>): GoalTarget[] {
+export function staffTargets(sessions: Record<StaffRole, string>, data?: ServerData): GoalTarget[] {
+  const reviewCase = data?.reviewCase;
   return [
     { name: "/moderation (moderator)", path: "/moderation", headers: { cookie: sessions.moderator }, goal: QUEUE_PAGE },
     { name: "/moderation/stats (committee)", path: "/moderation/stats", headers: { cookie: sessions.committee } },
     { name: "/committee (committee)", path: "/committee", headers: { cookie: sessions.committee } },
+    { name: "/committee/reviews (committee)", path: "/committee/reviews", headers: { cookie: sessions.committee } },
+    ...(reviewCase ? [{ name: "/committee/reviews/:id (committee)", path: `/committee/reviews/${encodeURIComponent(reviewCase)}`, headers: { cookie: sessions.committee } }] : []),
   ];
 }
