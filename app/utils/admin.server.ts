@@ -4,8 +4,8 @@ import { fieldErrors } from "./api.server";
 
 // The app's door to the admin models: route modules import this *.server file so mongoose never reaches the browser.
 export { exportPeriodCsv } from "../../models/import/export.server";
-export { importResults, importTemplate, type ImportIssue, type ImportReport } from "../../models/import/import.server";
-export { getPeriod, listPeriods, commentWindow, type PeriodView } from "../../models/catalog/period.server";
+export { importResults, importTemplate } from "../../models/import/import.server";
+export { getPeriod, listPeriods, commentWindow } from "../../models/catalog/period.server";
 import { UserAdminError } from "../../models/accounts/accounts-admin.server";
 import { OrganizationAdminError } from "../../models/catalog/organizations-admin.server";
 import { PeriodAdminError } from "../../models/catalog/periods-admin.server";
@@ -19,7 +19,6 @@ export {
   OrganizationFormSchema,
   setOrganizationActive,
   updateOrganization,
-  type AdminOrganization,
 } from "../../models/catalog/organizations-admin.server";
 export { mergeProgress, type MergeProgress } from "../../models/catalog/merge-job.server";
 export { DISTRICTS, ORGANIZATION_KINDS } from "../../models/catalog/organization.server";

@@ -111,7 +111,7 @@ export async function feedbackPageAction({ request, context }: ActionFunctionArg
 }
 
 // The app's door to the public feedback reads: routes import this *.server file so mongoose never reaches the browser.
-export { getFeedbackTracking, type FeedbackTracking, type PublicFeedback } from "../../models/feedback/feedback-read.server";
+export { getFeedbackTracking, type PublicFeedback } from "../../models/feedback/feedback-read.server";
 
 /** The query parameter of the approved-feedback pager on the organization page. */
 export const FEEDBACK_CURSOR_PARAM = "feedbackCursor";
