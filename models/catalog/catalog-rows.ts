@@ -3,7 +3,7 @@ import type { Counters } from "./evaluation.server";
 import type { Label, PeriodView, ScaleEntry } from "./period.server";
 
 /**
- * Pure functions over the in-memory catalog (models/catalog/catalog.server/catalog-cache.server.ts holds the data): filter, search,
+ * Pure functions over the in-memory catalog (models/catalog/catalog-cache.server.ts holds the data): filter, search,
  * keyset pages and the period overview, computed the way the indexed queries on MongoDB would.
  * No mongoose here, so they are unit-tested without a database.
  */
