@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { PublicFeedback } from "~/utils/feedback.server";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
 import { Pager } from "./pager";
+import { ratingGivenOn, type RatingVersions } from "../../models/lib/rating-versions";
 
 export interface FeedbackListProps {
   items: PublicFeedback[];
@@ -9,14 +10,17 @@ export interface FeedbackListProps {
   scales: Record<string, { key: string; label: LocalizedLabel }[]>;
   nextHref: string | null;
   firstHref: string | null;
+  /** Each period's rating versions: a comment given on an earlier rating says which. */
+  ratings?: Record<string, RatingVersions>;
 }
 
 /**
  * Approved views, newest first. Everything is rendered as text (React escapes it), so markup in a
  * name or a comment shows as typed and never runs; personal data arrive already masked.
  */
-export function FeedbackList({ items, scales, nextHref, firstHref }: FeedbackListProps) {
+export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} }: FeedbackListProps) {
   const { t } = useTranslation("feedback");
+  const { t: tOrg } = useTranslation("organizations");
   const { t: tc } = useTranslation("common");
   const format = useLocaleFormat();
   const ratingLabel = (period: string, key: string) => {
@@ -36,6 +40,7 @@ export function FeedbackList({ items, scales, nextHref, firstHref }: FeedbackLis
               {item.isResident ? <span className="badge resident"> {t("list.resident")}</span> : null} · {t("list.period", { period: item.period })} ·{" "}
               <time dateTime={item.createdAt}>{format.date(item.createdAt)}</time>
             </p>
+            <EarlierRating item={item} versions={ratings[item.period]} label={(key) => tOrg("revision.givenOn", { rating: ratingLabel(item.period, key) })} />
             {item.stance === "disagree" && item.proposedRating ? <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p> : null}
             <blockquote>{item.body}</blockquote>
           </li>
@@ -44,4 +49,11 @@ export function FeedbackList({ items, scales, nextHref, firstHref }: FeedbackLis
       <Pager nextHref={nextHref} firstHref={firstHref} />
     </section>
   );
+}
+
+/** "Given on the earlier rating …" when the evaluation was revised after this comment. */
+function EarlierRating({ item, versions, label }: { item: PublicFeedback; versions: RatingVersions | undefined; label: (key: string) => string }) {
+  if (!versions) return null;
+  const given = ratingGivenOn(item, versions);
+  return given === versions.rating ? null : <p className="rating-given">{label(given)}</p>;
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable, numeric } from "./data-table";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
+import { RatingRevisions, type RatingRevisionItem } from "./rating-revisions";
 
 interface ScaleEntry {
   key: string;
@@ -14,6 +15,8 @@ export interface EvaluationView {
   members: Record<string, number>;
   counters: { agree: number; disagree: number; neutral: number; pending: number };
   summary: string;
+  /** Earlier ratings, oldest first (absent or empty: never revised). */
+  ratingHistory?: RatingRevisionItem[];
 }
 
 export interface EvaluationPeriod {
@@ -91,6 +94,7 @@ export function EvaluationSection({ evaluation, period, children }: { evaluation
       <p>
         {t("detail.rating")}: <span className="badge rating">{scaleLabel(period.ratingScale, evaluation.rating)}</span>
       </p>
+      <RatingRevisions history={evaluation.ratingHistory ?? []} scale={period.ratingScale} />
       {evaluation.summary ? <p>{evaluation.summary}</p> : null}
       <h4>{t("detail.memberQuality")}</h4>
       <MemberQualityTable evaluation={evaluation} period={period} />

@@ -146,6 +146,11 @@ const document = {
           },
         },
       },
+      RatingRevision: {
+        type: "object",
+        required: ["from", "to", "revisedAt", "note"],
+        properties: { from: { type: "string" }, to: { type: "string" }, revisedAt: { type: "string", format: "date-time" }, note: { type: "string", description: "The committee's note on its decision" } },
+      },
       Period: {
         type: "object",
         required: ["code", "year", "title", "status", "commentsOpenAt", "commentsCloseAt", "ratingScale", "memberScale"],
@@ -186,7 +191,7 @@ const document = {
           kind: { type: "string" },
           district: { type: "string" },
           members: { type: "integer" },
-          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string" }, members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" }, counters: ref("Counters") } } },
+          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters", "ratingHistory"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string", description: "The current rating" }, ratingHistory: { type: "array", items: ref("RatingRevision"), description: "Rating changes after public consultation, oldest first; [] when never revised" }, members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" }, counters: ref("Counters") } } },
         },
       },
       SummaryRow: {

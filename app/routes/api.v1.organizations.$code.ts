@@ -16,6 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind,
     district,
     members,
-    evaluations: evaluations.map(({ id, period, rating, members: memberCounts, counters }) => ({ id, period, rating, members: memberCounts, counters })),
+    evaluations: evaluations.map(({ id, period, rating, members: memberCounts, counters, ratingHistory }) => ({
+      id,
+      period,
+      rating,
+      members: memberCounts,
+      counters,
+      ratingHistory: ratingHistory.map(({ from, to, revisedAt, note }) => ({ from, to, revisedAt, note })),
+    })),
   });
 }

@@ -8,6 +8,7 @@ import { EvaluationFeedback, HCaptchaScript } from "~/components/feedback-form";
 import { FeedbackList } from "~/components/feedback-list";
 import { RejectionTransparency } from "~/components/moderation-transparency";
 import { EvaluationSection } from "~/components/organization-evaluation";
+import { OrganizationTrend } from "~/components/organization-trend";
 import { pageTitle } from "~/components/page-meta";
 import type { TFunction } from "i18next";
 import { translatorFor } from "~/utils/api.server";
@@ -15,6 +16,7 @@ import { getOrganizationDetail, requestLanguage, type OrganizationDetail } from 
 import { feedbackPageAction, feedbackPanel } from "~/utils/feedback.server";
 import { publicRejections } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
+import { organizationAgreementByPeriod } from "../../models/summary/organization-trend.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -42,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const feedback = await feedbackPanel({ request, evaluations: organization.evaluations, periods: organization.periods });
   const rejected = await publicRejections({ organizationCode: organization.code });
   const description = organizationDescription(t, await requestLanguage(request), organization);
-  return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected };
+  const trend = await organizationAgreementByPeriod({ code: organization.code });
+  return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected, trend };
 }
 
 /** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback). */
@@ -70,7 +73,7 @@ function OrganizationFacts({ organization }: { organization: OrganizationDetail 
 }
 
 export default function OrganizationPage() {
-  const { organization, feedback, rejected } = useLoaderData<typeof loader>();
+  const { organization, feedback, rejected, trend } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("organizations");
   const root = useRouteLoaderData<{ cspNonce?: string }>("root");
   const periods = new Map(organization.periods.map((period) => [period.code, period]));
@@ -95,7 +98,8 @@ export default function OrganizationPage() {
           ) : null;
         })}
       </section>
-      <FeedbackList {...feedback.list} />
+      <OrganizationTrend periods={trend} />
+      <FeedbackList {...feedback.list} ratings={Object.fromEntries(organization.evaluations.map((e) => [e.period, e]))} />
       {feedback.captchaSiteKey ? <HCaptchaScript nonce={root?.cspNonce} lang={i18n.language} /> : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { catalogSnapshot } from "./catalog-cache.server";
-import { copyCounters, pageRows, type CatalogRow } from "./catalog-rows";
+import { copyCounters, pageRows, type CatalogRow, type RatingRevisionView } from "./catalog-rows";
 import { decodeCursor, encodeCursor } from "../db/cursor";
 import type { Counters } from "./evaluation.server";
 import { commentWindow, type PeriodView } from "./period.server";
@@ -91,6 +91,8 @@ export interface EvaluationDetail {
   members: Record<string, number>;
   counters: Counters;
   summary: string;
+  /** Earlier ratings, oldest first; empty when never revised. */
+  ratingHistory: RatingRevisionView[];
 }
 
 export interface OrganizationDetail {
@@ -115,6 +117,7 @@ function toEvaluationDetail(row: CatalogRow): EvaluationDetail {
     members: Object.fromEntries(row.memberCounts.map((m) => [m.key, m.count])),
     counters: copyCounters(row.counters),
     summary: row.summary,
+    ratingHistory: (row.ratingHistory ?? []).map((revision) => ({ ...revision })),
   };
 }
 

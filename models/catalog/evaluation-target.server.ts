@@ -8,18 +8,21 @@ export interface EvaluationTarget {
   organization: string;
   period: string;
   district: string;
+  /** The current rating: what a comment given now is given on. */
+  rating: string;
   window: "open" | "not-yet" | "closed";
   commentsOpenAt: string;
   commentsCloseAt: string;
   ratingKeys: string[];
 }
 
-function toTarget(row: { id: string; organization: string; period: string; district: string }, period: PeriodView, now: Date): EvaluationTarget {
+function toTarget(row: { id: string; organization: string; period: string; district: string; rating: string }, period: PeriodView, now: Date): EvaluationTarget {
   return {
     id: row.id,
     organization: row.organization,
     period: row.period,
     district: row.district,
+    rating: row.rating,
     window: commentWindow(period, now),
     commentsOpenAt: period.commentsOpenAt,
     commentsCloseAt: period.commentsCloseAt,
@@ -37,7 +40,7 @@ export async function getEvaluationTarget({ evaluationId, now = new Date() }: { 
   const period = row && snapshot.periods.find((p) => p.code === row.period);
   if (row && period) return toTarget(row, period, now);
   if (!/^[0-9a-f]{24}$/.test(evaluationId)) return null;
-  const doc = await Evaluation.findById(evaluationId, { organization: 1, period: 1, district: 1 }).lean();
+  const doc = await Evaluation.findById(evaluationId, { organization: 1, period: 1, district: 1, rating: 1 }).lean();
   const stored = doc && (await getPeriod({ code: doc.period }));
-  return stored ? toTarget({ id: String(doc._id), organization: String(doc.organization), period: doc.period, district: doc.district }, stored, now) : null;
+  return stored ? toTarget({ id: String(doc._id), organization: String(doc.organization), period: doc.period, district: doc.district, rating: doc.rating }, stored, now) : null;
 }

@@ -156,7 +156,7 @@ interface MovingItem {
   moderation?: { decidedAt?: Date | null } | null;
 }
 
-const ITEM_FIELDS = { organization: 1, evaluation: 1, period: 1, stance: 1, status: 1, proposedRating: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, "moderation.decidedAt": 1 };
+const ITEM_FIELDS = { organization: 1, evaluation: 1, period: 1, stance: 1, status: 1, proposedRating: 1, ratingGiven: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, "moderation.decidedAt": 1 };
 
 /** The read models that name the item's organization follow it: its queue entry while pending, its published slot once approved. */
 async function followReadModels(item: MovingItem, from: string, into: { id: string; district: string }): Promise<void> {

@@ -25,6 +25,7 @@ const FeedItemSchema = new Schema(
     period: { type: String, required: true },
     stance: { type: String, required: true },
     proposedRating: { type: String, default: null },
+    ratingGiven: { type: String, default: null },
     body: { type: String, required: true },
     displayName: { type: String, default: null },
     isResident: { type: Boolean, required: true },
@@ -79,6 +80,7 @@ export interface FeedSource {
   period: string;
   stance: Stance;
   proposedRating?: string | null;
+  ratingGiven?: string | null;
   publicBody: string;
   displayName?: string | null;
   isResident: boolean;
@@ -93,6 +95,7 @@ export function feedItemFor(doc: FeedSource, slot: number, publishedAt: Date): F
     period: doc.period,
     stance: doc.stance,
     proposedRating: doc.proposedRating ?? null,
+    ratingGiven: doc.ratingGiven ?? null,
     body: doc.publicBody,
     displayName: doc.displayName ? maskPersonalData(doc.displayName) : null,
     isResident: doc.isResident,

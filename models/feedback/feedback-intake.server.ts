@@ -95,6 +95,7 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     district: input.target.district,
     stance: input.stance,
     proposedRating: input.proposedRating,
+    ratingGiven: input.target.rating,
     body: input.body,
     publicBody: maskPersonalData(input.body),
     displayName: input.displayName,

@@ -71,6 +71,8 @@ export interface PublicFeedback {
   period: string;
   stance: Stance;
   proposedRating: string | null;
+  /** The rating the comment was given on; null on items older than rating versions (their evaluation's first rating). */
+  ratingGiven: string | null;
   body: string;
   /** Null means "Anonymous resident". */
   displayName: string | null;
@@ -104,6 +106,7 @@ function toPublic(item: FeedItem, head: FeedHead): PublicFeedback {
     period: item.period,
     stance: item.stance,
     proposedRating: item.proposedRating ?? null,
+    ratingGiven: item.ratingGiven ?? null,
     body: head.redacted[item.id] ?? item.body,
     displayName: item.displayName ?? null,
     isResident: item.isResident,

@@ -72,6 +72,8 @@ const FeedbackSchema = new Schema(
     stance: { type: String, enum: STANCES, required: true },
     /** When disagreeing: the rating key the resident would give instead. */
     proposedRating: { type: String },
+    /** The evaluation's rating when the comment was given (a revision later changes `rating`, not this); absent on older items: the first rating. */
+    ratingGiven: { type: String },
     body: { type: String, required: true, maxlength: 2000 },
     /** The text as published: personal data masked, or a moderator's redaction. */
     publicBody: { type: String, required: true },

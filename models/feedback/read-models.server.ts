@@ -23,7 +23,7 @@ type Row = QueueSource & FeedSource & { status: FeedbackStatus; moderation?: { d
 
 const ROW_FIELDS = {
   evaluation: 1, organization: 1, period: 1, district: 1, stance: 1, trackingCode: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1,
-  flags: 1, proposedRating: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1,
+  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1,
 } as const;
 
 /** An approved item waiting for its slot: publication order is the order of decisions. */
