@@ -20,6 +20,9 @@ async function connectWithRetry({ database, log }: AppRuntime, uri: string): Pro
   }
 }
 
+/** How often the server deletes expired rows without waiting for a request to trigger it. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
 /** How long requests in flight get to finish after SIGTERM (systemd and Kubernetes wait 30 s before SIGKILL). */
 const DRAIN_LIMIT_MS = 20_000;
 
@@ -72,10 +75,12 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
     return;
   }
   log.info(embedded ? "connected to the embedded database" : "connected to MONGODB_URI");
-  // Demo data never goes into a production database, whatever SEED_ON_START says.
+  // Demo data never goes into a production database (env() also refuses SEED_ON_START=true there).
   if (config.SEED_ON_START === "true" && config.NODE_ENV !== "production") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
   lifecycle.markReady();
   log.info("ready");
+  // Expired rows go even when nobody posts: an e-mail address must not outlive its retention period.
+  setInterval(() => void runtime.sweepExpired(new Date()), SWEEP_EVERY_MS).unref();
   // Organization merges run in the background; a restart resumes the unfinished ones.
   runtime.startMergeWorker({ onError: (error) => log.error(error, { message: "organization merge step failed" }) });
   // Load the catalog and the queue's index now rather than on the first visitor's or moderator's request.
@@ -88,7 +93,7 @@ function listeningPort(server: Server): number {
 }
 
 /** Serves the app in `build` (the Remix build: app/ and models/ come from it, never from source). */
-export function start(build: ServerBuild): void {
+function start(build: ServerBuild): void {
   const lifecycle = createLifecycle();
   main(build, lifecycle).catch((error: unknown) => {
     // A signal during start-up disconnects the database under the seed; the shutdown owns the exit then.
@@ -96,4 +101,21 @@ export function start(build: ServerBuild): void {
     appRuntime(build).log.error(error);
     process.exit(1);
   });
+}
+
+/**
+ * Loads the build and checks the environment before serving it: its modules read the environment as they
+ * load, and a refused one (production without MONGODB_URI, CAPTCHA=off, ...) or a missing build is one
+ * clear message and exit code 1, not a stack trace.
+ */
+export async function startFrom(load: () => Promise<ServerBuild>): Promise<void> {
+  let build: ServerBuild;
+  try {
+    build = await load();
+    appRuntime(build).env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  start(build);
 }

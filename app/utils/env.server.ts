@@ -22,8 +22,8 @@ const EnvSchema = z
     HCAPTCHA_SITEKEY: z.string().optional(),
     HCAPTCHA_SECRET: z.string().optional(),
     HCAPTCHA_VERIFY_URL: z.string().url().default("https://api.hcaptcha.com/siteverify"),
-    /** Seed demo data when the database is empty (npm start); tests turn it off. */
-    SEED_ON_START: z.enum(["true", "false"]).default("true"),
+    /** Seed demo data when the database is empty (npm start); tests turn it off. Default: true, false in production (where true is refused). */
+    SEED_ON_START: z.enum(["true", "false"]).optional(),
     LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
     /** Proxies in front of the app: a hop count or a comma-separated CIDR list; unset trusts no X-Forwarded-For (loopback outside production). */
     TRUST_PROXY: z
@@ -53,6 +53,12 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
+    if (!env.MONGODB_URI) {
+      ctx.addIssue({ code: "custom", path: ["MONGODB_URI"], message: "MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only" });
+    }
+    if (env.SEED_ON_START === "true") {
+      ctx.addIssue({ code: "custom", path: ["SEED_ON_START"], message: "SEED_ON_START=true is refused when NODE_ENV=production: the demo data would publish made-up organizations and ratings" });
+    }
     if (env.CAPTCHA === "off") {
       ctx.addIssue({ code: "custom", path: ["CAPTCHA"], message: "CAPTCHA=off is refused when NODE_ENV=production" });
     }
@@ -65,7 +71,8 @@ const EnvSchema = z
     if (env.CAPTCHA === "hcaptcha" && (!env.HCAPTCHA_SECRET || !env.HCAPTCHA_SITEKEY)) {
       ctx.addIssue({ code: "custom", path: ["HCAPTCHA_SECRET"], message: "HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required in production" });
     }
-  });
+  })
+  .transform((env) => ({ ...env, SEED_ON_START: env.SEED_ON_START ?? (env.NODE_ENV === "production" ? "false" : "true") }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "../../app/utils/env.server";
 import { Feedback } from "../../models/feedback/feedback.server";
@@ -24,6 +26,8 @@ const VERIFIER_PORT = await vi.hoisted(async () => {
     HCAPTCHA_SITEKEY: "prod-site-key",
     HCAPTCHA_SECRET: "prod-secret",
     HCAPTCHA_VERIFY_URL: `http://127.0.0.1:${port}/siteverify`,
+    // Required in production; the harness connects to its own database (inject("databaseUri")), not to this.
+    MONGODB_URI: "mongodb://127.0.0.1:1/unused",
     LOG_LEVEL: "silent",
   });
   const { env } = await import("../../app/utils/env.server");
@@ -141,5 +145,36 @@ describe("production configuration, as parsed at start-up", () => {
 
   it("refuses hCaptcha without its keys", () => {
     expect(() => parseEnv({ ...complete, HCAPTCHA_SECRET: undefined })).toThrow(/HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required/);
+  });
+});
+
+describe("production refusals at start, as a real process", () => {
+  const ROOT = path.resolve(import.meta.dirname, "../..");
+  const base = { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", LOG_LEVEL: "info" };
+
+  /** Starts the real server (server/start.ts) and waits for it to exit; it must, as it refuses to start. */
+  function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+    return new Promise((resolve) => {
+      const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "tests/support/serve-source.ts")], { cwd: ROOT, env: { ...base, ...env }, timeout: 60_000 }, (_error, stdout, stderr) =>
+        resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+  }
+
+  it("refuses the embedded database (MONGODB_URI unset) with one clear message and exit code 1", async () => {
+    const { code, stdout, stderr } = await startServer({});
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe("Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only");
+  });
+
+  it("refuses CAPTCHA=off and SEED_ON_START=true the same way, naming both", async () => {
+    const { code, stderr } = await startServer({ MONGODB_URI: "mongodb://127.0.0.1:1/congkhai", CAPTCHA: "off", SEED_ON_START: "true" });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([
+      "Invalid environment:",
+      "  SEED_ON_START: SEED_ON_START=true is refused when NODE_ENV=production: the demo data would publish made-up organizations and ratings",
+      "  CAPTCHA: CAPTCHA=off is refused when NODE_ENV=production",
+    ]);
   });
 });

@@ -11,5 +11,6 @@ const cssAsUrl = `export async function resolve(specifier, context, next) {
 }`;
 register(`data:text/javascript,${encodeURIComponent(cssAsUrl)}`);
 
-const [{ sourceBuild }, { start }] = await Promise.all([import("./source-build"), import("../../server/start")]);
-start(await sourceBuild());
+// Loaded inside startFrom, as server.ts loads the build: a refused environment is reported the same way.
+const { startFrom } = await import("../../server/start");
+await startFrom(async () => (await import("./source-build")).sourceBuild());

@@ -29,4 +29,24 @@ describe("environment", () => {
   it("rejects a malformed port", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });
+
+  describe("production foot-guns", () => {
+    const complete = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+
+    it("refuses the embedded database (MONGODB_URI unset) in production with one message naming it", () => {
+      expect(() => parseEnv({ ...complete, MONGODB_URI: undefined })).toThrow("Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production");
+    });
+
+    it("never seeds demo data by default in production, and refuses SEED_ON_START=true there", () => {
+      expect(parseEnv(complete).SEED_ON_START).toBe("false");
+      expect(parseEnv({}).SEED_ON_START).toBe("true");
+      expect(parseEnv({ NODE_ENV: "test", SEED_ON_START: "false" }).SEED_ON_START).toBe("false");
+      expect(parseEnv({ ...complete, SEED_ON_START: "false" }).SEED_ON_START).toBe("false");
+      expect(() => parseEnv({ ...complete, SEED_ON_START: "true" })).toThrow(/SEED_ON_START=true is refused when NODE_ENV=production/);
+    });
+
+    it("refuses CAPTCHA=off in production even when everything else is right", () => {
+      expect(() => parseEnv({ ...complete, CAPTCHA: "off" })).toThrow("Invalid environment:\n  CAPTCHA: CAPTCHA=off is refused when NODE_ENV=production");
+    });
+  });
 });
