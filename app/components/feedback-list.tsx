@@ -46,7 +46,7 @@ export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} 
           </li>
         ))}
       </ol>
-      <Pager nextHref={nextHref} firstHref={firstHref} />
+      <Pager nextHref={nextHref} firstHref={firstHref} label={t("list.pagerLabel")} />
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { Link, NavLink } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Sub-navigation of the moderation area; committees see only the statistics. */
-export function ModerationNav({ role }: { role: "moderator" | "committee" | "admin" }) {
+export function ModerationNav({ role }: { role: string }) {
   const { t } = useTranslation("moderation");
   return (
     <nav aria-label={t("nav.label")} className="moderation-nav">
@@ -42,16 +42,5 @@ export function ReasonSelect({ id, reasons, name = "reason", required = true, fo
         ))}
       </select>
     </>
-  );
-}
-
-/** Keyset pages: back to the first page, or on to the next; hrefs come from the loader. */
-export function ModerationPager({ firstHref, nextHref }: { firstHref: string | null; nextHref: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pager" aria-label={t("pagination.next")}>
-      {firstHref ? <Link to={firstHref}>{t("pagination.first")}</Link> : null}
-      {nextHref ? <Link to={nextHref}>{t("pagination.next")}</Link> : null}
-    </nav>
   );
 }

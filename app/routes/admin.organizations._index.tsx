@@ -9,6 +9,7 @@ import { listOrganizationsAdmin } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
+import { pageLinks, Pager } from "~/components/pager";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -23,12 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch {
     throw await pageError(request, 400);
   }
-  const next = new URLSearchParams({ ...(q ? { q } : {}), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
-  return { title: `${t("admin:organizations.title")} — ${t("common:app.name")}`, q, items: page.items, nextHref: page.nextCursor ? `?${next}` : null };
+  return { title: `${t("admin:organizations.title")} — ${t("common:app.name")}`, q, items: page.items, ...pageLinks({ url, nextCursor: page.nextCursor }) };
 }
 
 export default function AdminOrganizations() {
-  const { q, items, nextHref } = useLoaderData<typeof loader>();
+  const { q, items, nextHref, firstHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "common"]);
   return (
     <>
@@ -72,11 +72,7 @@ export default function AdminOrganizations() {
           </tr>
         ))}
       </DataTable>
-      {nextHref ? (
-        <p className="pager">
-          <Link to={nextHref}>{t("common:pagination.next")}</Link>
-        </p>
-      ) : null}
+      <Pager nextHref={nextHref} firstHref={firstHref} />
     </>
   );
 }

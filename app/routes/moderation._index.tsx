@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationFilters } from "~/components/moderation-filters";
 import { ModerationItem } from "~/components/moderation-item";
-import { ModerationNav, ModerationPager, ReasonSelect } from "~/components/moderation-nav";
+import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationAction } from "~/utils/moderation-actions.server";
-import { listPeriodCodes, MODERATION_CHOICES, pageLinks, queuePage } from "~/utils/moderation.server";
+import { listPeriodCodes, MODERATION_CHOICES, queuePage } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
 import { pageTitle } from "~/components/page-meta";
+import { pageLinks, Pager } from "~/components/pager";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     filters: page.filters,
     items: page.items,
-    ...pageLinks(url, page.cursor, page.nextCursor),
+    ...pageLinks({ url, nextCursor: page.nextCursor }),
     periods: await listPeriodCodes(),
     ...MODERATION_CHOICES,
   };
@@ -113,7 +114,7 @@ export default function ModerationQueue() {
           </li>
         ))}
       </ol>
-      <ModerationPager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
+      <Pager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>
   );
 }

@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InputFilter, SelectFilter } from "~/components/filter-fields";
-import { ModerationNav, ModerationPager } from "~/components/moderation-nav";
+import { ModerationNav } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { AUDIT_ACTIONS, auditPage, pageLinks } from "~/utils/moderation.server";
+import { AUDIT_ACTIONS, auditPage } from "~/utils/moderation.server";
 import { useLocaleFormat } from "~/components/locale-format";
 import { pageError } from "~/utils/page-error.server";
 import { pageTitle } from "~/components/page-meta";
+import { pageLinks, Pager } from "~/components/pager";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: page.filters,
     items: page.items,
     actions: AUDIT_ACTIONS,
-    ...pageLinks(url, page.cursor, page.nextCursor),
+    ...pageLinks({ url, nextCursor: page.nextCursor }),
   };
 }
 
@@ -94,7 +95,7 @@ export default function AuditTrail() {
         ))}
       </DataTable>
       {loaded.items.length === 0 ? <p>{t("audit.empty")}</p> : null}
-      <ModerationPager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
+      <Pager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>
   );
 }

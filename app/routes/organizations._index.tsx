@@ -5,19 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
 import { OrganizationFilters, type FilterValues } from "~/components/organization-filters";
 import { pageTitle } from "~/components/page-meta";
-import { Pager } from "~/components/pager";
+import { pageLinks, Pager } from "~/components/pager";
 import { translatorFor } from "~/utils/api.server";
 import { DISTRICTS, publishedPeriods, loadCatalog, requestLanguage, type OrganizationListItem } from "~/utils/catalog.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
-
-/** A link to this list with the same filters, optionally from `cursor` on. */
-function listHref(filters: FilterValues, cursor?: string): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...filters, cursor })) if (value) params.set(name, value);
-  return `/organizations?${params}`;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorFor(request, ["organizations", "common"]);
@@ -35,8 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ratingScale: period?.ratingScale ?? [],
     },
     page,
-    nextHref: page.nextCursor ? listHref(filters, page.nextCursor) : null,
-    firstHref: query.cursor ? listHref(filters) : null,
+    ...pageLinks({ url: new URL(request.url), nextCursor: page.nextCursor }),
   };
 }
 

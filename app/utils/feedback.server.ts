@@ -13,6 +13,7 @@ import { i18nServer } from "./i18n.server";
 import { pageError } from "./page-error.server";
 import { checkRateLimit, FEEDBACK_ATTEMPT_LIMIT, FEEDBACK_LIMIT } from "./rate-limit.server";
 import { formatVietnamTime } from "../../models/lib/vietnam-time";
+import { pageLinks } from "../components/pager";
 
 export type SubmitResult =
   | { ok: true; trackingCode: string }
@@ -116,14 +117,6 @@ export { getFeedbackTracking, type PublicFeedback } from "../../models/feedback/
 /** The query parameter of the approved-feedback pager on the organization page. */
 export const FEEDBACK_CURSOR_PARAM = "feedbackCursor";
 
-function pageHref(url: URL, cursor: string | null): string {
-  const params = new URLSearchParams(url.search);
-  if (cursor) params.set(FEEDBACK_CURSOR_PARAM, cursor);
-  else params.delete(FEEDBACK_CURSOR_PARAM);
-  const query = params.toString();
-  return `${url.pathname}${query ? `?${query}` : ""}#approved-feedback`;
-}
-
 /**
  * What the organization page needs for feedback: each evaluation's comment window, one page of
  * approved feedback (its own cursor parameter) and the captcha site key when the widget is on.
@@ -148,11 +141,12 @@ export async function feedbackPanel({ request, evaluations, periods, now = new D
   return {
     windows,
     captchaSiteKey: config.CAPTCHA === "hcaptcha" ? (config.HCAPTCHA_SITEKEY ?? null) : null,
+    /** Days an e-mail address is kept for the decision mail; null when mail is off (the form then asks for none). */
+    contactRetentionDays: config.SMTP_URL ? config.CONTACT_RETENTION_DAYS : null,
     list: {
       items: page.items,
       scales: Object.fromEntries(periods.map((period) => [period.code, period.ratingScale])),
-      nextHref: page.nextCursor ? pageHref(url, page.nextCursor) : null,
-      firstHref: cursor ? pageHref(url, null) : null,
+      ...pageLinks({ url, nextCursor: page.nextCursor, param: FEEDBACK_CURSOR_PARAM, hash: "#approved-feedback" }),
     },
   };
 }

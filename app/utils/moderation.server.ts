@@ -67,11 +67,3 @@ export async function auditPage(searchParams: URLSearchParams, user: SessionUser
   }
 }
 
-/** Links to the first page and to the next one, keeping the current filters. */
-export function pageLinks(url: URL, cursor: string | undefined, nextCursor: string | null) {
-  const next = new URLSearchParams(url.searchParams);
-  if (nextCursor) next.set("cursor", nextCursor);
-  const first = new URLSearchParams(url.searchParams);
-  first.delete("cursor");
-  return { nextHref: nextCursor ? `?${next}` : null, firstHref: cursor ? `?${first}` : null };
-}
