@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-const SECTIONS = ["periods", "organizations", "import", "users", "words"] as const;
+const SECTIONS = ["periods", "organizations", "import", "users", "words", "reports"] as const;
 
 /** The admin area's own navigation, shown above each admin page. */
 export function AdminNav() {

@@ -43,6 +43,11 @@ export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} 
             <EarlierRating item={item} versions={ratings[item.period]} label={(key) => tOrg("revision.givenOn", { rating: ratingLabel(item.period, key) })} />
             {item.stance === "disagree" && item.proposedRating ? <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p> : null}
             <blockquote>{item.body}</blockquote>
+            <p className="report-link">
+              <a href={`/comments/${encodeURIComponent(item.id)}/report`} rel="nofollow">
+                {t("report.link")}
+              </a>
+            </p>
           </li>
         ))}
       </ol>

@@ -100,6 +100,46 @@ function RedactForm({ item }: { item: QueueItem }) {
   );
 }
 
+/** Why a published comment is back: its author asked for removal, or readers reported it (how many, and why). */
+function FollowUpNotice({ followUp }: { followUp: NonNullable<QueueItem["followUp"]> }) {
+  const { t } = useTranslation("moderation");
+  const reasons = Object.entries(followUp.reports?.reasons ?? {}).filter(([, n]) => n > 0);
+  return (
+    <div className="notice warning moderation-follow-up">
+      <p>
+        <strong>{t(`followUp.kind.${followUp.kind}`, { count: followUp.reports?.count ?? 0 })}</strong>
+      </p>
+      {reasons.length > 0 ? (
+        <ul aria-label={t("followUp.reasons")}>
+          {reasons.map(([reason, n]) => (
+            <li key={reason}>{t("followUp.reasonCount", { count: n, reason: t(`feedback:report.reasons.${reason}`, { defaultValue: reason }) })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Keep (publish again) or remove a comment back for review; one form per choice, no JavaScript needed. */
+function FollowUpForms({ item }: { item: QueueItem }) {
+  const { t } = useTranslation("moderation");
+  return (
+    <div className="moderation-actions">
+      {(["keep", "remove"] as const).map((intent) => (
+        <Form method="post" key={intent}>
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="id" value={item.id} />
+          <label htmlFor={`${intent}-note-${item.id}`}>{t("note.label")}</label>
+          <input id={`${intent}-note-${item.id}`} name="note" type="text" maxLength={500} />
+          <button type="submit" className={intent === "remove" ? "secondary" : undefined}>
+            {t(`followUp.actions.${intent}`)}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
 /** One feedback item with everything needed to judge it: flags explained, evaluation context, original and published text. */
 export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
   const { t } = useTranslation("moderation");
@@ -120,6 +160,7 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
         </time>
       </h2>
       <ItemContext item={item} />
+      {item.followUp ? <FollowUpNotice followUp={item.followUp} /> : null}
       <Flags flags={item.flags} />
       <p className="hint">{t("item.original")}</p>
       <blockquote className="moderation-body">{item.body}</blockquote>
@@ -138,7 +179,8 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
         </p>
       ) : null}
       {pending ? <DecideForms item={item} reasons={reasons} /> : null}
-      {!pending && isAdmin ? <ReverseForm item={item} reasons={reasons} /> : null}
+      {item.followUp ? <FollowUpForms item={item} /> : null}
+      {!pending && !item.followUp && isAdmin ? <ReverseForm item={item} reasons={reasons} /> : null}
       {item.status !== "rejected" ? <RedactForm item={item} /> : null}
     </article>
   );

@@ -29,6 +29,9 @@ function useDuration() {
   };
 }
 
+/** Residents' follow-up states, in the order a comment goes through them. */
+const FOLLOW_UP_STATES = ["withdrawn", "removal-requested", "removed-on-request", "under-review", "removed-after-reports"] as const;
+
 export default function ModerationStatistics() {
   const { t } = useTranslation("moderation");
   const { stats, role } = useLoaderData<typeof loader>();
@@ -37,6 +40,8 @@ export default function ModerationStatistics() {
   const cards = [
     { label: t("stats.pending"), value: String(stats.queue.pending) },
     { label: t("stats.flagged"), value: String(stats.queue.flagged) },
+    { label: t("stats.removalRequests"), value: String(stats.queue.removalRequests) },
+    { label: t("stats.reported"), value: String(stats.queue.reported) },
     { label: t("stats.olderThanDay"), value: String(stats.queue.olderThanDay) },
     { label: t("stats.olderThanWeek"), value: String(stats.queue.olderThanWeek) },
     { label: t("stats.oldest"), value: oldestMinutes === null ? "—" : duration(oldestMinutes) },
@@ -70,6 +75,15 @@ export default function ModerationStatistics() {
           ))}
         </DataTable>
       )}
+      <h2>{t("stats.followUpHeading")}</h2>
+      <DataTable caption={t("stats.followUpCaption")} headers={[t("stats.state"), numeric(t("stats.count"))]}>
+        {FOLLOW_UP_STATES.map((state) => (
+          <tr key={state}>
+            <th scope="row">{t(`feedback:tracking.statuses.${state}`)}</th>
+            <td className="num">{stats.followUp[state] ?? 0}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { DecisionSchema, IdsSchema, RedactionSchema, ReversalSchema } from "../.
 import { fieldErrors } from "./api.server";
 import { requireRole } from "./auth.server";
 import { moderationFailure } from "./moderation.server";
+import { followUpRefusal, resolveFollowUp } from "./follow-up.server";
 
 export interface ModerationOutcome {
   ok: boolean;
@@ -74,12 +75,27 @@ async function reverse(request: Request, form: FormData, t: TFunction) {
   }
 }
 
-/** The /moderation form actions: intent = approve | reject (one or many ids), redact, reverse (admins only). */
+/** Keep (publish again) or remove a comment back for review after a removal request or readers' reports. */
+async function resolve(form: FormData, intent: "keep" | "remove", user: SessionUser, t: TFunction) {
+  const id = String(form.get("id") ?? "");
+  const note = String(form.get("note") ?? "").trim().slice(0, 500) || undefined;
+  try {
+    await resolveFollowUp({ id, decision: intent, note, moderator: user });
+    return reply({ ok: true, id, message: t(`moderation:followUp.outcome.${intent}`) });
+  } catch (error) {
+    const refusal = followUpRefusal(error, t);
+    if (!refusal) throw error;
+    return reply({ ok: false, id, message: refusal.code === "already_decided" ? t("moderation:errors.alreadyDecided") : refusal.message }, refusal.status);
+  }
+}
+
+/** The /moderation form actions: intent = approve | reject (one or many ids), redact, reverse (admins only), keep | remove (follow-up). */
 export async function moderationAction(request: Request, user: SessionUser, t: TFunction) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "approve" || intent === "reject") return decideMany(form, intent, user, t);
   if (intent === "redact") return redact(form, user, t);
   if (intent === "reverse") return reverse(request, form, t);
+  if (intent === "keep" || intent === "remove") return resolve(form, intent, user, t);
   return reply({ ok: false, message: t("common:errors.badRequest.body") }, 400);
 }

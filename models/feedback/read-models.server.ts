@@ -19,12 +19,26 @@ export interface ReadModelsReport {
   ms: number;
 }
 
-type Row = QueueSource & FeedSource & { status: FeedbackStatus; moderation?: { decidedAt?: Date | null } | null };
+type Row = QueueSource &
+  FeedSource & {
+    status: FeedbackStatus;
+    moderation?: { decidedAt?: Date | null } | null;
+    followUp?: { entry?: Types.ObjectId | null } | null;
+    followUpAt?: Date | null;
+    reports?: { count?: number; reviewed?: number; reasons?: Record<string, number> } | null;
+  };
 
 const ROW_FIELDS = {
   evaluation: 1, organization: 1, period: 1, district: 1, stance: 1, trackingCode: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1,
-  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1,
+  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1, followUp: 1, followUpAt: 1, reports: 1,
 } as const;
+
+/** The queue entry of an item back for review (a removal request, or hidden after reports), under its own entry id. */
+function followUpEntryOf(row: Row) {
+  const kind = row.status === "removal-requested" ? "removal" : "reports";
+  const reports = { count: (row.reports?.count ?? 0) - (row.reports?.reviewed ?? 0), reasons: { ...row.reports?.reasons } };
+  return { ...queueEntryFor(row), _id: row.followUp!.entry!, createdAt: row.followUpAt ?? row.createdAt, feedback: row._id, kind, ...(kind === "reports" ? { reports } : {}) };
+}
 
 /** An approved item waiting for its slot: publication order is the order of decisions. */
 interface Approved {
@@ -101,6 +115,7 @@ export async function rebuildFeedbackReadModels({ now = new Date() }: { now?: Da
     feedback++;
     await codes.add(feedbackCodeDocs([row as { _id: Types.ObjectId; trackingCode: string }])[0]!);
     if (row.status === "pending") await queue.add(queueEntryFor(row));
+    if ((row.status === "removal-requested" || row.status === "under-review") && row.followUp?.entry) await queue.add(followUpEntryOf(row));
     if (row.status !== "approved") continue;
     const organizationId = String(row.organization);
     const list = approved.get(organizationId) ?? [];

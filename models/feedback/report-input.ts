@@ -32,3 +32,9 @@ export const ReportThresholdSchema = z.object({
     .min(1, "admin:reports.errors.threshold")
     .max(100, "admin:reports.errors.threshold"),
 });
+
+/** A moderator's decision on a comment back for review (POST /api/v1/moderation/feedback/:id). */
+export const FollowUpDecisionSchema = z.object({
+  decision: z.enum(["keep", "remove"]),
+  note: z.string().trim().max(500, "moderation:errors.noteTooLong").optional(),
+});

@@ -114,18 +114,12 @@ export async function moderationStats({ days = 30, now }: { days?: number; now?:
   return memo(`counters:moderation-stats:${mongoose.connection.name}:${days}`, STATS_MAX_AGE_MS, () => computeStats(days, new Date()));
 }
 
-/** Rejected feedback per reason for each evaluation of an organization (the public transparency line), keyed by evaluation id. */
+/** Rejected feedback per reason, and removals after reports, for each evaluation of an organization (the public transparency line), keyed by evaluation id. */
 export async function publicRejections({ organizationCode }: { organizationCode: string }): Promise<Record<string, Record<string, number>>> {
   const snapshot = await catalogSnapshot();
   const org = snapshot.organizations.get(organizationCode);
   const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
-  return Object.fromEntries(rows.map((row) => [row.id, { ...row.rejected }]));
-}
-
-/** Published comments removed after readers' reports, per evaluation of an organization (the transparency line's second part). */
-export async function publicRemovals({ organizationCode }: { organizationCode: string }): Promise<Record<string, number>> {
-  const snapshot = await catalogSnapshot();
-  const org = snapshot.organizations.get(organizationCode);
-  const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
-  return Object.fromEntries(rows.map((row) => [row.id, row.followUp?.["removed-after-reports"] ?? 0]));
+  // Comments removed after readers' reports join the line under their own key (shown as a sentence of their own).
+  const removed = (row: (typeof rows)[number]) => row.followUp?.["removed-after-reports"] ?? 0;
+  return Object.fromEntries(rows.map((row) => [row.id, { ...row.rejected, ...(removed(row) > 0 ? { "removed-after-reports": removed(row) } : {}) }]));
 }
