@@ -4,6 +4,7 @@ import { rebuildCampaignFlags } from "../feedback/campaign-flags.server";
 import { rebuildParticipation } from "../summary/participation.server";
 import { Period } from "../catalog/period.server";
 import { writeDemoData } from "./write";
+import { seedDemoReviews } from "./reviews.server";
 
 export interface SeedProgress {
   stage: "periods" | "organizations" | "evaluations" | "feedback";
@@ -46,6 +47,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   await rebuildParticipation();
   await rebuildCampaignFlags();
   await catalogChanged();
+  // Re-review cases go through the real thresholds and decisions, so they need the catalog in place.
+  const reviews = await seedDemoReviews({ now: options.now ?? new Date() });
+  options.log(`Re-review: ${reviews.opened} cases opened on 2011's thresholds, ${reviews.decided} decided.`);
   return result;
 }
 

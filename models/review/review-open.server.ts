@@ -112,3 +112,8 @@ export async function checkReviewAfterApproval({ evaluationId, actor }: { evalua
     logError(error, { event: "review.check-failed", evaluation: evaluationId });
   }
 }
+
+/** Forgets which cases this process saw: the demo seed replaces every case. */
+export function forgetKnownCases(): void {
+  known.clear();
+}

@@ -8,6 +8,7 @@ import { Period } from "../../models/catalog/period.server";
 import { recountCounters } from "../../models/summary/recount.server";
 import { normalizeTrackingCode } from "../../models/lib/tracking-code.server";
 import { User } from "../../models/accounts/user.server";
+import { ReviewCase } from "../../models/review/review-case.server";
 import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../models/demo/demo";
 import { setupTestDatabase } from "./database";
 
@@ -102,6 +103,22 @@ describe("demo data", () => {
     expect(totals.agree).toBeGreaterThan(0);
     const rejected = total((doc) => Object.values(doc.rejected ?? {}).reduce((sum, n) => sum + n, 0));
     expect(rejected).toBe(await count({ status: "rejected" }));
+  });
+
+  it("opens re-review cases on 2011's thresholds, one rating changed and one kept, without moving the story's figures", async () => {
+    const cases = await ReviewCase.find({ period: "2011" }, { orgCode: 1, status: 1, outcome: 1 }).sort({ orgCode: 1, _id: 1 }).lean();
+    expect(cases.map((c) => [c.orgCode, c.status])).toEqual([
+      ["BH-086", "open"],
+      ["TB-009", "open"],
+      ["TB-050", "decided"],
+      ["TN-009", "open"],
+      ["VC-028", "open"],
+      ["XL-018", "decided"],
+    ]);
+    expect(cases.find((c) => c.orgCode === "TB-050")?.outcome).toMatchObject({ decision: "changed", from: "hoan-thanh-tot", to: "hoan-thanh" });
+    expect(cases.find((c) => c.orgCode === "XL-018")?.outcome).toMatchObject({ decision: "kept", from: "yeu-kem", to: "yeu-kem" });
+    const revised = await Evaluation.findOne({ period: "2011", orgCode: "TB-050" }, { rating: 1, ratingHistory: 1 }).lean();
+    expect(revised).toMatchObject({ rating: "hoan-thanh", ratingHistory: [{ from: "hoan-thanh-tot", to: "hoan-thanh" }] });
   });
 
   it("gives every item a unique, readable tracking code that the tracking page finds", async () => {
