@@ -17,7 +17,7 @@ import { i18nConfig } from "./i18n";
 import { env, sessionSecret } from "./utils/env.server";
 import { i18nServer } from "./utils/i18n.server";
 import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
-import { checkRateLimit } from "./utils/rate-limit.server";
+import { checkRateLimit, sweepExpired } from "./utils/rate-limit.server";
 import { createClientKeyer, type ClientKeyer } from "./utils/client-address.server";
 import { sessionCookie } from "./utils/session.server";
 
@@ -95,6 +95,8 @@ export const runtime = {
   },
   seedIfEmpty,
   checkRateLimit,
+  /** Deletes expired rows (rate limits, invitations, residents' e-mail addresses); the server runs it on a timer too. */
+  sweepExpired,
   /** Who the client is (TRUST_PROXY, IPv6 by /64), as context.clientKey; built once from the environment. */
   clientKeyer: (): ClientKeyer => (clientKeyer ??= createClientKeyer({ trustProxy: env().TRUST_PROXY, production: env().NODE_ENV === "production", secret: sessionSecret() })),
   startMergeWorker,

@@ -3,12 +3,14 @@
  * feedback collection, prints each drift (organization, field, stored → recount), repairs it with $inc deltas
  * (safe while the app serves: see docs/decisions/003-counters-and-recount.md) and prints a one-line total.
  * `--read-models` first rebuilds the read models derived from feedback (queue, published lists, tracking codes):
- * the app keeps them exact as it writes, so this is for feedback written behind its back (a restored backup).
+ * the app keeps them exact as it writes, so this is for feedback written behind its back (a restored backup);
+ * it also removes the clear-text contacts older versions kept on feedback items.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { rebuildDecisionDays } from "../models/moderation/decision-days.server";
 import { rebuildFeedbackReadModels, type ReadModelsReport } from "../models/feedback/read-models.server";
+import { removeClearContacts } from "../models/feedback/contact.server";
 import { recountCounters, type Drift } from "../models/summary/recount.server";
 import { openDueReviews } from "../models/review/review-open.server";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
@@ -41,6 +43,8 @@ function main(): void {
   void runScript(async () => {
     const started = Date.now();
     if (readModels && !dryRun) console.log(readModelsLine(await rebuildFeedbackReadModels()));
+    // One-off: contacts once sat in clear on the feedback items; they are sealed apart now (docs/decisions/015).
+    if (readModels && !dryRun) console.log(`clear-text contacts removed from ${await removeClearContacts()} feedback items`);
     if (!dryRun) console.log(`decision statistics: ${await rebuildDecisionDays()} days brought in line with the audit trail`);
     const report = await recountCounters({ period, dryRun });
     for (const drift of report.drifts) console.log(driftLine(drift));

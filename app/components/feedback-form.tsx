@@ -14,6 +14,8 @@ export interface FeedbackFormProps {
   result: FeedbackActionData | null;
   /** Set when CAPTCHA=hcaptcha: the widget's site key. */
   captchaSiteKey: string | null;
+  /** Days an e-mail address is kept; null when the site sends no mail, so the form asks for none. */
+  contactRetentionDays: number | null;
 }
 
 /** A field's ids, its error text, and the attributes that tie the control to its hint and error. */
@@ -56,7 +58,7 @@ function Field({ label, hint, attrs, children }: { label: string; hint: string; 
  * so it works without JavaScript; after a refusal it comes back with every typed value and the
  * errors beside their fields.
  */
-export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, captchaSiteKey }: FeedbackFormProps) {
+export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, captchaSiteKey, contactRetentionDays }: FeedbackFormProps) {
   const { t } = useTranslation("feedback");
   const { t: tc } = useTranslation("common");
   const format = useLocaleFormat();
@@ -107,9 +109,13 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
       <Field label={t("form.displayName")} hint={t("form.displayNameHint")} attrs={name}>
         <input {...name.control} type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} {...name.aria} />
       </Field>
-      <Field label={t("form.contact")} hint={t("form.contactHint")} attrs={contact}>
-        <input {...contact.control} type="text" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
-      </Field>
+      {contactRetentionDays === null ? (
+        <p className="hint">{t("form.contactOff")}</p>
+      ) : (
+        <Field label={t("form.contact")} hint={t("form.contactHint", { days: contactRetentionDays })} attrs={contact}>
+          <input {...contact.control} type="email" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
+        </Field>
+      )}
       <div className="field">
         <label className="choice">
           <input type="checkbox" name="isResident" defaultChecked={values?.isResident ?? false} aria-describedby={`${prefix}-isResident-hint`} /> {t("form.isResident")}
@@ -152,12 +158,12 @@ export function CommentWindowNotice({ window, periodCode, openAt, closeAt }: { w
 }
 
 /** The form under one evaluation while its period takes comments, otherwise why not. */
-export function EvaluationFeedback({ evaluationId, period, panel }: { evaluationId: string; period: FeedbackFormPeriod; panel: Pick<FeedbackPanel, "windows" | "captchaSiteKey"> }) {
+export function EvaluationFeedback({ evaluationId, period, panel }: { evaluationId: string; period: FeedbackFormPeriod; panel: Pick<FeedbackPanel, "windows" | "captchaSiteKey" | "contactRetentionDays"> }) {
   const actionData = useActionData() as FeedbackActionData | undefined;
   const window = panel.windows[evaluationId] ?? "closed";
   if (window !== "open") return <CommentWindowNotice window={window} periodCode={period.code} openAt={period.commentsOpenAt} closeAt={period.commentsCloseAt} />;
   const result = actionData?.values?.evaluation === evaluationId ? actionData : null;
-  return <FeedbackForm evaluationId={evaluationId} periodCode={period.code} ratingScale={period.ratingScale} result={result} captchaSiteKey={panel.captchaSiteKey} />;
+  return <FeedbackForm evaluationId={evaluationId} periodCode={period.code} ratingScale={period.ratingScale} result={result} captchaSiteKey={panel.captchaSiteKey} contactRetentionDays={panel.contactRetentionDays} />;
 }
 
 interface FeedbackFormPeriod {

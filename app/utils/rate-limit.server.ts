@@ -1,4 +1,5 @@
 import { purgeExpiredInvites } from "../../models/accounts/accounts-admin.server";
+import { purgeExpiredContacts } from "../../models/feedback/contact.server";
 import { purgeExpiredIntakeWindows } from "../../models/feedback/intake-window.server";
 import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/accounts/rate-limit.server";
 import { logError } from "./log.server";
@@ -16,9 +17,10 @@ const SWEEPS = [
   { purge: purgeExpiredRateLimits, message: "rate-limit purge failed" },
   { purge: purgeExpiredIntakeWindows, message: "intake-window purge failed" },
   { purge: purgeExpiredInvites, message: "invite purge failed" },
+  { purge: purgeExpiredContacts, message: "contact purge failed" },
 ];
 
-/** Deletes ended windows (rate limits, intake bursts) and expired invitations; a failure is logged, never fatal. */
+/** Deletes ended windows (rate limits, intake bursts), expired invitations and residents' e-mail addresses past retention; a failure is logged, never fatal. */
 export async function sweepExpired(now: Date): Promise<void> {
   await Promise.all(SWEEPS.map(({ purge, message }) => purge(now).catch((error: unknown) => logError(error, { message }))));
 }

@@ -5,7 +5,7 @@ import { dedupeKey } from "../feedback/feedback-intake.server";
 import { normalizeTrackingCode, TRACKING_ALPHABET } from "../lib/tracking-code.server";
 import { composeBody } from "./feedback-text";
 import type { OrgCategory } from "./names";
-import { contact, displayName } from "./people";
+import { displayName, skipContactDraw } from "./people";
 import type { Random } from "./random";
 import { neighbourRating, ratingIndex } from "./ratings";
 
@@ -36,7 +36,6 @@ export interface FeedbackPlan {
   body: string;
   publicBody: string;
   displayName?: string;
-  contact?: string;
   isResident: boolean;
   locale: "vi" | "en";
   trackingCode: string;
@@ -119,7 +118,7 @@ function timing(run: FeedbackRun, status: FeedbackPlan["status"], random: Random
   return { createdAt, decidedAt };
 }
 
-function feedbackItem(run: FeedbackRun, ctx: FeedbackContext, target: FeedbackTarget, n: number): FeedbackPlan {
+function feedbackItem(run: FeedbackRun, ctx: FeedbackContext, target: FeedbackTarget): FeedbackPlan {
   const { random } = ctx;
   const status = random.weighted(run.statuses);
   const rejectReason = status === "rejected" ? random.weighted(REJECT_WEIGHTS) : undefined;
@@ -131,6 +130,7 @@ function feedbackItem(run: FeedbackRun, ctx: FeedbackContext, target: FeedbackTa
   const body = uniqueBody(ctx, target, { stance, tooHarsh, category: target.category, locale, proposedLabel, rejectReason });
   const name = displayName(random);
   const { createdAt, decidedAt } = timing(run, status, random);
+  skipContactDraw(random);
   return {
     _id: ctx.newId(),
     evaluation: target._id,
@@ -142,7 +142,6 @@ function feedbackItem(run: FeedbackRun, ctx: FeedbackContext, target: FeedbackTa
     body: body.text,
     publicBody: maskPersonalData(body.text),
     displayName: name,
-    contact: contact(random, n),
     isResident: random.chance(0.85),
     locale,
     trackingCode: trackingCode(ctx),
@@ -159,6 +158,6 @@ function feedbackItem(run: FeedbackRun, ctx: FeedbackContext, target: FeedbackTa
 export function buildFeedback(run: FeedbackRun, ctx: FeedbackContext): FeedbackPlan[] {
   const cumulative: number[] = [];
   run.targets.reduce((sum, t) => (cumulative.push(sum + t.weight), sum + t.weight), 0);
-  const items = Array.from({ length: run.count }, (_, n) => feedbackItem(run, ctx, pickTarget(run.targets, cumulative, ctx.random), n));
+  const items = Array.from({ length: run.count }, () => feedbackItem(run, ctx, pickTarget(run.targets, cumulative, ctx.random)));
   return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }

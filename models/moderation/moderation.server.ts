@@ -9,6 +9,7 @@ import { forgetMemo } from "../summary/summary-cache";
 import { checkReviewAfterApproval } from "../review/review-open.server";
 import { maskPersonalData } from "../feedback/feedback-flags";
 import { cleanText } from "../lib/text";
+import { notifyDecision } from "../feedback/decision-mail.server";
 import type { Role } from "../accounts/user.server";
 
 export interface Moderator {
@@ -181,6 +182,8 @@ export async function decideFeedback(input: { id: string; decision: "approve" | 
     before: { status: "pending", submittedAt: before.createdAt },
     after: { status: to, reason: state.reason },
   });
+  // The resident's one e-mail, once the decision is committed; the moderator does not wait for the SMTP round trip.
+  notifyDecision({ feedbackId: input.id, evaluation: state.evaluation, trackingCode: state.trackingCode, status: to, reason: state.reason });
   return state;
 }
 

@@ -26,6 +26,16 @@ describe("environment", () => {
     expect(() => parseEnv({ PUBLIC_URL: "ftp://example.vn" })).toThrow(/PUBLIC_URL/);
   });
 
+  it("requires CONTACT_KEY (32 bytes, base64) with SMTP_URL in production, and takes an empty SMTP_URL as unset", () => {
+    const complete = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(() => parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn" })).toThrow(/CONTACT_KEY \(openssl rand -base64 32\) is required in production when SMTP_URL is set/);
+    expect(parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn", CONTACT_KEY: key })).toMatchObject({ CONTACT_KEY: key, CONTACT_RETENTION_DAYS: 30 });
+    expect(() => parseEnv({ CONTACT_KEY: "c2hvcnQ=" })).toThrow(/CONTACT_KEY must be 32 random bytes in base64/);
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example.vn" })).toThrow(/SMTP_URL must be an smtp/);
+    expect(parseEnv({ SMTP_URL: "", CONTACT_KEY: "" })).toMatchObject({ SMTP_URL: undefined, CONTACT_KEY: undefined });
+  });
+
   it("rejects a malformed port", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });
