@@ -6,7 +6,7 @@ import type { PeriodView } from "../../models/catalog/period.server";
 import { fieldErrors, translatorFor } from "./api.server";
 
 // The app's door to the re-review models: route modules import this *.server file so mongoose never reaches the browser.
-export { listReviews, unresolvedCases, workedCase, type ReviewView, type WorkedCase } from "../../models/review/review-list.server";
+export { listReviews, unresolvedCases, workedCase } from "../../models/review/review-list.server";
 export { decideReview, ReviewActionError, ReviewDecisionSchema, startReview } from "../../models/review/review-workflow.server";
 export { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "../../models/review/review-thresholds.server";
 

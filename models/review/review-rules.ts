@@ -17,7 +17,6 @@ export const THRESHOLDS_OFF: ReviewThresholds = {
 };
 
 export type ReviewReason = "disagreement" | "proposals";
-export const REVIEW_REASONS = ["disagreement", "proposals"] as const satisfies readonly ReviewReason[];
 
 /** The counted views a rule reads: approved stances and the ratings disagreeing residents proposed. */
 export interface ReviewCounts {
