@@ -16,6 +16,7 @@ import { listPeriods } from "../../models/catalog/period.server";
 import { scaleKeysInUse } from "../../models/catalog/periods-admin.server";
 import { campaignFlagsByEvaluation } from "../../models/summary/summary-activity.server";
 import { listWords } from "../../models/feedback/word-list.server";
+import { listCases } from "../../models/review/review-case.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { explainRead, planProblems, readsEverything, recordReads, winningStages } from "../support/explain";
@@ -73,6 +74,10 @@ const SCENARIOS: [string, () => Promise<unknown>][] = [
   }],
   ["a period's scale keys in use", () => scaleKeysInUse({ period: PERIOD })],
   ["word lists", () => listWords()],
+  ["a period's re-review cases, decided and unresolved", async () => {
+    await listCases({ period: PERIOD, statuses: ["decided"] });
+    await listCases({ period: PERIOD, statuses: ["open", "under-review"] });
+  }],
   ["one period's participation rebuild and the decision days' rebuild", async () => {
     await rebuildParticipation({ period: PERIOD });
     await rebuildDecisionDays({ days: 7, now: new Date("2030-03-15T00:00:00Z") });
