@@ -230,7 +230,7 @@ const document = {
           isResident: { type: "boolean", description: "Self-declared resident of the organization's area" },
           body: { type: "string", minLength: 1, maxLength: 2000 },
           displayName: { type: "string" },
-          contact: { type: "string", description: "Private; never published" },
+          contact: { type: "string", format: "email", maxLength: 200, description: "Private e-mail address: kept encrypted only while the site sends mail, for one message when the comment is decided, then deleted; never published or returned" },
           captchaToken: { type: "string" },
         },
       },
