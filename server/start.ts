@@ -23,9 +23,6 @@ async function connectWithRetry({ database, log }: AppRuntime, uri: string): Pro
 /** How often the server deletes expired rows without waiting for a request to trigger it. */
 const SWEEP_EVERY_MS = 60 * 60_000;
 
-/** How often the server deletes expired rows without waiting for a request to trigger it. */
-const SWEEP_EVERY_MS = 60 * 60_000;
-
 /** How long requests in flight get to finish after SIGTERM (systemd and Kubernetes wait 30 s before SIGKILL). */
 const DRAIN_LIMIT_MS = 20_000;
 
@@ -82,8 +79,6 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
   if (config.SEED_ON_START === "true" && config.NODE_ENV !== "production") await runtime.seedIfEmpty({ log: (line) => log.info(line) });
   lifecycle.markReady();
   log.info("ready");
-  // Expired rows go even when nobody posts: an e-mail address must not outlive its retention period.
-  setInterval(() => void runtime.sweepExpired(new Date()), SWEEP_EVERY_MS).unref();
   // Expired rows go even when nobody posts: an e-mail address must not outlive its retention period.
   setInterval(() => void runtime.sweepExpired(new Date()), SWEEP_EVERY_MS).unref();
   // Organization merges run in the background; a restart resumes the unfinished ones.
