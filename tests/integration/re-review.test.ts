@@ -161,3 +161,35 @@ describe("a committee member works the case", () => {
     expect(await casesOf(a)).toHaveLength(1);
   });
 });
+
+describe("the pages, served as a browser without JavaScript gets them", () => {
+  const get = (path: string, cookie?: string) => fetch(http.url(path), { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+
+  it("render the committee's list, case and dashboard, and the admin's thresholds form", async () => {
+    const list = await get("/committee/reviews?period=2011&lng=vi", members[0]!.cookie);
+    expect(list.status).toBe(200);
+    const listHtml = await list.text();
+    expect(listHtml).toContain("Hồ sơ xem xét lại");
+    expect(listHtml).toContain("Chi bộ Ấp Bàu Hàm");
+    expect(listHtml).toContain("Đổi xếp loại từ Trong sạch vững mạnh thành Hoàn thành nhiệm vụ");
+
+    const open = reviewCaseId(b.evaluationId, 0);
+    const casePage = await (await get(`/committee/reviews/${encodeURIComponent(open)}?lng=en`, members[0]!.cookie)).text();
+    expect(casePage).toContain("Re-review: Chi bộ Ấp Bàu Hàm");
+    expect(casePage).toMatch(/<form method="post"[^>]*>.*Take this case/s);
+
+    const dashboard = await (await get("/committee?period=2011&lng=en", members[0]!.cookie)).text();
+    expect(dashboard).toContain("Ratings to re-review");
+
+    const adminPage = await (await get("/admin/periods/2011?lng=en", admin.cookie)).text();
+    expect(adminPage).toContain("Re-review thresholds");
+    expect(adminPage).toMatch(/name="minLowerBound"[^>]*value="40"|value="40"[^>]*name="minLowerBound"/);
+  });
+
+  it("send anonymous visitors to the login page and answer 404 for an unknown case", async () => {
+    const anonymous = await get("/committee/reviews");
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    expect((await get(`/committee/reviews/${encodeURIComponent(`${b.organizationId}:9`)}`, members[0]!.cookie)).status).toBe(404);
+  });
+});
