@@ -23,18 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, title: t("pageTitle") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = await translatorFor(request, ["auth", "common"]);
   const form = Object.fromEntries(await request.formData());
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = LoginSchema.safeParse(form);
   if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error, t) }, { status: 400 });
 
-  const result = await login({ email: parsed.data.email, password: parsed.data.password });
+  const result = await login({ email: parsed.data.email, password: parsed.data.password, clientKey: context.clientKey });
   if (result.ok) return redirectWithSession(result.sessionId, safeRedirectPath(parsed.data.redirectTo));
-  if (result.reason === "locked") {
-    const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
-    return data({ email, errors: { _form: t("auth:errors.locked", { count: minutes }) } }, { status: 429 });
+  if (result.reason === "throttled") {
+    // Says nothing of the account: the same words for every e-mail address, known or not.
+    const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+    const headers = { "Retry-After": String(seconds) };
+    return data({ email, errors: { _form: t("auth:errors.throttled", { count: Math.ceil(seconds / 60) }) } }, { status: 429, headers });
   }
   return data({ email, errors: { _form: t("auth:errors.invalid") } }, { status: 401 });
 }

@@ -2,6 +2,7 @@ import { purgeExpiredInvites } from "../../models/accounts/accounts-admin.server
 import { purgeExpiredContacts } from "../../models/feedback/contact.server";
 import { purgeExpiredIntakeWindows } from "../../models/feedback/intake-window.server";
 import { hitRateLimit, purgeExpiredRateLimits, type RateLimitResult, type RateLimitRule } from "../../models/accounts/rate-limit.server";
+import { purgeExpiredLoginThrottles } from "../../models/accounts/login-throttle.server";
 import { logError } from "./log.server";
 
 /** Feedback from one client address: a few considered views, not a flood. Spent only once the captcha passed. */
@@ -17,6 +18,7 @@ const SWEEPS = [
   { purge: purgeExpiredRateLimits, message: "rate-limit purge failed" },
   { purge: purgeExpiredIntakeWindows, message: "intake-window purge failed" },
   { purge: purgeExpiredInvites, message: "invite purge failed" },
+  { purge: purgeExpiredLoginThrottles, message: "login-throttle purge failed" },
   { purge: purgeExpiredContacts, message: "contact purge failed" },
 ];
 

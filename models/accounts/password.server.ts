@@ -21,8 +21,9 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let decoy: Promise<string> | undefined;
 
-/** Spends the same time as a real check, so an unknown email answers no faster than a wrong password. */
-export async function verifyDecoy(password: string): Promise<void> {
+/** Spends the same time as a real check, so an unknown email answers no faster than a wrong password; always false. */
+export async function verifyDecoy(password: string): Promise<false> {
   decoy ??= hashPassword("decoy password never used by anyone");
   await verifyPassword(await decoy, password);
+  return false;
 }

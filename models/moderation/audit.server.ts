@@ -34,10 +34,12 @@ export const AUDIT_ACTIONS = [
   "auth.login",
   "auth.login-failed",
   "auth.login-locked",
+  "auth.login-throttled",
   "auth.logout",
   "user.create",
   "user.disable",
   "user.reset-password",
+  "user.unlock",
   "rating.revise",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { changeRole, setUserDisabled, UserAdminError } from "../../models/accounts/accounts-admin.server";
-import { FREE_FAILURES, login, lockedUntilAfter } from "../../models/accounts/auth.server";
 import { Organization } from "../../models/catalog/organization.server";
 import { createOrganization, OrganizationAdminError } from "../../models/catalog/organizations-admin.server";
 import { User } from "../../models/accounts/user.server";
@@ -72,23 +71,6 @@ describe("the last enabled admin", () => {
     expect(await enabledAdmins()).toBe(0);
     const fresh = await createStaff("admin");
     await expect(changeRole({ userId: fresh.id, role: "committee", actor: { email: "test" } })).rejects.toMatchObject({ code: "lastAdmin" });
-  });
-});
-
-describe("login failures", () => {
-  it("never shorten the lock when they are counted at once", async () => {
-    const staff = await createStaff("moderator");
-    await User.updateOne({ _id: staff.id }, { $set: { failedLogins: FREE_FAILURES - 1 } });
-    const now = new Date();
-    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => login({ email: staff.email, password: `wrong ${i}`, now })));
-    expect(results.map((result) => (result.ok ? "ok" : result.reason))).toEqual(["locked", "locked", "locked", "locked"]);
-
-    const user = await User.findById(staff.id, { failedLogins: 1, lockedUntil: 1 }).lean();
-    expect(user!.failedLogins).toBeGreaterThanOrEqual(FREE_FAILURES);
-    // The lock is the one the highest count earns, whichever failure wrote last.
-    expect(user!.lockedUntil).toEqual(lockedUntilAfter(user!.failedLogins, now));
-    const longest = Math.max(...results.map((result) => (!result.ok && result.reason === "locked" ? result.lockedUntil.getTime() : 0)));
-    expect(user!.lockedUntil!.getTime()).toBe(longest);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockedUntilAfter } from "../../models/accounts/auth.server";
+import { throttleDelayMs } from "../../models/accounts/login-throttle.server";
 import { DecisionSchema, ReversalSchema } from "../../models/moderation/moderation-input.server";
 import { histogramMedian, waitBucket } from "../../models/moderation/decision-days.server";
 import { windowDays } from "../../models/moderation/moderation-stats.server";
@@ -8,12 +8,14 @@ import { rejectionParts } from "../../app/components/moderation-transparency";
 import { safeRedirectPath } from "../../app/utils/session.server";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
-const minutesAfter = (date: Date | null) => (date ? (date.getTime() - NOW.getTime()) / 60_000 : null);
 
-describe("lock-out back-off", () => {
-  it("allows four failures, then locks for 1, 2, 4 … minutes, never more than an hour", () => {
-    expect([1, 2, 3, 4].map((n) => lockedUntilAfter(n, NOW))).toEqual([null, null, null, null]);
-    expect([5, 6, 7, 8, 10, 11, 20].map((n) => minutesAfter(lockedUntilAfter(n, NOW)))).toEqual([1, 2, 4, 8, 32, 60, 60]);
+describe("sign-in delays", () => {
+  it("let an e-mail address fail four times, then wait 1, 2, 4 … minutes, never more than a quarter of an hour", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 40].map((n) => throttleDelayMs("account", n) / 60_000)).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 15, 15]);
+  });
+
+  it("let one address fail nine times, then wait longer and longer, up to a day", () => {
+    expect([9, 10, 11, 15, 30, 1000].map((n) => throttleDelayMs("address", n) / 60_000)).toEqual([0, 1, 2, 32, 1440, 1440]);
   });
 });
 
