@@ -1,5 +1,6 @@
 import { openDataResponse } from "~/utils/api.server";
 import { FEEDBACK_STATUSES, REJECT_REASONS } from "../../models/feedback/feedback.server";
+import { REPORT_REASON_VALUES } from "../../models/feedback/report-input";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
@@ -12,6 +13,7 @@ const counters = {
   properties: { agree: { type: "integer" }, disagree: { type: "integer" }, neutral: { type: "integer" }, pending: { type: "integer" } },
 };
 const label = { type: "object", required: ["vi", "en"], properties: { vi: { type: "string" }, en: { type: "string" } } };
+const statusOnly = (status: string) => ({ type: "object", required: ["status"], properties: { status: { const: status } } });
 const nullableDate = { type: ["string", "null"], format: "date-time" };
 const scale = { type: "array", items: { type: "object", required: ["key", "label"], properties: { key: { type: "string" }, label } } };
 const rate = { type: ["number", "null"], minimum: 0, maximum: 1, description: "agree / (agree + disagree), 4 decimals; null when nobody took a side" };
@@ -93,6 +95,29 @@ const document = {
         parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
         responses: { "200": json(ref("FeedbackTracking")), ...errors(404) },
       },
+      delete: {
+        summary: "Withdraw one's own comment while it is pending (counters follow)",
+        description: "404 not_found; 409 already_withdrawn, not_pending or already_decided (a moderator was first).",
+        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": json(statusOnly("withdrawn")), ...errors(404, 409) },
+      },
+    },
+    "/api/v1/feedback/{trackingCode}/removal": {
+      post: {
+        summary: "Ask to take one's own published comment down: hidden at once, then a moderator decides",
+        description: "404 not_found; 409 not_published or under_review.",
+        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": json(statusOnly("removal-requested")), ...errors(404, 409) },
+      },
+    },
+    "/api/v1/feedback/{id}/reports": {
+      post: {
+        summary: "Report a published comment to the moderators (one report per address per comment)",
+        description: "400 invalid_input or invalid_json; 403 a failed captcha or another site's Origin; 404 not_found (unknown or not published); 409 already_reported; 413 too large; 415 not JSON; 429 rate_limited.",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The comment's id as published (organization page)" }],
+        requestBody: { required: true, content: { "application/json": { schema: ref("ReportInput") } } },
+        responses: { "201": json(statusOnly("received"), "Created"), ...errors(400, 403, 404, 409, 413, 415, 429) },
+      },
     },
     "/api/v1/reviews": {
       get: {
@@ -173,6 +198,7 @@ const document = {
           publicBody: { type: "string", description: "The text as published (personal data masked)" },
           createdAt: { type: "string", format: "date-time" },
           decidedAt: nullableDate,
+          followUpAt: { ...nullableDate, description: "When the resident's follow-up last moved it (withdrawn, hidden for review, kept or removed)" },
           period: { type: "string" },
           organization: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
         },
@@ -217,6 +243,11 @@ const document = {
         type: "object",
         required: ["period", "groupBy", "generatedAt", "rows"],
         properties: { period: { type: "string" }, groupBy: { type: "string" }, generatedAt: { type: "string", format: "date-time" }, rows: { type: "array", items: ref("SummaryRow") } },
+      },
+      ReportInput: {
+        type: "object",
+        required: ["reason"],
+        properties: { reason: { enum: REPORT_REASON_VALUES }, captchaToken: { type: "string" } },
       },
       // By hand: a zod-derived schema would publish the form's encodings and the honeypot and lose the limits;
       // tests/integration/openapi-contract.test.ts checks that both name the same fields.

@@ -31,7 +31,7 @@ interface Case {
   body?: string;
 }
 
-const fixture = { organization: "CT-001", closedEvaluation: "", openEvaluation: "", pendingCode: "", approvedCode: "" };
+const fixture = { organization: "CT-001", closedEvaluation: "", openEvaluation: "", pendingCode: "", approvedCode: "", withdrawCode: "", removalCode: "", reportId: "" };
 let doc: OpenApiDocument;
 const covered = new Set<string>();
 const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
@@ -105,6 +105,21 @@ const CASES: Case[] = [
   { method: "post", path: "/api/v1/feedback", status: 413, why: "a body over the limit", url: () => "/api/v1/feedback", json: () => feedback({ body: "x".repeat(40_000) }) },
   { method: "post", path: "/api/v1/feedback", status: 415, why: "a form post", url: () => "/api/v1/feedback", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "stance=agree" },
   { method: "post", path: "/api/v1/feedback", status: 429, why: "the intake quota spent", url: () => "/api/v1/feedback", json: () => feedback() },
+  // Residents' follow-up, after the reads above: each of these moves a comment on.
+  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a pending comment withdrawn", url: () => `/api/v1/feedback/${fixture.withdrawCode}` },
+  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ" },
+  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 409, why: "a published comment", url: () => `/api/v1/feedback/${fixture.approvedCode}` },
+  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 200, why: "a published comment", url: () => `/api/v1/feedback/${fixture.removalCode}/removal` },
+  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ/removal" },
+  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 409, why: "a pending comment", url: () => `/api/v1/feedback/${fixture.pendingCode}/removal` },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 201, why: "a reason given", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "abuse" }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 400, why: "an unknown reason", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "boring" }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 403, why: "another site's Origin", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, headers: { Origin: "https://evil.example" }, json: () => ({ reason: "spam" }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 404, why: "an unknown comment", url: () => "/api/v1/feedback/0123456789abcdef01234567/reports", json: () => ({ reason: "spam" }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 409, why: "the same comment twice", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam" }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 413, why: "a body over the limit", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam", captchaToken: "x".repeat(40_000) }) },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 415, why: "a form post", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "reason=spam" },
+  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 429, why: "the report quota spent", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam" }) },
 ];
 
 async function send(item: Case): Promise<Response> {
@@ -123,7 +138,7 @@ async function send(item: Case): Promise<Response> {
     if (response.status === 429) return response;
     await response.arrayBuffer();
   }
-  throw new Error("the intake quota never ran out");
+  throw new Error("the quota never ran out");
 }
 
 beforeAll(async () => {
@@ -134,9 +149,16 @@ beforeAll(async () => {
   fixture.closedEvaluation = (await createRatedOrganization({ code: "CT-003", name: "Chi bộ ấp 1", period: "2010" })).evaluationId;
   fixture.openEvaluation = open.evaluationId;
   fixture.pendingCode = (await createPendingFeedback(open)).trackingCode;
-  const approved = await createPendingFeedback(open);
-  await decideFeedback({ id: approved.id, decision: "approve", moderator: await createStaff("admin") });
-  fixture.approvedCode = approved.trackingCode;
+  const admin = await createStaff("admin");
+  const approve = async () => {
+    const item = await createPendingFeedback(open);
+    await decideFeedback({ id: item.id, decision: "approve", moderator: admin });
+    return item;
+  };
+  fixture.approvedCode = (await approve()).trackingCode;
+  fixture.removalCode = (await approve()).trackingCode;
+  fixture.reportId = (await approve()).id;
+  fixture.withdrawCode = (await createPendingFeedback(open)).trackingCode;
   await createDecidedCase(open);
   const response = await fetch(http.url("/api/v1/openapi.json"));
   expect(response.status).toBe(200);
