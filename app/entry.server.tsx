@@ -18,6 +18,7 @@ import { env, sessionSecret } from "./utils/env.server";
 import { i18nServer } from "./utils/i18n.server";
 import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
 import { checkRateLimit, sweepExpired } from "./utils/rate-limit.server";
+import { flushMail } from "../models/feedback/decision-mail.server";
 import { createClientKeyer, type ClientKeyer } from "./utils/client-address.server";
 import { sessionCookie } from "./utils/session.server";
 
@@ -97,6 +98,8 @@ export const runtime = {
   checkRateLimit,
   /** Deletes expired rows (rate limits, invitations, residents' e-mail addresses); the server runs it on a timer too. */
   sweepExpired,
+  /** Waits for decision mails already claimed (their addresses live only in memory) before the process stops. */
+  flushMail,
   /** Who the client is (TRUST_PROXY, IPv6 by /64), as context.clientKey; built once from the environment. */
   clientKeyer: (): ClientKeyer => (clientKeyer ??= createClientKeyer({ trustProxy: env().TRUST_PROXY, production: env().NODE_ENV === "production", secret: sessionSecret() })),
   startMergeWorker,

@@ -23,6 +23,9 @@ async function connectWithRetry({ database, log }: AppRuntime, uri: string): Pro
 /** How often the server deletes expired rows without waiting for a request to trigger it. */
 const SWEEP_EVERY_MS = 60 * 60_000;
 
+/** How long decision mails being sent get after the requests are done (a retry waiting longer is given up). */
+const MAIL_LIMIT_MS = 5_000;
+
 /** How long requests in flight get to finish after SIGTERM (systemd and Kubernetes wait 30 s before SIGKILL). */
 const DRAIN_LIMIT_MS = 20_000;
 
@@ -43,6 +46,8 @@ async function shutdown({ runtime, lifecycle, server, embedded }: Running, signa
   const closed = new Promise((resolve) => server.close(resolve));
   server.closeAllConnections();
   await closed;
+  // A decision mail being sent holds an address that is no longer stored: give it a moment to go out.
+  await Promise.race([runtime.flushMail(), new Promise((resolve) => setTimeout(resolve, MAIL_LIMIT_MS).unref())]);
   await runtime.database.disconnect().catch(() => undefined);
   await embedded?.stop();
   log.info("stopped");
