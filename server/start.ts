@@ -47,7 +47,7 @@ async function shutdown({ runtime, lifecycle, server, embedded }: Running, signa
   server.closeAllConnections();
   await closed;
   // A decision mail being sent holds an address that is no longer stored: give it a moment to go out.
-  await Promise.race([runtime.flushMail(), new Promise((resolve) => setTimeout(resolve, MAIL_LIMIT_MS).unref())]);
+  await Promise.race([runtime.flushMail(), new Promise((resolve) => setTimeout(resolve, MAIL_LIMIT_MS))]);
   await runtime.database.disconnect().catch(() => undefined);
   await embedded?.stop();
   log.info("stopped");
