@@ -20,14 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["reviews", "common"]);
   const lang = await requestLanguage(request);
-  const [unresolved, all, periods] = await Promise.all([unresolvedCases({ period: query.period.code }), listReviews({ period: query.period.code, includeUnresolved: false }), publishedPeriods()]);
+  const [unresolved, decided, periods] = await Promise.all([unresolvedCases({ period: query.period.code }), listReviews({ period: query.period.code, includeUnresolved: false }), publishedPeriods()]);
   return {
     pageTitle: `${t("reviews:list.title")} · ${t("common:app.name")}`,
     period: { code: query.period.code, title: query.period.title[lang] },
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
     labels: Object.fromEntries(query.period.ratingScale.map((s) => [s.key, s.label])),
     unresolved,
-    decided: all,
+    decided,
   };
 }
 

@@ -69,7 +69,9 @@ export async function getReviewThresholds({ period }: { period: string }): Promi
 /** Saves a period's thresholds (an upsert by `_id`) and audits the change. */
 export async function saveReviewThresholds({ period, thresholds, actor }: { period: string; thresholds: ReviewThresholds; actor: { id: string; email: string } }): Promise<void> {
   const before = await getReviewThresholds({ period });
-  await ReviewThresholdsModel.updateOne({ _id: period }, { $set: { disagreement: thresholds.disagreement, proposals: thresholds.proposals } }, { upsert: true });
+  const write = () => ReviewThresholdsModel.updateOne({ _id: period }, { $set: { disagreement: thresholds.disagreement, proposals: thresholds.proposals } }, { upsert: true });
+  // Two first-ever saves at once can both try the insert on FerretDB; the loser's retry is an update.
+  await write().catch((error: unknown) => ((error as { code?: unknown }).code === 11000 ? write() : Promise.reject(error)));
   memo.delete(memoKey(period));
   await recordAudit({ actor, action: "review.thresholds", targetType: "period", targetId: period, before, after: thresholds });
 }
