@@ -4,6 +4,7 @@ import { isFerretDB, serialised } from "../db/connection.server";
 import { defineModel } from "../db/define-model.server";
 import { openContact, sealContact } from "./contact-cipher.server";
 import { Feedback } from "./feedback.server";
+import { onFinalState } from "./final-state.server";
 
 const DAY_MS = 86_400_000;
 
@@ -64,6 +65,9 @@ export async function forgetContact({ feedbackId }: { feedbackId: string }): Pro
   if (!isValidObjectId(feedbackId)) return;
   await serialised(`contact:${feedbackId}`, () => Contact.deleteOne({ _id: feedbackId }));
 }
+
+// A comment withdrawn or removed through residents' follow-up will get no decision mail: its address goes at once.
+onFinalState(({ feedbackId }) => forgetContact({ feedbackId }));
 
 /** The periodic sweep: addresses whose comment waited longer than the retention period. Reads only `contacts`. */
 export async function purgeExpiredContacts(now = new Date()): Promise<number> {

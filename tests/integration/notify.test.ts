@@ -6,6 +6,7 @@ import { openContact } from "../../models/feedback/contact-cipher.server";
 import { flushMail } from "../../models/feedback/decision-mail.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { FeedbackCode } from "../../models/feedback/feedback-code.server";
+import { withdrawFeedback } from "../../models/feedback/follow-up.server";
 import { AlreadyDecided, decideFeedback } from "../../models/moderation/moderation.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
@@ -134,6 +135,19 @@ describe("the decision e-mail", () => {
 });
 
 describe("retention and migration", () => {
+  it("a withdrawn comment's address is deleted at once, and no mail goes out", async () => {
+    const address = "withdrawn@example.vn";
+    const item = await post(address, "vi");
+    expect(await Contact.exists({ _id: item.id })).toBeTruthy();
+
+    await withdrawFeedback({ trackingCode: item.trackingCode });
+    await flushMail();
+
+    expect(await Contact.exists({ _id: item.id })).toBeNull();
+    expect(smtp.mailsTo(address)).toHaveLength(0);
+  });
+
+
   it("the periodic sweep deletes addresses past the retention period and keeps the others", async () => {
     const expired = new Types.ObjectId().toHexString();
     const live = new Types.ObjectId().toHexString();
