@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ratingScale: period?.ratingScale ?? [],
     },
     page,
-    ...pageLinks({ url: new URL(request.url), nextCursor: page.nextCursor, query: filters }),
+    ...pageLinks({ url: new URL(request.url), nextCursor: page.nextCursor, query: { ...filters } }),
   };
 }
 
