@@ -76,7 +76,8 @@ async function deliver(decided: DecidedComment): Promise<void> {
   const contact = await claimContact({ feedbackId: decided.feedbackId });
   const mailer = contact && transport();
   if (!contact || !mailer) return;
-  const message = { from: sender(), to: contact.email, ...(await composeDecisionMail({ ...decided, locale: contact.locale })) };
+  // One address object, never a string nodemailer would split on commas into several recipients.
+  const message = { from: sender(), to: { name: "", address: contact.email }, ...(await composeDecisionMail({ ...decided, locale: contact.locale })) };
   for (let attempt = 1; ; attempt++) {
     try {
       await mailer.sendMail(message);

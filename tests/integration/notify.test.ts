@@ -98,6 +98,16 @@ describe("the decision e-mail", () => {
     expect(claims.filter(Boolean)).toEqual([{ email: "claimed-once@example.vn", locale: "en" }]);
   });
 
+  it("sends to the one address typed, even one a mail client would split on its comma", async () => {
+    const address = "first,second@example.vn";
+    const item = await post(address, "en");
+    const before = smtp.received.length;
+    await decideFeedback({ id: item.id, decision: "approve", moderator });
+    await flushMail();
+    // One message, one recipient: the local part quoted, as RFC 5321 writes it.
+    expect(smtp.received.slice(before).map((mail) => mail.to)).toEqual([['"first,second"@example.vn']]);
+  });
+
   it("keeps the address sealed: neither the contact nor the comment holds it in clear, and it opens for its own comment only", async () => {
     const address = "sealed.secret@example.vn";
     const item = await post(address, "vi");
