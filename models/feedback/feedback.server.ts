@@ -87,14 +87,14 @@ const FeedbackSchema = new Schema(
     status: { type: String, enum: FEEDBACK_STATUSES, required: true, default: "pending" },
     flags: { type: [FlagSchema], default: [] },
     moderation: { type: ModerationSchema },
-  },
-  { timestamps: true },
     /** Readers' reports while published: `count` in all, `reviewed` of them already seen by a moderator who kept it. */
     reports: { type: ReportTallySchema },
     /** While awaiting review: the queue entry to claim (its own `_id`, so a decision on the pending item never takes it). */
     followUp: { type: FollowUpSchema },
     /** When the item last moved by residents' follow-up (withdrawn, hidden, kept or removed). */
     followUpAt: { type: Date },
+  },
+  { timestamps: true },
 );
 FeedbackSchema.index({ status: 1, createdAt: 1, _id: 1 });
 FeedbackSchema.index({ evaluation: 1, status: 1, createdAt: -1, _id: -1 });
