@@ -143,8 +143,6 @@ export async function feedbackPanel({ request, evaluations, periods, now = new D
     captchaSiteKey: config.CAPTCHA === "hcaptcha" ? (config.HCAPTCHA_SITEKEY ?? null) : null,
     /** Days an e-mail address is kept for the decision mail; null when mail is off (the form then asks for none). */
     contactRetentionDays: config.SMTP_URL ? config.CONTACT_RETENTION_DAYS : null,
-    /** Days an e-mail address is kept for the decision mail; null when mail is off (the form then asks for none). */
-    contactRetentionDays: config.SMTP_URL ? config.CONTACT_RETENTION_DAYS : null,
     list: {
       items: page.items,
       scales: Object.fromEntries(periods.map((period) => [period.code, period.ratingScale])),
