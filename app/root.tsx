@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       origin: publicOrigin(request),
       requestId: context.requestId,
       cspNonce: context.cspNonce,
-      user: user ? { email: user.email, role: user.role } : null,
+      user: user ? { email: user.email, role: user.role, organization: user.organization ?? null } : null,
     },
     { headers },
   );

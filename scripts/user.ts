@@ -1,5 +1,6 @@
 /**
- * Account management: `npm run user -- create --email E --role moderator|committee|admin`,
+ * Account management: `npm run user -- create --email E --role moderator|committee|admin`
+ * (or `--role organization --organization CODE` for an organization's representative),
  * `disable --email E`, `reset-password --email E`. Passwords come from standard input only,
  * so they never appear in the shell history or the process list.
  */
@@ -12,15 +13,26 @@ import { runScript } from "../embedded-db/open";
 
 const USAGE = `usage:
   npm run user -- create --email E --role moderator|committee|admin   (password on stdin)
+  npm run user -- create --email E --role organization --organization CODE
   npm run user -- disable --email E
   npm run user -- reset-password --email E                            (password on stdin)`;
 
 const Email = z.string({ required_error: "--email is required" }).trim().toLowerCase().email("--email must be an email address").max(254);
+const CreateSchema = z.object({
+  command: z.literal("create"),
+  email: Email,
+  role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }),
+  organization: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "--organization must be an organization code").optional(),
+});
 const CommandSchema = z.discriminatedUnion("command", [
-  z.object({ command: z.literal("create"), email: Email, role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }) }),
+  CreateSchema,
   z.object({ command: z.literal("disable"), email: Email }),
   z.object({ command: z.literal("reset-password"), email: Email }),
-]);
+]).superRefine((input, ctx) => {
+  if (input.command !== "create") return;
+  if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: "--organization CODE is required with --role organization" });
+  if (input.role !== "organization" && input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: "--organization goes only with --role organization" });
+});
 const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
 
 const EXIT_USAGE = 2;
@@ -28,7 +40,7 @@ const EXIT_FAILED = 1;
 const CLI = { email: "cli" };
 
 function parseCommand(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { email: { type: "string" }, role: { type: "string" } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { email: { type: "string" }, role: { type: "string" }, organization: { type: "string" } } });
   return CommandSchema.safeParse({ command: positionals[0], ...values });
 }
 
@@ -46,6 +58,12 @@ async function passwordFromStdin(): Promise<string> {
   return result.data;
 }
 
+function accountErrorText(error: AccountError, command: { email: string; organization?: string }): string {
+  if (error.code === "email_taken") return `${command.email} already has an account`;
+  if (error.code === "unknown_organization") return `no organization with code ${command.organization ?? ""}; nothing was written`;
+  return `no account for ${command.email}`;
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
@@ -60,8 +78,8 @@ async function main(): Promise<void> {
   await runScript(async () => {
     try {
       if (command.command === "create") {
-        await createUser({ email: command.email, role: command.role, password, actor: CLI });
-        console.log(`created ${command.role} ${command.email}`);
+        await createUser({ email: command.email, role: command.role, organization: command.organization, password, actor: CLI });
+        console.log(`created ${command.role} ${command.email}${command.organization ? ` for ${command.organization}` : ""}`);
       } else if (command.command === "disable") {
         const { revoked } = await disableUser({ email: command.email, actor: CLI });
         console.log(`disabled ${command.email}; ${revoked} session(s) revoked`);
@@ -72,7 +90,7 @@ async function main(): Promise<void> {
       return 0;
     } catch (error) {
       if (error instanceof AccountError) {
-        return fail(EXIT_FAILED, [error.code === "email_taken" ? `${command.email} already has an account` : `no account for ${command.email}`]);
+        return fail(EXIT_FAILED, [accountErrorText(error, command)]);
       }
       throw error;
     }

@@ -19,6 +19,11 @@ export function ModerationNav({ role }: { role: string }) {
             <NavLink to="/moderation/audit">{t("nav.audit")}</NavLink>
           </li>
         ) : null}
+        {role !== "committee" ? (
+          <li>
+            <NavLink to="/moderation/replies">{t("replies:moderation.title")}</NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/moderation/stats">{t("nav.stats")}</NavLink>
         </li>

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import { useTranslation } from "react-i18next";
 
 interface RootUser {
-  user: { email: string; role: "moderator" | "committee" | "admin" } | null;
+  user: { email: string; role: "moderator" | "committee" | "admin" | "organization"; organization?: string | null } | null;
 }
 
 /** Link to the same page in another language; works without JavaScript. */
@@ -53,6 +53,11 @@ export function SiteHeader() {
           {user?.role === "admin" ? (
             <li>
               <NavLink to="/admin">{t("nav.admin")}</NavLink>
+            </li>
+          ) : null}
+          {user?.role === "organization" && user.organization ? (
+            <li>
+              <NavLink to={`/organizations/${encodeURIComponent(user.organization)}`}>{t("replies:nav")}</NavLink>
             </li>
           ) : null}
           <li>

@@ -9,7 +9,7 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { Pager } from "~/components/pager";
-import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, ROLES, RoleFormSchema, setUserDisabled, changeRole, submitForm } from "~/utils/admin.server";
+import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, organizationChoices, ROLES, RoleFormSchema, setUserDisabled, STAFF_ROLES, changeRole, submitForm } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.success) throw await pageError(request, 400);
   try {
     const page = await listStaff({ cursor: query.data.cursor });
-    return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: page.items, nextCursor: page.nextCursor, paged: Boolean(query.data.cursor), me: me.id, roles: ROLES };
+    const organizations = await organizationChoices();
+    return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: page.items, nextCursor: page.nextCursor, paged: Boolean(query.data.cursor), me: me.id, roles: ROLES, staffRoles: STAFF_ROLES, organizations };
   } catch (error) {
     if (error instanceof InvalidCursor) throw await pageError(request, 400);
     throw error;
@@ -56,7 +57,24 @@ export async function action({ request }: ActionFunctionArgs) {
   return { intent, link, errors: {} as Record<string, string>, values: {} as Record<string, string> };
 }
 
-function InviteForm({ errors, values, roles }: { errors: Record<string, string>; values: Record<string, string>; roles: readonly string[] }) {
+/** The organization an `organization` account speaks for: a code, with the catalog's codes offered as suggestions. */
+function OrganizationField({ error, value, organizations }: { error?: string; value?: string; organizations: { code: string; name: string }[] }) {
+  const { t } = useTranslation("admin");
+  return (
+    <AdminField name="organization" label={t("users.organization")} error={error} hint={t("users.organizationHint")}>
+      <input id="organization" name="organization" list="organization-codes" defaultValue={value ?? ""} autoComplete="off" {...describedBy("organization", { error, hint: true })} />
+      <datalist id="organization-codes">
+        {organizations.map((organization) => (
+          <option key={organization.code} value={organization.code}>
+            {organization.name}
+          </option>
+        ))}
+      </datalist>
+    </AdminField>
+  );
+}
+
+function InviteForm({ errors, values, roles, organizations }: { errors: Record<string, string>; values: Record<string, string>; roles: readonly string[]; organizations: { code: string; name: string }[] }) {
   const { t } = useTranslation("admin");
   return (
     <Form method="post" className="admin-form">
@@ -71,6 +89,7 @@ function InviteForm({ errors, values, roles }: { errors: Record<string, string>;
         options={roles}
         optionLabel={(role) => t(`users.roles.${role}`)}
       />
+      <OrganizationField error={errors.organization} value={values.organization} organizations={organizations} />
       <button type="submit" name="intent" value="invite">
         {t("users.invite")}
       </button>
@@ -79,7 +98,7 @@ function InviteForm({ errors, values, roles }: { errors: Record<string, string>;
 }
 
 export default function AdminUsers() {
-  const { users, nextCursor, paged, me, roles } = useLoaderData<typeof loader>();
+  const { users, nextCursor, paged, me, roles, staffRoles, organizations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const inviteErrors = result?.intent === "invite" ? result.errors : {};
@@ -100,7 +119,7 @@ export default function AdminUsers() {
         </p>
       ) : null}
       <h2>{t("users.inviteTitle")}</h2>
-      <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} />
+      <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} organizations={organizations} />
       <DataTable caption={t("users.caption")} headers={[t("users.email"), t("users.role"), t("users.state"), t("users.actions")]}>
         {users.map((user) => (
           <tr key={user.id}>
@@ -109,22 +128,26 @@ export default function AdminUsers() {
               {user.id === me ? ` (${t("users.you")})` : ""}
             </td>
             <td>
-              <Form method="post" className="admin-inline">
-                <input type="hidden" name="userId" value={user.id} />
-                <label htmlFor={`role-${user.id}`} className="visually-hidden">
-                  {t("users.roleOf", { email: user.email })}
-                </label>
-                <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                  {roles.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`users.roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
-                  {t("users.changeRole")}
-                </button>
-              </Form>
+              {user.organization ? (
+                t("users.organizationAccount", { code: user.organization })
+              ) : (
+                <Form method="post" className="admin-inline">
+                  <input type="hidden" name="userId" value={user.id} />
+                  <label htmlFor={`role-${user.id}`} className="visually-hidden">
+                    {t("users.roleOf", { email: user.email })}
+                  </label>
+                  <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                    {staffRoles.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`users.roles.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
+                    {t("users.changeRole")}
+                  </button>
+                </Form>
+              )}
             </td>
             <td>{t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}</td>
             <td>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, openDataResponse, translatorFor } from "~/utils/api.server";
 import { getOrganizationDetail } from "~/utils/catalog.server";
+import { apiReplies } from "~/utils/replies.server";
 
 /** GET /api/v1/organizations/:code → the organization and its rating in every published period. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,6 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiError(404, "not_found", t("organizations:errors.notFound", { code: params.code ?? "" }));
   }
   const { code, name, kind, district, members, evaluations } = detail;
+  const replies = await apiReplies({ evaluationIds: evaluations.map((evaluation) => evaluation.id) });
   return openDataResponse({
     code,
     name,
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       members: memberCounts,
       counters,
       ratingHistory: ratingHistory.map(({ from, to, revisedAt, note }) => ({ from, to, revisedAt, note })),
+      reply: replies[id] ?? null,
     })),
   });
 }

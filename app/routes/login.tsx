@@ -16,9 +16,16 @@ const LoginSchema = z.object({
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
+/** An organization account has no staff pages: it lands on its own organization's page instead of one it may not open. */
+function landingPath(user: { role: string; organization?: string }, target: string): string {
+  if (user.role !== "organization" || !user.organization || !/^\/(moderation|admin|committee)(\/|\?|$)/.test(target)) return target;
+  return `/organizations/${encodeURIComponent(user.organization)}`;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  if (await getOptionalUser(request)) throw redirect(redirectTo);
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(landingPath(user, redirectTo));
   const t = await translatorFor(request, "auth");
   return { redirectTo, title: t("pageTitle") };
 }
@@ -31,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error, t) }, { status: 400 });
 
   const result = await login({ email: parsed.data.email, password: parsed.data.password, clientKey: context.clientKey });
-  if (result.ok) return redirectWithSession(result.sessionId, safeRedirectPath(parsed.data.redirectTo));
+  if (result.ok) return redirectWithSession(result.sessionId, landingPath(result.user, safeRedirectPath(parsed.data.redirectTo)));
   if (result.reason === "throttled") {
     // Says nothing of the account: the same words for every e-mail address, known or not.
     const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));

@@ -9,13 +9,15 @@ import { FeedbackList } from "~/components/feedback-list";
 import { RejectionTransparency } from "~/components/moderation-transparency";
 import { EvaluationSection } from "~/components/organization-evaluation";
 import { OrganizationTrend } from "~/components/organization-trend";
+import { EvaluationReply } from "~/components/organization-reply";
 import { pageTitle } from "~/components/page-meta";
 import type { TFunction } from "i18next";
 import { translatorFor } from "~/utils/api.server";
 import { getOrganizationDetail, requestLanguage, type OrganizationDetail } from "~/utils/catalog.server";
-import { feedbackPageAction, feedbackPanel } from "~/utils/feedback.server";
+import { feedbackPanel } from "~/utils/feedback.server";
 import { publicRejections } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
+import { organizationPageAction, replyPanel } from "~/utils/replies.server";
 import { organizationAgreementByPeriod } from "../../models/summary/organization-trend.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -45,11 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rejected = await publicRejections({ organizationCode: organization.code });
   const description = organizationDescription(t, await requestLanguage(request), organization);
   const trend = await organizationAgreementByPeriod({ code: organization.code });
-  return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected, trend };
+  const replies = await replyPanel({ request, organizationCode: organization.code, evaluationIds: organization.evaluations.map((evaluation) => evaluation.id) });
+  return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected, trend, replies };
 }
 
-/** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback). */
-export const action = feedbackPageAction;
+/** A resident's view posted by the form under an open evaluation (same server function as POST /api/v1/feedback), or the organization's official reply. */
+export const action = organizationPageAction;
 
 function OrganizationFacts({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation(["organizations", "common"]);
@@ -73,7 +76,7 @@ function OrganizationFacts({ organization }: { organization: OrganizationDetail 
 }
 
 export default function OrganizationPage() {
-  const { organization, feedback, rejected, trend } = useLoaderData<typeof loader>();
+  const { organization, feedback, rejected, trend, replies } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("organizations");
   const root = useRouteLoaderData<{ cspNonce?: string }>("root");
   const periods = new Map(organization.periods.map((period) => [period.code, period]));
@@ -92,6 +95,7 @@ export default function OrganizationPage() {
           return period ? (
             <Fragment key={evaluation.id}>
               <EvaluationSection evaluation={evaluation} period={period} />
+              <EvaluationReply evaluationId={evaluation.id} panel={replies} />
               <RejectionTransparency rejected={rejected[evaluation.id] ?? {}} />
               <EvaluationFeedback evaluationId={evaluation.id} period={period} panel={feedback} />
             </Fragment>

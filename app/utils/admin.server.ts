@@ -30,10 +30,11 @@ export {
   InviteFormSchema,
   inviteUser,
   listStaff,
+  organizationChoices,
   RoleFormSchema,
   setUserDisabled,
 } from "../../models/accounts/accounts-admin.server";
-export { ROLES } from "../../models/accounts/user.server";
+export { ROLES, STAFF_ROLES } from "../../models/accounts/user.server";
 export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/feedback/words-admin.server";
 export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/feedback/word-list.server";
 export { InvalidCursor } from "../../models/db/cursor";

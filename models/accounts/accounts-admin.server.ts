@@ -5,10 +5,11 @@ import { changeAccess, createAccount } from "./admin-guard.server";
 import { recordAudit } from "../moderation/audit.server";
 import { decodeCursor, encodeCursor } from "../db/cursor";
 import { defineModel } from "../db/define-model.server";
+import { catalogSnapshot } from "../catalog/catalog-cache.server";
 import { afterPosition } from "../db/keyset.server";
 import { MIN_PASSWORD_LENGTH } from "./password.server";
-import { ROLES, User, type Role } from "./user.server";
-import { AccountError, disableAccount, resetPassword, type AccountActor } from "./users-admin.server";
+import { ROLES, STAFF_ROLES, User, type Role } from "./user.server";
+import { AccountError, disableAccount, organizationExists, resetPassword, type AccountActor } from "./users-admin.server";
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -25,19 +26,36 @@ InviteSchema.index({ expiresAt: 1 });
 export const Invite = defineModel("Invite", InviteSchema, "invites");
 
 const E = "admin:users.errors.";
-export const InviteFormSchema = z.object({
-  email: z.string().trim().toLowerCase().email(`${E}email`).max(200, `${E}email`),
-  role: z.enum(ROLES, { message: `${E}role` }),
-});
-export const RoleFormSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`), role: z.enum(ROLES, { message: `${E}role` }) });
+export const InviteFormSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email(`${E}email`).max(200, `${E}email`),
+    role: z.enum(ROLES, { message: `${E}role` }),
+    // An empty field (a staff invitation) reads as absent.
+    organization: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, `${E}organizationCode`).optional()),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: `${E}organizationRequired` });
+  })
+  .transform((input) => ({ ...input, organization: input.role === "organization" ? input.organization : undefined }));
+/** Role changes move staff between staff roles; an organization account keeps its role (invite a new account instead). */
+export const RoleFormSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`), role: z.enum(STAFF_ROLES, { message: `${E}role` }) });
 export const AcceptInviteSchema = z
   .object({ password: z.string().min(MIN_PASSWORD_LENGTH, `${E}passwordShort`).max(200, `${E}passwordShort`), confirm: z.string() })
   .refine((input) => input.password === input.confirm, { path: ["confirm"], message: `${E}passwordMismatch` });
 
 export class UserAdminError extends Error {
-  constructor(readonly code: "lastAdmin" | "notFound" | "emailTaken", readonly field: string, readonly params: Record<string, string> = {}) {
+  constructor(readonly code: "lastAdmin" | "notFound" | "emailTaken" | "organization" | "organizationAccount", readonly field: string, readonly params: Record<string, string> = {}) {
     super(code);
   }
+}
+
+/** The organizations an organization account may speak for (code and name, by code), from the catalog in memory. */
+export async function organizationChoices(): Promise<{ code: string; name: string }[]> {
+  const snapshot = await catalogSnapshot();
+  return [...snapshot.organizations.values()]
+    .filter((organization) => !organization.mergedInto)
+    .map(({ code, name }) => ({ code, name }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -49,32 +67,35 @@ export interface StaffAccount {
   disabled: boolean;
   /** Invited and has not set a password yet. */
   invited: boolean;
+  /** The organization code of an `organization` account, else null. */
+  organization: string | null;
 }
 
 /** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
 export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor, "string");
   const filter = after ? afterPosition({}, { field: "email", key: String(after.k), id: new Types.ObjectId(after.id), order: "asc" }) : {};
-  const docs = await User.find(filter, { email: 1, role: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
+  const docs = await User.find(filter, { email: 1, role: 1, organization: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
   const last = docs.length > limit ? docs[limit - 1] : undefined;
   return {
-    items: docs.slice(0, limit).map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash })),
+    items: docs.slice(0, limit).map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash, organization: doc.organization ?? null })),
     nextCursor: last ? encodeCursor({ k: last.email, id: String(last._id) }) : null,
   };
 }
 
 /** Creates an account without a password and returns the one-time token its invitation link carries. */
-export async function inviteUser({ email, role, actor }: { email: string; role: Role; actor: AccountActor }): Promise<{ token: string }> {
+export async function inviteUser({ email, role, organization, actor }: { email: string; role: Role; organization?: string; actor: AccountActor }): Promise<{ token: string }> {
+  if (role === "organization" && !(organization && (await organizationExists({ code: organization })))) throw new UserAdminError("organization", "organization", { value: organization ?? "" });
   let userId: string;
   try {
-    userId = await createAccount({ email, role });
+    userId = await createAccount({ email, role, organization });
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === 11000) throw new UserAdminError("emailTaken", "email", { value: email });
     throw error;
   }
   const token = randomBytes(32).toString("base64url");
   await Invite.create({ _id: hashToken(token), user: userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
-  await recordAudit({ actor, action: "user.invite", targetType: "user", targetId: userId, after: { email, role } });
+  await recordAudit({ actor, action: "user.invite", targetType: "user", targetId: userId, after: { email, role, ...(organization ? { organization } : {}) } });
   return { token };
 }
 
@@ -110,6 +131,9 @@ async function changeStaffAccess(userId: string, set: { role?: Role; disabled?: 
 }
 
 export async function changeRole({ userId, role, actor }: { userId: string; role: Role; actor: AccountActor }): Promise<void> {
+  // An organization account never becomes staff, nor staff an organization account: its rights differ in kind.
+  const current = await User.findOne({ _id: userId }, { role: 1 }).lean();
+  if (current?.role === "organization" || role === "organization") throw new UserAdminError("organizationAccount", "userId");
   const { before } = await changeStaffAccess(userId, { role });
   await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: before.role }, after: { role } });
 }

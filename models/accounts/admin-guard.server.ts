@@ -49,9 +49,9 @@ async function giveAdmin(): Promise<void> {
 }
 
 /** Creates an enabled account (11000 errors pass through); an admin is counted once it exists. */
-export async function createAccount({ email, role, passwordHash }: { email: string; role: Role; passwordHash?: string }): Promise<string> {
+export async function createAccount({ email, role, passwordHash, organization }: { email: string; role: Role; passwordHash?: string; organization?: string }): Promise<string> {
   if (role === "admin") await ensureAdminGuard();
-  const doc = await User.create({ email, role, ...(passwordHash === undefined ? {} : { passwordHash }) });
+  const doc = await User.create({ email, role, ...(passwordHash === undefined ? {} : { passwordHash }), ...(role === "organization" ? { organization } : {}) });
   if (role === "admin") await giveAdmin();
   return String(doc._id);
 }

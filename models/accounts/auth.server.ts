@@ -9,6 +9,14 @@ export interface SessionUser {
   id: string;
   email: string;
   role: Role;
+  /** The organization code an `organization` account speaks for; absent for staff. */
+  organization?: string;
+}
+
+/** The session view of a stored user: the organization only for the organization role. */
+function sessionUserOf(user: { _id: unknown; email: string; role: Role; organization?: string | null }): SessionUser {
+  const view: SessionUser = { id: String(user._id), email: user.email, role: user.role };
+  return user.role === "organization" && user.organization ? { ...view, organization: user.organization } : view;
 }
 
 /** Matches the session cookie's maxAge. */
@@ -22,8 +30,8 @@ export function hashSessionId(sessionId: string): string {
 export async function findSessionUser({ sessionId }: { sessionId: string }): Promise<SessionUser | null> {
   const session = await Session.findOne({ _id: hashSessionId(sessionId), expiresAt: { $gt: new Date() } }, { user: 1 }).lean();
   if (!session) return null;
-  const user = await User.findOne({ _id: session.user, disabled: false }, { email: 1, role: 1 }).lean();
-  return user ? { id: String(user._id), email: user.email, role: user.role } : null;
+  const user = await User.findOne({ _id: session.user, disabled: false }, { email: 1, role: 1, organization: 1 }).lean();
+  return user ? sessionUserOf(user) : null;
 }
 
 /** Opens a session and returns its raw id (only its hash is stored); expired sessions are swept here, as there are no TTL indexes. */
@@ -59,7 +67,7 @@ export type LoginResult = { ok: true; user: SessionUser; sessionId: string } | {
  */
 export async function login({ email, password, clientKey, now = new Date() }: { email: string; password: string; clientKey?: string; now?: Date }): Promise<LoginResult> {
   const address = email.trim().toLowerCase();
-  const user = await User.findOne({ email: address }, { email: 1, role: 1, passwordHash: 1, disabled: 1, lockedUntil: 1 }).lean();
+  const user = await User.findOne({ email: address }, { email: 1, role: 1, organization: 1, passwordHash: 1, disabled: 1, lockedUntil: 1 }).lean();
   const actor = { id: user ? String(user._id) : undefined, email: address };
   const audit = (action: string, after?: Record<string, unknown>) =>
     recordAudit({ actor, action, targetType: "user", targetId: actor.id ?? address, after });
@@ -79,5 +87,5 @@ export async function login({ email, password, clientKey, now = new Date() }: { 
   await clearAccountThrottle({ email: address });
   const sessionId = await createSession({ userId, now });
   await audit("auth.login", { email: address });
-  return { ok: true, user: { id: userId, email: user.email, role: user.role }, sessionId };
+  return { ok: true, user: sessionUserOf(user), sessionId };
 }

@@ -1,8 +1,11 @@
 import { Schema, type InferSchemaType } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
-export const ROLES = ["moderator", "committee", "admin"] as const;
+export const ROLES = ["moderator", "committee", "admin", "organization"] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles with staff rights (moderation, committee, admin pages); an `organization` account has none of them. */
+export const STAFF_ROLES = ["moderator", "committee", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const UserSchema = new Schema(
   {
@@ -10,6 +13,8 @@ const UserSchema = new Schema(
     /** argon2id hash; empty until an invited user sets a password. */
     passwordHash: { type: String, default: "" },
     role: { type: String, enum: ROLES, required: true },
+    /** For the `organization` role only: the code of the one organization the account speaks for. */
+    organization: { type: String },
     disabled: { type: Boolean, required: true, default: false },
     failedLogins: { type: Number, required: true, default: 0 },
     lockedUntil: { type: Date },
@@ -23,7 +28,7 @@ UserSchema.index({ email: 1, _id: 1 });
 export type UserDoc = InferSchemaType<typeof UserSchema>;
 export const User = defineModel("User", UserSchema, "users");
 
-/** An admin may do everything; other roles only their own work. */
+/** An admin may do all staff work; other roles only their own. No role, not even admin, acts as an organization. */
 export function roleAllows(role: Role, needed: Role): boolean {
-  return role === "admin" || role === needed;
+  return (role === "admin" && needed !== "organization") || role === needed;
 }

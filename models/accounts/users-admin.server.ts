@@ -4,6 +4,7 @@ import { revokeUserSessions } from "./auth.server";
 import { serialised } from "../db/connection.server";
 import { hashPassword } from "./password.server";
 import { User, type Role } from "./user.server";
+import { Organization } from "../catalog/organization.server";
 
 /** Who changed an account: a signed-in admin, or `{ email: "cli" }` for `npm run user`. */
 export interface AccountActor {
@@ -12,18 +13,28 @@ export interface AccountActor {
 }
 
 export class AccountError extends Error {
-  constructor(readonly code: "email_taken" | "not_found" | "last_admin") {
+  constructor(readonly code: "email_taken" | "not_found" | "last_admin" | "unknown_organization") {
     super(code);
   }
 }
 
-/** Creates an enabled account; throws AccountError("email_taken") when the email is in use (the unique index decides). */
-export async function createUser({ email, role, password, actor }: { email: string; role: Role; password: string; actor: AccountActor }): Promise<{ id: string }> {
+/** True when an organization with this code exists and was not merged away (an account speaks for a live one). */
+export async function organizationExists({ code }: { code: string }): Promise<boolean> {
+  const organization = await Organization.findOne({ code }, { mergedInto: 1 }).lean();
+  return Boolean(organization && !organization.mergedInto);
+}
+
+/**
+ * Creates an enabled account; throws AccountError("email_taken") when the email is in use (the unique index decides)
+ * and AccountError("unknown_organization") before writing anything when an organization account names no organization.
+ */
+export async function createUser({ email, role, password, actor, organization }: { email: string; role: Role; password: string; actor: AccountActor; organization?: string }): Promise<{ id: string }> {
   const address = email.trim().toLowerCase();
+  if (role === "organization" && !(organization && (await organizationExists({ code: organization })))) throw new AccountError("unknown_organization");
   const passwordHash = await hashPassword(password);
   try {
-    const id = await createAccount({ email: address, role, passwordHash });
-    await recordAudit({ actor, action: "user.create", targetType: "user", targetId: id, after: { email: address, role, disabled: false } });
+    const id = await createAccount({ email: address, role, passwordHash, organization });
+    await recordAudit({ actor, action: "user.create", targetType: "user", targetId: id, after: { email: address, role, disabled: false, ...(role === "organization" ? { organization } : {}) } });
     return { id };
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === 11000) throw new AccountError("email_taken");

@@ -57,18 +57,18 @@ interface Row {
   expected: Record<Who, number>;
 }
 
-const PAGE = { anonymous: 302, moderator: 200, committee: 403, admin: 200 };
-const API = { anonymous: 401, moderator: 200, committee: 403, admin: 200 };
+const PAGE = { anonymous: 302, moderator: 200, committee: 403, admin: 200, organization: 403 };
+const API = { anonymous: 401, moderator: 200, committee: 403, admin: 200, organization: 403 };
 const ROWS: Row[] = [
   { route: "GET /moderation", run: (who) => call(queuePage, who, "/moderation?flagged=1"), expected: PAGE },
   { route: "POST /moderation (approve)", run: async (who) => call(queueAction, who, "/moderation?index", { method: "POST", form: { intent: "approve", ids: (await pending()).id } }), expected: PAGE },
   {
     route: "POST /moderation (reverse)",
     run: async (who) => call(queueAction, who, "/moderation?index", { method: "POST", form: { intent: "reverse", id: (await approved()).id, to: "rejected", reason: "spam", note: "quảng cáo trá hình" } }),
-    expected: { anonymous: 302, moderator: 403, committee: 403, admin: 200 },
+    expected: { anonymous: 302, moderator: 403, committee: 403, admin: 200, organization: 403 },
   },
   { route: "GET /moderation/audit", run: (who) => call(auditPage, who, "/moderation/audit"), expected: PAGE },
-  { route: "GET /moderation/stats", run: (who) => call(statsPage, who, "/moderation/stats"), expected: { anonymous: 302, moderator: 200, committee: 200, admin: 200 } },
+  { route: "GET /moderation/stats", run: (who) => call(statsPage, who, "/moderation/stats"), expected: { anonymous: 302, moderator: 200, committee: 200, admin: 200, organization: 403 } },
   { route: "GET /api/v1/moderation/queue", run: (who) => call(queueApi, who, "/api/v1/moderation/queue?status=pending&limit=5"), expected: API },
   {
     route: "POST /api/v1/moderation/feedback/:id",
@@ -80,12 +80,13 @@ const ROWS: Row[] = [
   },
 ];
 
-const WHO: Who[] = ["anonymous", "moderator", "committee", "admin"];
+const WHO: Who[] = ["anonymous", "moderator", "committee", "admin", "organization"];
 
 beforeAll(async () => {
   await createPeriod();
   org = await createRatedOrganization({ code: "DN-0100", name: "Chi bộ Khu phố 5", period: "2011" });
   for (const role of ["moderator", "committee", "admin"] as const) cookies[role] = (await createStaff(role)).cookie;
+  cookies.organization = (await createStaff("organization", undefined, "DN-0100")).cookie;
 });
 
 describe("every role × moderation route", () => {

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { BODY_MAX } from "../feedback/feedback-input";
+import { REJECT_REASONS } from "../feedback/feedback.server";
+import { cleanText } from "../lib/text";
+
+/** The reply's text, from the page form or PUT /api/v1/evaluations/:id/reply; normalised and bounded as residents' text is. */
+export const ReplyInputSchema = z.object({
+  body: z
+    .string({ required_error: "replies:errors.bodyRequired", invalid_type_error: "replies:errors.bodyRequired" })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "replies:errors.bodyRequired").max(BODY_MAX, "replies:errors.bodyTooLong")),
+});
+export type ReplyInput = z.infer<typeof ReplyInputSchema>;
+
+/** A moderator hides a reply with a reason (the rejection categories) and an optional note. */
+export const HideReplySchema = z.object({
+  reason: z.enum(REJECT_REASONS, { errorMap: () => ({ message: "replies:errors.reasonRequired" }) }),
+  note: z.string().trim().max(500, "replies:errors.noteTooLong").optional(),
+});
+export type HideReplyInput = z.infer<typeof HideReplySchema>;
+
+export const EvaluationIdSchema = z.string().regex(/^[0-9a-f]{24}$/, "replies:errors.notFound");
