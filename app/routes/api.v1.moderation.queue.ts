@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       flags: item.flags,
       createdAt: item.createdAt,
       status: item.status,
+      // Back for review after publication: why (removal request or reports) and the reports' counts per reason.
+      followUp: item.followUp,
     })),
     nextCursor: page.nextCursor,
   });

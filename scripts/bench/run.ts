@@ -8,6 +8,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { readSettings, type Settings } from "./args";
 import { discover, type ServerData } from "./discover";
 import { timeDecisions } from "./decisions";
+import { publishOne, withdrawalRow } from "./follow-up";
 import { DECISION_P50_MS, describeGoal, FLOOD_SLOWDOWN, INTAKE_PER_S, judge } from "./goals";
 import { settle } from "./http";
 import { flood, lookUpAll, postComments, type Poster } from "./intake";
@@ -119,7 +120,13 @@ async function main(): Promise<void> {
     rows.push(...(await targetRows(publicTargets(data, seeded.codes))));
     const decisions = await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)]);
     const intake = await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle));
-    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake);
+    // Residents' follow-up after the flood: post a few comments and withdraw them, then read a report page.
+    const withdrawals = await rowsOrMiss("DELETE /api/v1/feedback/:code (withdraw)", `p50≤${DECISION_P50_MS}ms`, async () => [
+      await withdrawalRow(base, (await postComments(poster, settings.seedComments)).codes, { deadlineMs: settings.duration * 5000, goalMs: DECISION_P50_MS }),
+    ]);
+    const reported = await publishOne(base, sessions.moderator);
+    const reportPage = reported ? await targetRows([{ name: "/comments/:id/report", path: `/comments/${reported}/report` }]) : [];
+    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage);
 
     console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
     console.log(renderTable(rows, settings.connections));

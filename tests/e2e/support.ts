@@ -11,7 +11,7 @@ export interface Account {
   password: string;
 }
 
-const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary"] as const;
+const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary", "follow-up"] as const;
 
 /**
  * `test.use` options giving a spec a client address of its own: the server trusts the loopback proxy's
