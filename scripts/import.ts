@@ -14,6 +14,7 @@ import { importResults, type ImportIssue } from "../models/import/import.server"
 import { recountCounters } from "../models/summary/recount.server";
 import { argumentsOrExit, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
+import { progressBar } from "./progress";
 
 const USAGE = "usage: npm run import -- FILE.csv --period CODE [--dry-run]";
 
@@ -39,20 +40,6 @@ function englishReasons() {
   const i18n = i18next.createInstance();
   void i18n.init({ lng: "en", resources, initImmediate: false, interpolation: { escapeValue: false } });
   return (issue: ImportIssue) => `line ${issue.line}: ${i18n.t(issue.reason, issue.params)}`;
-}
-
-/** A bar on stderr that redraws in place; stdout keeps only the report. */
-function progressBar(label: string) {
-  let shown = -1;
-  return (done: number, total: number) => {
-    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (percent === shown) return;
-    shown = percent;
-    const width = 30;
-    const filled = Math.round((percent / 100) * width);
-    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
-    if (done >= total) process.stderr.write("\n");
-  };
 }
 
 function readFile(file: string): Uint8Array {

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runScript } from "../embedded-db/open";
 import { DatabaseNotEmpty, seedDemo } from "../models/demo/demo";
-import { progressReporter } from "./seed/progress";
+import { stagedProgress } from "./progress";
 
 const USAGE = "usage: npm run seed [-- --force]";
 const EXIT_FAILED = 1;
@@ -31,7 +31,7 @@ const { force } = parseCommand(process.argv.slice(2));
 
 await runScript(async () => {
   try {
-    await seedDemo({ force, log: (line) => console.log(line), progress: progressReporter() });
+    await seedDemo({ force, log: (line) => console.log(line), progress: stagedProgress() });
     return 0;
   } catch (error) {
     if (!(error instanceof DatabaseNotEmpty)) throw error;

@@ -18,6 +18,7 @@ import { CAMPAIGN_FLAG } from "../../models/feedback/campaign-flags.server";
 import { generateTrackingCode } from "../../models/lib/tracking-code.server";
 import { argumentsOrExit, periodCodeArg } from "../cli-args";
 import { runScript } from "../../embedded-db/open";
+import { progressBar } from "../progress";
 import { createRandom, type Random } from "../../models/demo/random";
 
 const USAGE = `usage: npm run bench:data -- --count N [--period CODE]
@@ -115,12 +116,13 @@ function main(): void {
     const runId = randomBytes(3).toString("hex");
     const ctx: ItemContext = { random: createRandom(parseInt(runId, 16)), period, scale: found.ratingScale.map((s) => s.key), runId, now: Date.now(), codes: new Set() };
     const started = Date.now();
+    const written = progressBar("comments");
     for (let from = 0; from < count; from += BATCH) {
       const batch = [];
       for (let i = from; i < Math.min(count, from + BATCH); i++) batch.push(makeItem(ctx, ctx.random.pick(targets), i));
       // Plain documents, no per-item validation: mongoose's `lean` insert keeps 100,000 items to minutes.
       await Feedback.insertMany(batch, { lean: true, ordered: false });
-      if ((from / BATCH) % 10 === 0) console.log(`${Math.min(count, from + BATCH)} / ${count} comments (${seconds(started)} s)`);
+      written(Math.min(count, from + BATCH), count);
     }
     console.log(`inserted ${count} comments over ${targets.length} evaluations in ${seconds(started)} s; rebuilding read models…`);
     const rebuilt = await rebuildFeedbackReadModels();

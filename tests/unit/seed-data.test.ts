@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ORGANIZATION_SCALE_2011 } from "../../models/lib/scales";
 import { buildDemoData } from "../../models/demo/plan";
-import { progressLine } from "../../scripts/seed/progress";
 import { createRandom } from "../../models/demo/random";
 
 const now = new Date("2012-06-01T00:00:00Z");
@@ -55,11 +54,5 @@ describe("seeded random", () => {
     const sequence = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(sequence);
     expect(createRandom(8).next()).not.toBe(sequence[0]);
-  });
-});
-
-describe("progress line", () => {
-  it("shows a bar, a percentage and the stage", () => {
-    expect(progressLine({ stage: "organizations", done: 40, total: 100 })).toBe("[########............]  40% organizations");
   });
 });
