@@ -16,7 +16,8 @@ export interface FeedbackListProps {
 
 /**
  * Approved views, newest first. Everything is rendered as text (React escapes it), so markup in a
- * name or a comment shows as typed and never runs; personal data arrive already masked.
+ * name or a comment shows as typed and never runs; personal data arrive already masked. Residents'
+ * words sit in <bdi>, so right-to-left text in them cannot turn the page's own words around.
  */
 export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} }: FeedbackListProps) {
   const { t } = useTranslation("feedback");
@@ -36,13 +37,15 @@ export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} 
           <li key={item.id}>
             <p className="meta">
               <span className={`badge ${item.stance}`}>{tc(`stance.${item.stance}`)}</span>{" "}
-              <strong className="author">{item.displayName ?? t("list.anonymous")}</strong>
+              <strong className="author">{item.displayName ? <bdi>{item.displayName}</bdi> : t("list.anonymous")}</strong>
               {item.isResident ? <span className="badge resident"> {t("list.resident")}</span> : null} · {t("list.period", { period: item.period })} ·{" "}
               <time dateTime={item.createdAt}>{format.date(item.createdAt)}</time>
             </p>
             <EarlierRating item={item} versions={ratings[item.period]} label={(key) => tOrg("revision.givenOn", { rating: ratingLabel(item.period, key) })} />
             {item.stance === "disagree" && item.proposedRating ? <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p> : null}
-            <blockquote>{item.body}</blockquote>
+            <blockquote>
+              <bdi>{item.body}</bdi>
+            </blockquote>
             <p className="report-link">
               <a href={`/comments/${encodeURIComponent(item.id)}/report`} rel="nofollow">
                 {t("report.link")}

@@ -163,11 +163,15 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
       {item.followUp ? <FollowUpNotice followUp={item.followUp} /> : null}
       <Flags flags={item.flags} />
       <p className="hint">{t("item.original")}</p>
-      <blockquote className="moderation-body">{item.body}</blockquote>
+      <blockquote className="moderation-body">
+        <bdi>{item.body}</bdi>
+      </blockquote>
       {item.publicBody !== item.body ? (
         <>
           <p className="hint">{t("item.published")}</p>
-          <blockquote className="moderation-body">{item.publicBody}</blockquote>
+          <blockquote className="moderation-body">
+            <bdi>{item.publicBody}</bdi>
+          </blockquote>
         </>
       ) : null}
       {item.decision && !pending ? (

@@ -122,7 +122,9 @@ export default function FeedbackTrackingPage() {
         ) : null}
       </dl>
       <h2>{t("tracking.body")}</h2>
-      <blockquote className="feedback-body">{tracking.publicBody}</blockquote>
+      <blockquote className="feedback-body">
+        <bdi>{tracking.publicBody}</bdi>
+      </blockquote>
       <FollowUpForm status={tracking.status} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { searchKey } from "../lib/text";
+import { matchForm, searchKey } from "../lib/text";
 import type { WordEntry } from "./word-list.server";
 
 /** One reason a moderator should look twice; items are flagged, never dropped. */
@@ -27,9 +27,12 @@ const ID_NUMBER = /(?<![\p{N}])(?:\d{12}|\d{3}(?: \d{3}){3}|\d{9}|\d{3}(?: \d{3}
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|vn|info|io|me|xyz|ly|gl|co|biz|top)(?![\p{L}\p{N}-])(?:\/[^\s<>"]*)?/giu;
 
-/** What the public and moderators see of a text: e-mail addresses, phone numbers and ID numbers replaced with •••. */
+/**
+ * What the public and moderators see of a text: its match form (no hidden characters, fullwidth and other
+ * look-alike digits plain), with e-mail addresses, phone numbers and ID numbers replaced with •••.
+ */
 export function maskPersonalData(text: string): string {
-  return text.replace(EMAIL, MASK).replace(PHONE, MASK).replace(ID_NUMBER, MASK);
+  return matchForm(text).replace(EMAIL, MASK).replace(PHONE, MASK).replace(ID_NUMBER, MASK);
 }
 
 function digitsOf(match: string): string {
@@ -59,8 +62,7 @@ interface Token {
 }
 
 function tokens(text: string): Token[] {
-  return text
-    .normalize("NFC")
+  return matchForm(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -86,12 +88,21 @@ function phraseAt(text: Token[], at: number, phrase: Token[]): boolean {
   });
 }
 
+/** The listed words' tokens, worked out once per word rather than once per comment. */
+const phraseTokens = new Map<string, Token[]>();
+
+function phraseOf(word: string): Token[] {
+  let phrase = phraseTokens.get(word);
+  if (!phrase) phraseTokens.set(word, (phrase = tokens(word)));
+  return phrase;
+}
+
 /** Banned and suspect words and phrases, Vietnamese or English, with or without diacritics. */
 export function wordFlags({ text, words }: IntakeContext): Flag[] {
   const found = tokens(text);
   const flags: Flag[] = [];
   for (const entry of words) {
-    const phrase = tokens(entry.word);
+    const phrase = phraseOf(entry.word);
     if (phrase.length === 0) continue;
     for (let at = 0; at + phrase.length <= found.length; at++) {
       if (!phraseAt(found, at, phrase)) continue;
@@ -148,8 +159,10 @@ export const INTAKE_CHECKS: readonly ((context: IntakeContext) => Flag[])[] = [
   repeatedCharFlags,
 ];
 
+/** Every check sees the match form, so a zero-width space or a fullwidth digit hides nothing. */
 export function intakeFlags(context: IntakeContext): Flag[] {
-  return INTAKE_CHECKS.flatMap((check) => check(context));
+  const matched = { ...context, text: matchForm(context.text) };
+  return INTAKE_CHECKS.flatMap((check) => check(matched));
 }
 
 /** Distinct words of two letters or more, diacritics and case aside. */
