@@ -12,14 +12,19 @@ import { resources } from "../locales";
 import { isFerretDB } from "../models/db/connection.server";
 import { importResults, type ImportIssue } from "../models/import/import.server";
 import { recountCounters } from "../models/summary/recount.server";
-import { argumentsOrExit, periodCodeArg } from "./cli-args";
+import { argumentsOrExit, cliText, exitUsage, periodCodeArg } from "./cli-args";
 import { runScript } from "../embedded-db/open";
 import { progressBar } from "./progress";
 
 const USAGE = "usage: npm run import -- FILE.csv --period CODE [--dry-run]";
 
 const ArgsSchema = z.object({
-  file: z.string().min(1, "FILE.csv is required"),
+  files: z
+    .array(z.string())
+    .min(1, cliText("fileRequired"))
+    .superRefine((files, ctx) => {
+      if (files.length > 1) ctx.addIssue({ code: "custom", message: cliText("oneFile", { count: files.length }) });
+    }),
   period: periodCodeArg(),
   "dry-run": z.boolean().default(false),
 });
@@ -31,8 +36,7 @@ function parseCommand(argv: string[]) {
     allowPositionals: true,
     options: { period: { type: "string" }, "dry-run": { type: "boolean" } },
   });
-  if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
-  return ArgsSchema.safeParse({ ...values, file: positionals[0] ?? "" });
+  return ArgsSchema.safeParse({ ...values, files: positionals });
 }
 
 /** Messages in English: the reasons are the same translation keys the page shows in Vietnamese. */
@@ -42,17 +46,21 @@ function englishReasons() {
   return (issue: ImportIssue) => `line ${issue.line}: ${i18n.t(issue.reason, issue.params)}`;
 }
 
-function readFile(file: string): Uint8Array {
+/** The file's bytes; a missing or unreadable file is a usage error (one line, exit 2), not a stack trace. */
+function readFileOrExit(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "?";
+    if (code === "ENOENT") exitUsage(USAGE, cliText("fileMissing", { file }));
+    if (code === "EISDIR") exitUsage(USAGE, cliText("fileNotFile", { file }));
+    exitUsage(USAGE, cliText("fileUnreadable", { file, code }));
   }
 }
 
 function main(): void {
-  const { file, period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
-  const bytes = readFile(file);
+  const { files, period, "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
+  const bytes = readFileOrExit(files[0]!);
   const reason = englishReasons();
 
   void runScript(async (db) => {

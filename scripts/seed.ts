@@ -8,26 +8,19 @@ import { z } from "zod";
 import { runScript } from "../embedded-db/open";
 import { DatabaseNotEmpty, seedDemo } from "../models/demo/demo";
 import { stagedProgress } from "./progress";
+import { argumentsOrExit } from "./cli-args";
 
 const USAGE = "usage: npm run seed [-- --force]";
 const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 const ArgsSchema = z.object({ force: z.boolean().default(false) }).strict();
 
-function parseCommand(argv: string[]): z.infer<typeof ArgsSchema> {
-  try {
-    const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { force: { type: "boolean" } } });
-    return ArgsSchema.parse(values);
-  } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((issue) => issue.message).join("; ") : error instanceof Error ? error.message : String(error);
-    console.error(message);
-    console.error(USAGE);
-    process.exit(EXIT_USAGE);
-  }
+function parseCommand(argv: string[]) {
+  const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { force: { type: "boolean" } } });
+  return ArgsSchema.safeParse(values);
 }
 
-const { force } = parseCommand(process.argv.slice(2));
+const { force } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
 
 await runScript(async () => {
   try {

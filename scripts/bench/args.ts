@@ -1,7 +1,7 @@
 /** `npm run bench` arguments, and the durations and limits they imply (`--quick` for a smoke run). */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { argumentsOrExit } from "../cli-args";
+import { argumentsOrExit, cliText, wholeNumberArg } from "../cli-args";
 
 export const USAGE = `usage: npm run bench -- [--url http://127.0.0.1:3000] [--duration S] [--connections C] [--quick]
   Measures a running server on this machine beside a minimal Remix route it builds and starts itself.
@@ -9,23 +9,16 @@ export const USAGE = `usage: npm run bench -- [--url http://127.0.0.1:3000] [--d
   and run the bench with the server's DATA_DIR (or MONGODB_URI): it creates bench staff accounts there.
   The bench writes to that database (comments, decisions): use a copy, never real data.`;
 
-const whole = (name: string, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `--${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(1, `--${name} must be at least 1`).max(max, `--${name} must be at most ${max}`));
-
 const ArgsSchema = z.object({
   url: z
     .string()
-    .url("--url must be a URL such as http://127.0.0.1:3000")
+    .url(cliText("benchUrl"))
     .default("http://127.0.0.1:3000")
     .transform((value) => new URL(value))
-    .refine((url) => url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname), "--url must be http://127.0.0.1:PORT: the bench loads only a server on this machine")
+    .refine((url) => url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname), cliText("benchUrl"))
     .transform((url) => `http://127.0.0.1:${url.port || "80"}`),
-  duration: whole("duration", 120).optional(),
-  connections: whole("connections", 200).default("50"),
+  duration: wholeNumberArg("--duration", 1, 120).optional(),
+  connections: wholeNumberArg("--connections", 1, 200).default("50"),
   quick: z.boolean().default(false),
 });
 

@@ -5,16 +5,14 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { argumentsOrExit, periodCodeArg, wholeNumberArg } from "../cli-args";
 import { getPeriod } from "../../models/catalog/period.server";
 import { getSummary } from "../../models/summary/summary.server";
 import { feedbackPerDay } from "../../models/summary/summary-activity.server";
 import { runScript } from "../../embedded-db/open";
-import { PERIOD_CODE } from "../../models/lib/codes";
 
-const ArgsSchema = z.object({
-  runs: z.coerce.number().int().min(1).max(50).default(5),
-  period: z.string().regex(PERIOD_CODE).default("2011"),
-});
+const USAGE = "usage: DATA_DIR=… tsx scripts/bench/cold.ts [--runs 5] [--period 2011]";
+const ArgsSchema = z.object({ runs: wholeNumberArg("--runs", 1, 50).default("5"), period: periodCodeArg().default("2011") });
 
 async function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -28,13 +26,10 @@ async function medianMs(runs: number, task: () => Promise<unknown>): Promise<num
 }
 
 function main(): void {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { runs: { type: "string" }, period: { type: "string" } } });
-  const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
-    process.exit(2);
-  }
-  const { runs, period: code } = parsed.data;
+  const { runs, period: code } = argumentsOrExit(USAGE, () => {
+    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { runs: { type: "string" }, period: { type: "string" } } });
+    return ArgsSchema.safeParse(values);
+  });
   void runScript(async () => {
     const period = await getPeriod({ code });
     if (!period) return (console.error(`no period ${code}`), 1);

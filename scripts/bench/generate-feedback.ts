@@ -16,7 +16,7 @@ import { rebuildFeedbackReadModels } from "../../models/feedback/read-models.ser
 import { recountCounters } from "../../models/summary/recount.server";
 import { CAMPAIGN_FLAG } from "../../models/feedback/campaign-flags.server";
 import { generateTrackingCode } from "../../models/lib/tracking-code.server";
-import { argumentsOrExit, periodCodeArg } from "../cli-args";
+import { argumentsOrExit, periodCodeArg, wholeNumberArg } from "../cli-args";
 import { runScript } from "../../embedded-db/open";
 import { progressBar } from "../progress";
 import { createRandom, type Random } from "../../models/demo/random";
@@ -26,11 +26,7 @@ const USAGE = `usage: npm run bench:data -- --count N [--period CODE]
   then rebuilds the read models and recounts the counters. Restart the server afterwards.`;
 
 const ArgsSchema = z.object({
-  count: z
-    .string({ required_error: "--count N is required" })
-    .regex(/^\d+$/, "--count must be a whole number")
-    .transform(Number)
-    .pipe(z.number().min(1, "--count must be at least 1").max(1_000_000, "--count must be at most 1,000,000")),
+  count: wholeNumberArg("--count", 1, 1_000_000),
   period: periodCodeArg().default("2011"),
 });
 

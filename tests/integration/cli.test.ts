@@ -38,11 +38,11 @@ afterAll(async () => {
 });
 
 /** Runs `npm run <script> -- args` as a user would, with `stdin` piped in; resolves with the exit code and output. */
-function run(script: "user" | "import", args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(script: string, args: string[], stdin = "", lang = "C.UTF-8"): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, "scripts", `${script}.ts`), ...args], {
       cwd: ROOT,
-      env: { ...process.env, MONGODB_URI: scriptUri, NODE_ENV: "development", LOG_LEVEL: "silent" },
+      env: { ...process.env, MONGODB_URI: scriptUri, NODE_ENV: "development", LOG_LEVEL: "silent", LANG: lang, LC_ALL: lang },
     });
     let stdout = "";
     let stderr = "";
@@ -107,6 +107,24 @@ describe("npm run user", () => {
   });
 });
 
+describe("every script's arguments", () => {
+  it.each([
+    ["seed", ["--forse"], "Unknown option --forse."],
+    ["seed", ["now"], "Unexpected argument now."],
+    ["summaries-rebuild", ["--period"], "--period needs a value."],
+    ["summaries-rebuild", ["--period", "20 11"], "--period must be a period code such as 2011."],
+    ["db-indexes", ["--dryrun"], "Unknown option --dryrun."],
+    ["bench/generate-feedback", ["--count", "0"], "--count must be a whole number from 1 to 1000000."],
+    ["bench/run", ["--url", "http://192.0.2.1:3000"], "--url must be http://127.0.0.1:PORT: the bench loads only a server on this machine."],
+  ])("scripts/%s.ts refuses %j with one line, the usage and exit code 2", async (script, args, line) => {
+    const result = await run(script, args);
+    expect(result.code).toBe(2);
+    const [first, second] = result.stderr.split("\n");
+    expect(first).toBe(line);
+    expect(second).toMatch(/^usage: /);
+  });
+});
+
 describe("npm run import", () => {
   /** What an import could write: catalog rows and audit events. */
   const written = async () => ({
@@ -116,10 +134,12 @@ describe("npm run import", () => {
   });
 
   it.each([
-    ["no file", ["--period", "2011"], /FILE\.csv is required/],
+    ["no file", ["--period", "2011"], /Name the CSV file to import/],
     ["no period", [fixture("import-2011-good.csv")], /--period CODE is required/],
     ["a malformed period", [fixture("import-2011-good.csv"), "--period", "20 11"], /--period must be a period code/],
-    ["two files", [fixture("import-2011-good.csv"), fixture("import-2011-good.csv"), "--period", "2011"], /one file at a time/],
+    ["two files", [fixture("import-2011-good.csv"), fixture("import-2011-good.csv"), "--period", "2011"], /One file at a time \(2 given\)/],
+    ["a missing file", [fixture("no-such-file.csv"), "--period", "2011"], /no-such-file\.csv: no such file\./],
+    ["a folder", [ROOT, "--period", "2011"], /is a folder, not a file/],
   ])("refuses %s with exit code 2 and the usage line", async (_label, args, message) => {
     const result = await run("import", args);
     expect(result.code).toBe(2);
@@ -136,13 +156,16 @@ describe("npm run import", () => {
     expect(await written()).toEqual(before);
   });
 
-  it("an unknown period or file exits 1 with a clear message", async () => {
+  it("an unknown period exits 1 with a clear message", async () => {
     const unknownPeriod = await run("import", [fixture("import-2011-good.csv"), "--period", "1999"]);
     expect(unknownPeriod.code).toBe(1);
     expect(unknownPeriod.stderr).toMatch(/1999/);
-    const missing = await run("import", [fixture("no-such-file.csv"), "--period", "2011"]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("cannot read");
+  });
+
+  it("answers a missing file with one line in the terminal's language and no stack trace", async () => {
+    const missing = await run("import", ["missing.csv", "--period", "2011"], "", "vi_VN.UTF-8");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split("\n")).toEqual(["missing.csv: không có tệp này.", "cách dùng: npm run import -- FILE.csv --period CODE [--dry-run]"]);
   });
 
   it("--dry-run reports what it would do and writes nothing; the real run writes it", async () => {
