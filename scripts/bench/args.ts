@@ -3,10 +3,11 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { argumentsOrExit, cliText, wholeNumberArg } from "../cli-args";
 
-export const USAGE = `usage: npm run bench -- [--url http://127.0.0.1:3000] [--duration S] [--connections C] [--quick]
-  Measures a running server on this machine beside a minimal Remix route it builds and starts itself.
-  Start the server with CAPTCHA=off and TRUST_PROXY=1 (the flood's residents each have their own address)
-  and run the bench with the server's DATA_DIR (or MONGODB_URI): it creates bench staff accounts there.
+export const USAGE = `usage: npm run bench -- [--serve | --url http://127.0.0.1:3000] [--duration S] [--connections C] [--quick]
+  Measures our server beside a minimal Remix route it builds and starts itself. --serve (after npm run build)
+  starts our server as production runs it on the database in DATA_DIR (scripts/bench/production-server.ts);
+  --url measures a running one, started with TRUST_PROXY=1 (the flood's residents each have their own address)
+  and CAPTCHA=off or npm run bench:server. Run the bench with the server's DATA_DIR: it creates bench staff accounts there.
   The bench writes to that database (comments, decisions): use a copy, never real data.`;
 
 const ArgsSchema = z.object({
@@ -20,10 +21,13 @@ const ArgsSchema = z.object({
   duration: wholeNumberArg("--duration", 1, 120).optional(),
   connections: wholeNumberArg("--connections", 1, 200).default("50"),
   quick: z.boolean().default(false),
+  serve: z.boolean().default(false),
 });
 
 export interface Settings {
   url: string;
+  /** Start our server in production mode on DATA_DIR instead of measuring the one at `url`. */
+  serve: boolean;
   connections: number;
   /** Seconds per measurement (each target idle, then loaded). */
   duration: number;
@@ -40,12 +44,13 @@ export interface Settings {
 
 export function readSettings(argv: string[]): Settings {
   const args = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({ args: argv, strict: true, options: { url: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, quick: { type: "boolean" } } });
+    const { values } = parseArgs({ args: argv, strict: true, options: { url: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, quick: { type: "boolean" }, serve: { type: "boolean" } } });
     return ArgsSchema.safeParse(values);
   });
   const quick = args.quick;
   return {
     url: args.url,
+    serve: args.serve,
     connections: args.connections,
     duration: args.duration ?? (quick ? 2 : 10),
     flood: quick ? 2 : 30,

@@ -14,11 +14,11 @@ const VIEWS = [
   ["disagree", "Theo tôi xếp loại này cao hơn thực tế, nhiều việc của dân còn chậm."],
 ] as const;
 
-/** The JSON body of comment number `n` of this run: the run id and `n` keep it unique. */
+/** The JSON body of comment number `n` of this run: the run id and `n` keep it unique (the token is for the stand-in verifier). */
 export function commentJson(source: CommentSource, n: number): string {
   const [stance, text] = pick(VIEWS);
   const proposedRating = stance === "disagree" ? pick(source.ratingKeys) : undefined;
-  return JSON.stringify({ evaluation: pick(source.evaluations), stance, proposedRating, body: `${text} (bench ${source.runId}-${n})`, isResident: true });
+  return JSON.stringify({ evaluation: pick(source.evaluations), stance, proposedRating, body: `${text} (bench ${source.runId}-${n})`, isResident: true, captchaToken: "bench" });
 }
 
 /**

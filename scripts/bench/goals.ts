@@ -18,6 +18,8 @@ export const DECISION_P50_MS = 50;
 export const INTAKE_PER_S = 50;
 /** Public pages during the intake flood may take at most this many times their idle p99. */
 export const FLOOD_SLOWDOWN = 2;
+/** The server process's peak resident memory, MB. */
+export const MEMORY_MB = 500;
 
 function fraction(value: number): string {
   const inverse = Math.round(1 / value);

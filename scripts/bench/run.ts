@@ -14,6 +14,7 @@ import { settle } from "./http";
 import { flood, lookUpAll, postComments, type Poster } from "./intake";
 import { measure, type Stats, type Target } from "./load";
 import { startMinimal } from "./minimal";
+import { memoryRow, serverUnderTest } from "./production-server";
 import { staffSessions } from "./staff";
 import { HOME, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
 import { renderTable, statsOf, type Row } from "./table";
@@ -91,9 +92,10 @@ async function floodRows(settings: Settings, base: string, data: ServerData, pos
 
 async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2));
-  const base = settings.url;
+  const served = await serverUnderTest(settings, log);
+  const base = served?.url ?? settings.url;
   if ((await settle(base, { maxMs: 30_000, fastMs: 10_000 })) === null) throw new Error(`no healthy server at ${base}/healthz`);
-  const minimal = await startMinimal(log);
+  const minimal = await startMinimal(log).catch(async (error: unknown) => (await served?.stop(), Promise.reject(error)));
   try {
     const reference = await measureBoth(settings, minimal.url, { name: "minimal Remix route", path: "/" });
     const minimalRps = Math.max(reference.loaded.rps, 0.001);
@@ -126,12 +128,13 @@ async function main(): Promise<void> {
     ]);
     const reported = await publishOne(base, sessions.moderator);
     const reportPage = reported ? await targetRows([{ name: "/comments/:id/report", path: `/comments/${reported}/report` }]) : [];
-    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage);
+    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage, ...memoryRow(served));
 
     console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
     console.log(renderTable(rows, settings.connections));
   } finally {
     await minimal.stop();
+    await served?.stop();
   }
 }
 
