@@ -10,6 +10,11 @@ function isBase64Key(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32;
 }
 
+/** "new,old" → ["new", "old"]: a list of secrets while one replaces another. */
+function splitSecrets(value: string): string[] {
+  return value.split(",").map((secret) => secret.trim()).filter(Boolean);
+}
+
 /** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
 const EnvSchema = z
   .object({
@@ -17,7 +22,11 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     MONGODB_URI: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default("./data"),
-    SESSION_SECRET: z.string().min(16).optional(),
+    /** One secret, or several separated by commas while rotating: the first signs, every one verifies. */
+    SESSION_SECRET: z
+      .string()
+      .refine((value) => splitSecrets(value).length > 0 && splitSecrets(value).every((secret) => secret.length >= 16), "SESSION_SECRET needs 16+ characters (each of a comma-separated list)")
+      .optional(),
     CAPTCHA: z.enum(["hcaptcha", "off"]).default("hcaptcha"),
     HCAPTCHA_SITEKEY: z.string().optional(),
     HCAPTCHA_SECRET: z.string().optional(),
@@ -93,7 +102,17 @@ export function env(): Env {
   return cached;
 }
 
-/** Development-only fallback so `npm start` works on a fresh clone; production requires SESSION_SECRET. */
+/**
+ * The session secrets, newest first: cookies are signed with the first and accepted when any one verifies them,
+ * so SESSION_SECRET=new,old rotates without signing anyone out. Development-only fallback so `npm start` works on
+ * a fresh clone; production requires SESSION_SECRET.
+ */
+export function sessionSecrets(): string[] {
+  const configured = env().SESSION_SECRET;
+  return configured ? splitSecrets(configured) : ["development-only-secret-not-for-production"];
+}
+
+/** The current (first) session secret, which also keys the client-address hash. */
 export function sessionSecret(): string {
-  return env().SESSION_SECRET ?? "development-only-secret-not-for-production";
+  return sessionSecrets()[0]!;
 }

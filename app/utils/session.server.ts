@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { findSessionUser, login, revokeSession, SESSION_TTL_MS, type SessionUser } from "../../models/accounts/auth.server";
-import { env, sessionSecret } from "./env.server";
+import { env, sessionSecrets } from "./env.server";
 
 export { login };
 
@@ -10,7 +10,8 @@ export const sessionCookie = createCookie("__session", {
   httpOnly: true,
   sameSite: "lax",
   secure: env().NODE_ENV === "production",
-  secrets: [sessionSecret()],
+  // Newest first: the first signs, all verify (SESSION_SECRET=new,old while rotating).
+  secrets: sessionSecrets(),
   maxAge: SESSION_TTL_MS / 1000,
 });
 
