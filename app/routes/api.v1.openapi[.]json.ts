@@ -119,6 +119,16 @@ const document = {
         responses: { "201": json(statusOnly("received"), "Created"), ...errors(400, 403, 404, 409, 413, 415, 429) },
       },
     },
+    "/api/v1/evaluations/{id}/reply": {
+      put: {
+        summary: "Publish or edit the rated organization's official reply to one of its evaluations",
+        description:
+          "Session cookie of that organization's account (role organization, npm run user -- create --role organization --organization CODE). One reply per evaluation; an edit keeps the earlier text and is audited. The reply shows as evaluations[].reply of /api/v1/organizations/{code} unless moderators hid it. 400 invalid_input (with fields) or invalid_json; 401 unauthorized; 403 forbidden (another organization's evaluation, or not an organization account) or another site's Origin; 404 not_found (no such published evaluation).",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "Evaluation id (from /api/v1/organizations/{code})" }],
+        requestBody: { required: true, content: { "application/json": { schema: ref("ReplyInput") } } },
+        responses: { "200": json(ref("Reply")), ...errors(400, 401, 403, 404) },
+      },
+    },
     "/api/v1/reviews": {
       get: {
         summary: "Re-review cases of a period, newest first",
@@ -217,8 +227,18 @@ const document = {
           kind: { type: "string" },
           district: { type: "string" },
           members: { type: "integer" },
-          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters", "ratingHistory"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string", description: "The current rating" }, ratingHistory: { type: "array", items: ref("RatingRevision"), description: "Rating changes after public consultation, oldest first; [] when never revised" }, members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" }, counters: ref("Counters") } } },
+          evaluations: { type: "array", items: { type: "object", required: ["id", "period", "rating", "members", "counters", "ratingHistory", "reply"], properties: { id: { type: "string", description: "The evaluation id feedback names" }, period: { type: "string" }, rating: { type: "string", description: "The current rating" }, ratingHistory: { type: "array", items: ref("RatingRevision"), description: "Rating changes after public consultation, oldest first; [] when never revised" }, members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" }, counters: ref("Counters"), reply: { oneOf: [ref("Reply"), { type: "null" }], description: "The organization's official reply; null when none, or hidden by moderators" } } } },
         },
+      },
+      Reply: {
+        type: "object",
+        required: ["body", "updatedAt"],
+        properties: { body: { type: "string" }, updatedAt: { type: "string", format: "date-time", description: "When the current text was published" } },
+      },
+      ReplyInput: {
+        type: "object",
+        required: ["body"],
+        properties: { body: { type: "string", minLength: 1, maxLength: 2000, description: "Trimmed and NFC-normalised as residents' text is" } },
       },
       SummaryRow: {
         type: "object",
