@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ownClient } from "./support";
+import { expectAccessible, ownClient } from "./support";
 
 test.use(ownClient("follow-up"));
 
@@ -9,7 +9,7 @@ const ORGANIZATION = "XL-014";
 /** The "awaiting moderation" count of the organization's 2011 evaluation, as its page shows it. */
 async function pendingShown(page: Page): Promise<number> {
   await page.goto(`/organizations/${ORGANIZATION}?lng=en`);
-  const table = page.getByRole("table", { name: /Residents' views/i }).first();
+  const table = page.getByRole("table", { name: /^Residents' views approved and awaiting moderation, 2011/ });
   const row = table.getByRole("row", { name: /Awaiting moderation/ });
   return Number((await row.getByRole("cell").innerText()).replace(/\D/g, ""));
 }
@@ -37,4 +37,31 @@ test.describe("without JavaScript", () => {
 
     expect(await pendingShown(page)).toBe(before);
   });
+});
+
+test("a reader reports a published comment from the organization page; the report and tracking pages pass axe", async ({ page }) => {
+  const response = await page.request.get("/api/v1/organizations?period=2011&limit=1");
+  const code = ((await response.json()) as { items: { code: string }[] }).items[0]!.code;
+  await page.goto(`/organizations/${code}?lng=vi`);
+  await page.getByRole("region", { name: "Ý kiến đã công bố" }).getByRole("link", { name: "Phản ánh" }).first().click();
+  await expect(page).toHaveURL(/\/comments\/[0-9a-f]{24}\/report$/);
+  await expect(page.getByRole("heading", { name: "Phản ánh một ý kiến" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+  await expect(page.getByRole("alert")).toContainText("Phản ánh không hợp lệ.");
+  await expect(page.getByText("Hãy chọn một lý do.")).toBeVisible();
+  await page.getByRole("radio", { name: "lộ thông tin cá nhân của người khác" }).check();
+  await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+  await expect(page).toHaveURL(/\/report\?sent=1$/);
+  await expect(page.getByRole("status")).toContainText("phản ánh của bạn đã được ghi nhận");
+
+  // The tracking page with its withdraw form.
+  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as { evaluations: { id: string; period: string }[] };
+  const evaluation = organization.evaluations.find((e) => e.period === "2011")!.id;
+  const posted = await page.request.post("/api/v1/feedback", { data: { evaluation, stance: "neutral", body: `Ý kiến để kiểm tra trang theo dõi (${Date.now()}).` } });
+  const { trackingCode } = (await posted.json()) as { trackingCode: string };
+  await page.goto(`/feedback/${trackingCode}?lng=vi`);
+  await expect(page.getByRole("button", { name: "Rút lại ý kiến của tôi" })).toBeVisible();
+  await expectAccessible(page);
 });
