@@ -1,5 +1,3 @@
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FeedbackInputSchema } from "../../models/feedback/feedback-input";
 import { decideFeedback } from "../../models/moderation/moderation.server";
@@ -8,16 +6,10 @@ import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { createDecidedCase } from "../fixtures/reviews";
 import { setupTestDatabase } from "./database";
 import { setupHttpApp } from "./http-app";
+import { errorsOf, openApiValidator, type Method, type OpenApiDocument, type Schema } from "./openapi-validator";
 
 setupTestDatabase();
 const http = setupHttpApp();
-
-type Schema = Record<string, unknown>;
-type Method = "get" | "post" | "put" | "delete";
-interface OpenApiDocument {
-  paths: Record<string, Partial<Record<Method, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, Schema> }>>>;
-  components: { schemas: Record<string, Schema>; responses: Record<string, Schema> };
-}
 
 /** One request whose real answer must match the document: `path` is the document's template, `url` the real one. */
 interface Case {
@@ -32,44 +24,11 @@ interface Case {
 }
 
 const fixture = { organization: "CT-001", closedEvaluation: "", openEvaluation: "", pendingCode: "", approvedCode: "", withdrawCode: "", removalCode: "", reportId: "" };
+/** The official reply's cases: the organization account's Cookie header and another organization's evaluation, set in beforeAll. */
+const reply = { account: {} as Record<string, string>, otherEvaluation: "" };
 let doc: OpenApiDocument;
 const covered = new Set<string>();
-const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-// The document's sections beside the schema: ajv resolves "#/components/…" in them, never validates with them.
-ajv.addKeyword({ keyword: "components", schemaType: "object" });
-
-/**
- * The test's copy of a schema is closed: an object may have only the properties it lists (a bare
- * `{type: "object"}` none), so a field the server sends without documenting it fails here. The document
- * itself stays open to additions; a map says so with `additionalProperties`.
- */
-function closed(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closed);
-  if (!schema || typeof schema !== "object") return schema;
-  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === "properties" ? Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closed(sub)])) : closed(value)]));
-  const isObject = "properties" in copy || copy.type === "object";
-  if (isObject && !("additionalProperties" in copy) && !("$ref" in copy)) copy.unevaluatedProperties = false;
-  return copy;
-}
-
-const validators = new Map<string, ValidateFunction>();
-function validatorFor(key: string, schema: Schema): ValidateFunction {
-  let validate = validators.get(key);
-  if (!validate) validators.set(key, (validate = ajv.compile({ ...(closed(schema) as Schema), components: closed(doc.components) })));
-  return validate;
-}
-
-function deref(node: Schema): Schema {
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  const [, section, name] = ref.match(/^#\/components\/(\w+)\/(.+)$/) ?? [];
-  return deref((doc.components as unknown as Record<string, Record<string, Schema>>)[section!]![name!]!);
-}
-
-function errorsOf(validate: ValidateFunction): string {
-  return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`).join("\n");
-}
+let schemas: ReturnType<typeof openApiValidator>;
 
 const json = (body: Record<string, unknown>) => ({ "Content-Type": "application/json", ...body });
 const feedback = (over: Record<string, unknown> = {}) => ({ evaluation: fixture.openEvaluation, stance: "agree", body: `Chi bộ làm tốt, ý kiến số ${Math.random()}`, ...over });
@@ -120,6 +79,11 @@ const CASES: Case[] = [
   { method: "post", path: "/api/v1/feedback/{id}/reports", status: 413, why: "a body over the limit", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam", captchaToken: "x".repeat(40_000) }) },
   { method: "post", path: "/api/v1/feedback/{id}/reports", status: 415, why: "a form post", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "reason=spam" },
   { method: "post", path: "/api/v1/feedback/{id}/reports", status: 429, why: "the report quota spent", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam" }) },
+  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 200, why: "its own evaluation", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, headers: reply.account, json: () => ({ body: "Chi bộ xin tiếp thu ý kiến." }) },
+  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 400, why: "an empty reply", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, headers: reply.account, json: () => ({ body: " " }) },
+  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 401, why: "no session", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, json: () => ({ body: "Trả lời." }) },
+  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 403, why: "another organization's evaluation", url: () => `/api/v1/evaluations/${reply.otherEvaluation}/reply`, headers: reply.account, json: () => ({ body: "Trả lời hộ." }) },
+  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 404, why: "an unknown evaluation", url: () => "/api/v1/evaluations/0123456789abcdef01234567/reply", headers: reply.account, json: () => ({ body: "Trả lời." }) },
 ];
 
 async function send(item: Case): Promise<Response> {
@@ -145,7 +109,8 @@ beforeAll(async () => {
   await createPeriod({ code: "2011" });
   await createPeriod({ code: "2010", status: "closed", commentsOpenAt: new Date(Date.now() - 200 * 86_400_000), commentsCloseAt: new Date(Date.now() - 100 * 86_400_000) });
   const open = await createRatedOrganization({ code: fixture.organization, name: "Chi bộ Khu phố 3", period: "2011" });
-  await createRatedOrganization({ code: "CT-002", name: "Chi bộ Khu phố 4", period: "2011", district: "Long Khánh", rating: "yeu-kem" });
+  reply.otherEvaluation = (await createRatedOrganization({ code: "CT-002", name: "Chi bộ Khu phố 4", period: "2011", district: "Long Khánh", rating: "yeu-kem" })).evaluationId;
+  reply.account.Cookie = (await createStaff("organization", undefined, fixture.organization)).cookie;
   fixture.closedEvaluation = (await createRatedOrganization({ code: "CT-003", name: "Chi bộ ấp 1", period: "2010" })).evaluationId;
   fixture.openEvaluation = open.evaluationId;
   fixture.pendingCode = (await createPendingFeedback(open)).trackingCode;
@@ -163,6 +128,7 @@ beforeAll(async () => {
   const response = await fetch(http.url("/api/v1/openapi.json"));
   expect(response.status).toBe(200);
   doc = (await response.json()) as OpenApiDocument;
+  schemas = openApiValidator(doc);
 });
 
 describe("real answers match /api/v1/openapi.json", () => {
@@ -175,18 +141,18 @@ describe("real answers match /api/v1/openapi.json", () => {
 
     if (item.json && item.status < 300) {
       const request = operation!.requestBody!.content["application/json"]!.schema;
-      const validate = validatorFor(`${item.method} ${item.path} request`, request);
+      const validate = schemas.validator(`${item.method} ${item.path} request`, request);
       expect(validate(item.json()), errorsOf(validate)).toBe(true);
     }
 
     const response = await send(item);
     const text = await response.text();
     expect(response.status, text.slice(0, 300)).toBe(item.status);
-    const content = deref(documented!).content as Record<string, { schema: Schema }>;
+    const content = schemas.deref(documented!).content as Record<string, { schema: Schema }>;
     const [mediaType, { schema }] = Object.entries(content)[0]!;
     expect(response.headers.get("content-type")).toMatch(new RegExp(`^${mediaType.replace("/", "\\/")}\\b`));
     if (mediaType !== "application/json") return;
-    const validate = validatorFor(`${item.method} ${item.path} ${item.status}`, schema);
+    const validate = schemas.validator(`${item.method} ${item.path} ${item.status}`, schema);
     expect(validate(JSON.parse(text)), `${errorsOf(validate)}\n${text.slice(0, 600)}`).toBe(true);
   });
 });
@@ -202,7 +168,7 @@ describe("the document and the contract cases cover each other", () => {
   it("the feedback request schema names exactly the fields the zod schema keeps (besides the honeypot)", () => {
     const full = { evaluation: "0123456789abcdef01234567", stance: "disagree", proposedRating: "yeu-kem", body: "Ý kiến.", displayName: "Lan", contact: "lan@example.vn", isResident: true, captchaToken: "t", website: "" };
     const kept = Object.keys(FeedbackInputSchema.parse(full)).filter((key) => key !== "website");
-    const input = deref(doc.components.schemas.FeedbackInput!);
+    const input = schemas.deref(doc.components.schemas.FeedbackInput!);
     expect(Object.keys(input.properties as Schema).sort()).toEqual(kept.sort());
   });
 });
