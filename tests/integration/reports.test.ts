@@ -5,6 +5,8 @@ import { loader as trackingApi } from "../../app/routes/api.v1.feedback.$trackin
 import { action as adminReports } from "../../app/routes/admin.reports";
 import { Evaluation } from "../../models/catalog/evaluation.server";
 import { listApprovedFeedback } from "../../models/feedback/feedback-read.server";
+import { rebuildFeedbackReadModels } from "../../models/feedback/read-models.server";
+import { listQueue } from "../../models/moderation/moderation-queue.server";
 import { resolveFollowUp } from "../../models/feedback/follow-up.server";
 import { Report } from "../../models/feedback/reports.server";
 import { reportThreshold } from "../../models/feedback/report-settings.server";
@@ -74,6 +76,11 @@ describe("readers report a published comment", () => {
     expect((await moderationStats({ now: new Date() })).queue).toMatchObject({ reported: 1 });
     const tracking = (await trackingApi({ request: new Request(`http://localhost/api/v1/feedback/${item.trackingCode}`), params: { trackingCode: item.trackingCode }, context: { cspNonce: "", requestId: "t", clientKey: "k" } })) as Response;
     expect(await tracking.json()).toMatchObject({ status: "under-review" });
+    // A rebuild of the read models from the feedback collection puts it back in the queue just the same.
+    await rebuildFeedbackReadModels();
+    const rebuilt = await listQueue({ filters: { status: "pending", organization: "RP-01" }, limit: 10 });
+    expect(rebuilt.items).toEqual([expect.objectContaining({ id: item.id, followUp: { kind: "reports", reports: { count: 3, reasons: { abuse: 2, "personal-data": 1 } } } })]);
+    expect(await published(org.evaluationId)).toEqual([]);
     // Hidden comments cannot be reported further.
     expect(await report(item.id, { reason: "spam" })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
     await noDrift();
