@@ -10,6 +10,7 @@ const STAFF_PAGES = [
   "/moderation/audit",
   "/moderation/stats",
   "/committee",
+  "/committee/reviews",
   "/admin",
   "/admin/periods",
   "/admin/periods/new",
@@ -42,4 +43,9 @@ test("staff pages pass axe", async ({ page }) => {
     expect(response?.status(), path).toBe(200);
     await expectAccessible(page);
   }
+  // A re-review case of the demo (its id names an evaluation, so it is reached by its link).
+  await page.goto("/committee/reviews");
+  await page.locator(".case-list a").first().click();
+  await expect(page.getByRole("button", { name: /Nhận hồ sơ|Take this case/ })).toBeVisible();
+  await expectAccessible(page);
 });
