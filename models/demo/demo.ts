@@ -5,6 +5,7 @@ import { rebuildParticipation } from "../summary/participation.server";
 import { Period } from "../catalog/period.server";
 import { writeDemoData } from "./write";
 import { seedDemoReviews } from "./reviews.server";
+import { seedDemoReplies } from "./replies.server";
 
 export interface SeedProgress {
   stage: "periods" | "organizations" | "evaluations" | "feedback";
@@ -50,6 +51,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   // Re-review cases go through the real thresholds and decisions, so they need the catalog in place.
   const reviews = await seedDemoReviews({ now: options.now ?? new Date() });
   options.log(`Re-review: ${reviews.opened} cases opened on 2011's thresholds, ${reviews.decided} decided.`);
+  const replies = await seedDemoReplies({ now: options.now ?? new Date() });
+  options.log(`Official replies: ${replies} organizations replied on 2011's evaluations.`);
   return result;
 }
 

@@ -9,6 +9,8 @@ import { recountCounters } from "../../models/summary/recount.server";
 import { normalizeTrackingCode } from "../../models/lib/tracking-code.server";
 import { User } from "../../models/accounts/user.server";
 import { ReviewCase } from "../../models/review/review-case.server";
+import { Reply } from "../../models/replies/reply.server";
+import { publicReplies, replyVersions } from "../../models/replies/replies.server";
 import { DatabaseNotEmpty, seedDemo, seedIfEmpty, type SeedProgress, type SeedResult } from "../../models/demo/demo";
 import { setupTestDatabase } from "./database";
 
@@ -119,6 +121,22 @@ describe("demo data", () => {
     expect(cases.find((c) => c.orgCode === "XL-018")?.outcome).toMatchObject({ decision: "kept", from: "yeu-kem", to: "yeu-kem" });
     const revised = await Evaluation.findOne({ period: "2011", orgCode: "TB-050" }, { rating: 1, ratingHistory: 1 }).lean();
     expect(revised).toMatchObject({ rating: "hoan-thanh", ratingHistory: [{ from: "hoan-thanh-tot", to: "hoan-thanh" }] });
+  });
+
+  it("has a few official replies on 2011's evaluations, one edited and one hidden by moderators", async () => {
+    const replies = await Reply.find({}, { organization: 1, version: 1, hidden: 1 }).sort({ organization: 1, _id: 1 }).lean();
+    expect(replies.map((reply) => [reply.organization, reply.version, reply.hidden?.reason ?? null])).toEqual([
+      ["BH-001", 1, null],
+      ["BH-086", 1, null],
+      ["VC-028", 1, "off-topic"],
+      ["XL-018", 2, null],
+    ]);
+    const ids = replies.map((reply) => String(reply._id));
+    const shown = await publicReplies({ evaluationIds: ids });
+    expect(Object.values(shown.replies).filter(Boolean)).toHaveLength(3);
+    expect(Object.values(shown.hidden)).toEqual([{ "off-topic": 1 }]);
+    const edited = replies.find((reply) => reply.organization === "XL-018")!;
+    expect(await replyVersions({ evaluationId: String(edited._id) })).toMatchObject([{ version: 1, body: "Chi bộ ghi nhận ý kiến của nhân dân." }]);
   });
 
   it("gives every item a unique, readable tracking code that the tracking page finds", async () => {
