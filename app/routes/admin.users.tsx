@@ -6,10 +6,11 @@ import { z } from "zod";
 import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
 import { AdminSelect, RowAction } from "~/components/admin-ui";
 import { DataTable } from "~/components/data-table";
+import { useLocaleFormat } from "~/components/locale-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { Pager } from "~/components/pager";
-import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, organizationChoices, ROLES, RoleFormSchema, setUserDisabled, STAFF_ROLES, changeRole, submitForm } from "~/utils/admin.server";
+import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, organizationChoices, ROLES, RoleFormSchema, setUserDisabled, STAFF_ROLES, changeRole, submitForm, unlockAccount } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
@@ -49,6 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } else if (intent === "role") {
     failure = await submitForm(form, RoleFormSchema, t, (input) => changeRole({ ...input, actor }));
+  } else if (intent === "unlock") {
+    failure = await submitForm(form, AccountSchema, t, ({ userId }) => unlockAccount({ userId, actor }));
   } else {
     const disabled = intent === "disable";
     failure = await submitForm(form, AccountSchema, t, ({ userId }) => setUserDisabled({ userId, disabled, actor }));
@@ -101,6 +104,7 @@ export default function AdminUsers() {
   const { users, nextCursor, paged, me, roles, staffRoles, organizations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
+  const format = useLocaleFormat();
   const inviteErrors = result?.intent === "invite" ? result.errors : {};
   const rowError = result && result.intent !== "invite" ? Object.values(result.errors)[0] : undefined;
   return (
@@ -149,8 +153,14 @@ export default function AdminUsers() {
                 </Form>
               )}
             </td>
-            <td>{t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}</td>
             <td>
+              {t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}
+              {user.signInDelayedUntil ? <p className="hint">{t("users.signInDelayed", { time: format.dateTime(user.signInDelayedUntil) })}</p> : null}
+            </td>
+            <td>
+              {user.signInDelayedUntil ? (
+                <RowAction fields={{ userId: user.id }} intent="unlock" label={t("users.unlock")} ariaLabel={t("users.unlockOf", { email: user.email })} />
+              ) : null}
               <RowAction
                 fields={{ userId: user.id }}
                 intent={user.disabled ? "enable" : "disable"}

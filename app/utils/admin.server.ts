@@ -33,6 +33,7 @@ export {
   organizationChoices,
   RoleFormSchema,
   setUserDisabled,
+  unlockAccount,
 } from "../../models/accounts/accounts-admin.server";
 export { ROLES, STAFF_ROLES } from "../../models/accounts/user.server";
 export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../models/feedback/words-admin.server";

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from "../db/cursor";
 import { defineModel } from "../db/define-model.server";
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
 import { afterPosition } from "../db/keyset.server";
+import { clearAccountThrottle, signInDelays } from "./login-throttle.server";
 import { MIN_PASSWORD_LENGTH } from "./password.server";
 import { ROLES, STAFF_ROLES, User, type Role } from "./user.server";
 import { AccountError, disableAccount, organizationExists, resetPassword, type AccountActor } from "./users-admin.server";
@@ -69,6 +70,8 @@ export interface StaffAccount {
   invited: boolean;
   /** The organization code of an `organization` account, else null. */
   organization: string | null;
+  /** Until when failed sign-ins make this e-mail address wait (ISO), or null; an admin may lift it. */
+  signInDelayedUntil: string | null;
 }
 
 /** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
@@ -77,8 +80,18 @@ export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit
   const filter = after ? afterPosition({}, { field: "email", key: String(after.k), id: new Types.ObjectId(after.id), order: "asc" }) : {};
   const docs = await User.find(filter, { email: 1, role: 1, organization: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
   const last = docs.length > limit ? docs[limit - 1] : undefined;
+  const page = docs.slice(0, limit);
+  const delays = await signInDelays({ emails: page.map((doc) => doc.email) });
   return {
-    items: docs.slice(0, limit).map((doc) => ({ id: String(doc._id), email: doc.email, role: doc.role, disabled: doc.disabled, invited: !doc.passwordHash, organization: doc.organization ?? null })),
+    items: page.map((doc, i) => ({
+      id: String(doc._id),
+      email: doc.email,
+      role: doc.role,
+      disabled: doc.disabled,
+      invited: !doc.passwordHash,
+      organization: doc.organization ?? null,
+      signInDelayedUntil: delays[i]?.toISOString() ?? null,
+    })),
     nextCursor: last ? encodeCursor({ k: last.email, id: String(last._id) }) : null,
   };
 }
@@ -148,4 +161,13 @@ export async function setUserDisabled({ userId, disabled, actor }: { userId: str
   }
   const { before } = await changeStaffAccess(userId, { disabled });
   await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: before.disabled }, after: { disabled: false } });
+}
+
+/** Lifts the sign-in delay failed attempts put on an account's e-mail address (audited); a no-op, still audited, when there was none. */
+export async function unlockAccount({ userId, actor, now = new Date() }: { userId: string; actor: AccountActor; now?: Date }): Promise<void> {
+  const user = await User.findOne({ _id: userId }, { email: 1 }).lean();
+  if (!user) throw new UserAdminError("notFound", "userId");
+  const [delayedUntil] = await signInDelays({ emails: [user.email], now });
+  await clearAccountThrottle({ email: user.email });
+  await recordAudit({ actor, action: "user.unlock", targetType: "user", targetId: userId, before: { signInDelayedUntil: delayedUntil ?? null }, after: { signInDelayedUntil: null } });
 }

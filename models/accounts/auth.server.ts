@@ -67,7 +67,7 @@ export type LoginResult = { ok: true; user: SessionUser; sessionId: string } | {
  */
 export async function login({ email, password, clientKey, now = new Date() }: { email: string; password: string; clientKey?: string; now?: Date }): Promise<LoginResult> {
   const address = email.trim().toLowerCase();
-  const user = await User.findOne({ email: address }, { email: 1, role: 1, organization: 1, passwordHash: 1, disabled: 1, lockedUntil: 1 }).lean();
+  const user = await User.findOne({ email: address }, { email: 1, role: 1, organization: 1, passwordHash: 1, disabled: 1 }).lean();
   const actor = { id: user ? String(user._id) : undefined, email: address };
   const audit = (action: string, after?: Record<string, unknown>) =>
     recordAudit({ actor, action, targetType: "user", targetId: actor.id ?? address, after });

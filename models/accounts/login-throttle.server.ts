@@ -83,7 +83,12 @@ export async function recordLoginFailure({ email, clientKey, now = new Date() }:
   return until > now.getTime() ? new Date(until) : null;
 }
 
-/** A successful login, or an admin's unlock: the e-mail address starts afresh (the client address does not). */
+/** Until when each of these e-mail addresses must wait to sign in (null: not now), for the admins' users page. */
+export async function signInDelays({ emails, now = new Date() }: { emails: string[]; now?: Date }): Promise<(Date | null)[]> {
+  return Promise.all(emails.map((email) => loginWaitUntil({ email, now })));
+}
+
+/** A successful login, an admin's unlock or a new password: the e-mail address starts afresh (the client address does not). */
 export async function clearAccountThrottle({ email }: { email: string }): Promise<boolean> {
   const id = accountId(email);
   const result = await serialised(`loginthrottles:${id}`, () => LoginThrottle.deleteOne({ _id: id }));

@@ -16,8 +16,6 @@ const UserSchema = new Schema(
     /** For the `organization` role only: the code of the one organization the account speaks for. */
     organization: { type: String },
     disabled: { type: Boolean, required: true, default: false },
-    failedLogins: { type: Number, required: true, default: 0 },
-    lockedUntil: { type: Date },
   },
   { timestamps: true },
 );

@@ -2,6 +2,7 @@ import { changeAccess, createAccount } from "./admin-guard.server";
 import { recordAudit } from "../moderation/audit.server";
 import { revokeUserSessions } from "./auth.server";
 import { serialised } from "../db/connection.server";
+import { clearAccountThrottle } from "./login-throttle.server";
 import { hashPassword } from "./password.server";
 import { User, type Role } from "./user.server";
 import { Organization } from "../catalog/organization.server";
@@ -65,12 +66,13 @@ export async function disableUser({ email, actor }: { email: string; actor: Acco
   return disableAccount({ userId: user.id, actor, keepAnAdmin: false });
 }
 
-/** Sets a new password, clears any lock-out and ends every session of the account. */
+/** Sets a new password, lifts any sign-in delay and ends every session of the account. */
 export async function resetPassword({ email, password, actor }: { email: string; password: string; actor: AccountActor }): Promise<{ revoked: number }> {
   const user = await findAccount(email);
   const passwordHash = await hashPassword(password);
   // FerretDB writes the whole document back: queue behind any login failure being counted on it.
-  await serialised(`users:${user.id}`, () => User.updateOne({ _id: user.id }, { $set: { passwordHash, failedLogins: 0 }, $unset: { lockedUntil: 1 } }));
+  await serialised(`users:${user.id}`, () => User.updateOne({ _id: user.id }, { $set: { passwordHash } }));
+  await clearAccountThrottle({ email: user.email });
   const revoked = await revokeUserSessions({ userId: user.id });
   await recordAudit({ actor, action: "user.reset-password", targetType: "user", targetId: user.id, after: { sessionsRevoked: revoked } });
   return { revoked };

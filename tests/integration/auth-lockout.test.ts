@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { action as loginAction } from "../../app/routes/login";
 import { login } from "../../models/accounts/auth.server";
 import { LOGIN_THROTTLE, LoginThrottle } from "../../models/accounts/login-throttle.server";
 import { AuditEvent } from "../../models/moderation/audit-event.server";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
+import { callRoute } from "./admin-call";
 import { setupTestDatabase } from "./database";
 
 setupTestDatabase();
@@ -104,5 +106,32 @@ describe("sign-in delays", () => {
     expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(8 - LOGIN_THROTTLE.account.free + 1);
     const stored = await LoginThrottle.find({}, { failures: 1 }).lean();
     expect(stored.map((doc) => doc.failures)).toContain(8);
+  });
+});
+
+describe("an admin lifting a sign-in delay", () => {
+  it("sees it on /admin/users, lifts it (audited), and the owner signs in at once", async () => {
+    const admin = await createStaff("admin");
+    const locked = await createStaff("moderator");
+    const now = new Date();
+    for (let i = 1; i <= LOGIN_THROTTLE.account.free; i++) await login({ email: locked.email, password: `sai ${i}`, clientKey: newClient(), now });
+    expect(await login({ email: locked.email, password: STAFF_PASSWORD, clientKey: newClient() })).toMatchObject({ reason: "throttled" });
+
+    const rowOf = async () => {
+      const page = await callRoute(usersLoader, "/admin/users", { cookie: admin.cookie });
+      return (page.data as { users: { id: string; signInDelayedUntil: string | null }[] }).users.find((user) => user.id === locked.id);
+    };
+    expect((await rowOf())?.signInDelayedUntil).toBe(new Date(now.getTime() + MINUTE).toISOString());
+
+    const moderator = await createStaff("moderator");
+    expect((await callRoute(usersAction, "/admin/users", { cookie: moderator.cookie, form: { intent: "unlock", userId: locked.id } })).status).toBe(403);
+    expect((await callRoute(usersAction, "/admin/users", { cookie: admin.cookie, form: { intent: "unlock", userId: "0".repeat(24) } })).status).toBe(400);
+    const lifted = await callRoute(usersAction, "/admin/users", { cookie: admin.cookie, form: { intent: "unlock", userId: locked.id } });
+    expect(lifted.status).toBe(200);
+    expect((await rowOf())?.signInDelayedUntil).toBeNull();
+    const audit = await AuditEvent.findOne({ action: "user.unlock", targetId: locked.id }, { actorEmail: 1, before: 1, after: 1 }).lean();
+    expect(audit).toMatchObject({ actorEmail: admin.email, before: { signInDelayedUntil: expect.any(Date) }, after: { signInDelayedUntil: null } });
+
+    expect(await login({ email: locked.email, password: STAFF_PASSWORD, clientKey: newClient() })).toMatchObject({ ok: true });
   });
 });
