@@ -3,6 +3,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { bodyLimit } from "./body-limit";
 import { createLifecycle, type Lifecycle, type Phase } from "./lifecycle";
+import { pageMethods } from "./page-methods";
 import { refuse } from "./refuse";
 import { errorHandler, remixHandler } from "./remix-handler";
 import { appRuntime, type AppRuntime } from "./runtime";
@@ -104,6 +105,7 @@ export function createApp({ build, lifecycle = createLifecycle() }: { build: Ser
   app.use("/api", openDataCors);
   app.use(sameOriginMutations);
   app.use(bodyLimit);
+  app.use(pageMethods);
   app.use(requireDatabase(runtime, lifecycle));
   app.use(mutationRateLimit(runtime));
 
