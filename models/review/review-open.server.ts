@@ -24,11 +24,17 @@ export function ratingVersionOf(row: Pick<CatalogRow, "ratingHistory">): number 
   return row.ratingHistory?.length ?? 0;
 }
 
+/** Baselines never change once the revision they began is in the history, so each is read once per process. */
+const baselines = new Map<string, ReviewCounts | null>();
+
 /** The counts saved when the current rating version began (the case that revised it), or null for version 0. */
 async function baselineOf(row: CatalogRow): Promise<ReviewCounts | null> {
   const last = row.ratingHistory?.at(-1);
   if (!last) return null;
+  const key = knownKey(last.caseId);
+  if (baselines.has(key)) return baselines.get(key)!;
   const doc = await ReviewCase.findById(last.caseId, { baseline: 1 }).lean<Pick<StoredCase, "baseline">>();
+  baselines.set(key, doc?.baseline ?? null);
   return doc?.baseline ?? null;
 }
 
@@ -116,4 +122,5 @@ export async function checkReviewAfterApproval({ evaluationId, actor }: { evalua
 /** Forgets which cases this process saw: the demo seed replaces every case. */
 export function forgetKnownCases(): void {
   known.clear();
+  baselines.clear();
 }
