@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideFeedback } from "../../models/moderation/moderation.server";
 import type { Role } from "../../models/accounts/user.server";
@@ -10,38 +9,16 @@ import { loader as statsPage } from "../../app/routes/moderation.stats";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
+import { callAs, type Handler } from "./role-call";
 
 setupTestDatabase();
 
 type Who = "anonymous" | Role;
-type Handler = (args: ActionFunctionArgs) => unknown;
-const context = { cspNonce: "", requestId: "t", clientKey: "k" };
 const cookies: Partial<Record<Who, string>> = {};
 let org: { evaluationId: string; organizationId: string };
 
-/** Status (and Location) of whatever a loader or action returned or threw: Response, data() value or plain object. */
-function statusOf(value: unknown): { status: number; location: string | null } {
-  if (value instanceof Response) return { status: value.status, location: value.headers.get("Location") };
-  const init = (value as { init?: { status?: number } | null } | null)?.init;
-  return { status: init?.status ?? 200, location: null };
-}
-
-async function call(handler: Handler, who: Who, path: string, init: { method?: string; form?: Record<string, string>; json?: unknown; params?: Record<string, string> } = {}) {
-  const headers = new Headers(cookies[who] ? { Cookie: cookies[who] } : {});
-  let body: BodyInit | undefined;
-  if (init.form) body = new URLSearchParams(init.form);
-  if (init.json) {
-    body = JSON.stringify(init.json);
-    headers.set("Content-Type", "application/json");
-  }
-  const request = new Request(new URL(path, "http://localhost"), { method: init.method ?? "GET", headers, body });
-  try {
-    return statusOf(await handler({ request, params: init.params ?? {}, context }));
-  } catch (thrown) {
-    if (thrown instanceof Error) throw thrown;
-    return statusOf(thrown);
-  }
-}
+/** `handler` called with `who`'s session cookie (none when anonymous). */
+const call = (handler: Handler, who: Who, path: string, init?: Parameters<typeof callAs>[3]) => callAs(handler, cookies[who], path, init);
 
 const pending = () => createPendingFeedback(org);
 const approved = async () => {
