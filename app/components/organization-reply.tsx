@@ -27,7 +27,9 @@ export function OfficialReply({ evaluationId, reply }: { evaluationId: string; r
       <p className="official-reply-meta">
         {t("updated")} <time dateTime={reply.updatedAt}>{format.dateTime(reply.updatedAt)}</time>
       </p>
-      <p className="feedback-body">{reply.body}</p>
+      <p className="feedback-body">
+        <bdi>{reply.body}</bdi>
+      </p>
     </aside>
   );
 }

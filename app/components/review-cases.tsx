@@ -76,9 +76,11 @@ export function CaseComments({ comments, labels, open = false }: { comments: Cas
       <ul>
         {comments.map((comment) => (
           <li key={comment.id}>
-            <blockquote>{comment.body}</blockquote>
+            <blockquote>
+              <bdi>{comment.body}</bdi>
+            </blockquote>
             <p className="hint">
-              {comment.displayName ?? t("comments.anonymous")} · {format.date(comment.createdAt)}
+              {comment.displayName ? <bdi>{comment.displayName}</bdi> : t("comments.anonymous")} · {format.date(comment.createdAt)}
               {comment.proposedRating ? ` · ${t("comments.proposed", { rating: rating(comment.proposedRating) })}` : ""}
             </p>
           </li>

@@ -101,11 +101,13 @@ export default function ReportCommentPage() {
       {comment ? (
         <>
           <p className="meta">
-            <span className={`badge ${comment.stance}`}>{tc(`stance.${comment.stance}`)}</span> <strong>{comment.displayName ?? t("list.anonymous")}</strong> ·{" "}
+            <span className={`badge ${comment.stance}`}>{tc(`stance.${comment.stance}`)}</span> <strong>{comment.displayName ? <bdi>{comment.displayName}</bdi> : t("list.anonymous")}</strong> ·{" "}
             <time dateTime={comment.createdAt}>{format.date(comment.createdAt)}</time> ·{" "}
             <Link to={`/organizations/${encodeURIComponent(comment.organization.code)}`}>{comment.organization.name}</Link>
           </p>
-          <blockquote className="feedback-body">{comment.body}</blockquote>
+          <blockquote className="feedback-body">
+            <bdi>{comment.body}</bdi>
+          </blockquote>
           {sent ? null : <ReportForm reasons={reasons} captchaSiteKey={captchaSiteKey} />}
         </>
       ) : null}

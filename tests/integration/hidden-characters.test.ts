@@ -57,4 +57,17 @@ describe("hidden characters, from the intake to the public page", () => {
     expect((await post(base.replace("Tân", "Ｔâｎ"))).status).toBe(409);
     expect((await post(`\u202e${base}`)).status).toBe(409);
   });
+
+  it("keeps an organization's official reply free of format characters too, and isolates it", async () => {
+    const account = await createStaff("organization", undefined, "HC-001");
+    const res = await fetch(http.url(`/api/v1/evaluations/${evaluation}/reply`), {
+      method: "PUT",
+      headers: { "content-type": "application/json", cookie: account.cookie, "accept-language": "en" },
+      body: JSON.stringify({ body: "Chi bộ xin tiếp thu\u202e ý kiến\u200b của bà con." }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { body: string }).body).toBe("Chi bộ xin tiếp thu ý kiến của bà con.");
+    const page = await (await fetch(http.url("/organizations/HC-001"))).text();
+    expect(page).toContain("<bdi>Chi bộ xin tiếp thu ý kiến của bà con.</bdi>");
+  });
 });
