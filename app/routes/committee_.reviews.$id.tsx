@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** start (open → under review) or decide (under review → decided); a case someone else moved first answers 409. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, "committee");
-  const item = await caseOr404(request, params.id);
+  // The workflow reads the case itself (a missing one answers 404 below); the page's comments are not needed here.
+  if (!params.id || !CASE_ID.test(params.id)) throw await pageError(request, 404);
+  const item = { id: params.id };
   const t = await translatorFor(request, ["reviews", "common"]);
   const form = await request.formData();
   const intent = form.get("intent");
