@@ -9,14 +9,14 @@ import { env } from "./env.server";
 import { checkRateLimit } from "./rate-limit.server";
 
 export { requestRemoval, resolveFollowUp, withdrawFeedback };
-export { readReportable, type Reportable } from "../../models/feedback/reports.server";
+export { readReportable } from "../../models/feedback/reports.server";
 export { reportThreshold, setReportThreshold } from "../../models/feedback/report-settings.server";
 
 /** Reports from one client address: a handful a quarter of an hour, like comments. */
-export const REPORT_LIMIT: RateLimitRule = { bucket: "report", limit: 10, windowMs: 15 * 60_000 };
+const REPORT_LIMIT: RateLimitRule = { bucket: "report", limit: 10, windowMs: 15 * 60_000 };
 
 /** An expected refusal as an HTTP answer: status, stable code and the translation key of its message. */
-export interface Refusal {
+interface Refusal {
   status: number;
   code: string;
   message: string;

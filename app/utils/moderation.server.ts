@@ -2,16 +2,16 @@ import { z } from "zod";
 import { AUDIT_ACTIONS, listAuditEvents } from "../../models/moderation/audit.server";
 import type { SessionUser } from "../../models/accounts/auth.server";
 import { InvalidCursor } from "../../models/db/cursor";
-import { FEEDBACK_STATUSES, REJECT_REASONS, STANCES } from "../../models/feedback/feedback.server";
+import { REJECT_REASONS, STANCES } from "../../models/feedback/feedback.server";
 import { AlreadyDecided, decideFeedback, FeedbackNotFound, NotAllowed } from "../../models/moderation/moderation.server";
-import { DecisionSchema, QueueQuerySchema } from "../../models/moderation/moderation-input.server";
+import { DecisionSchema, QUEUE_STATUSES, QueueQuerySchema } from "../../models/moderation/moderation-input.server";
 import { listPeriodCodes, listQueue, type QueueItem } from "../../models/moderation/moderation-queue.server";
 import { moderationStats, publicRejections } from "../../models/moderation/moderation-stats.server";
 import { DISTRICTS } from "../../models/catalog/organization.server";
 import { vietnamMidnight } from "../../models/lib/vietnam-time";
 
 /** The choices the queue's forms offer, passed down by loaders (models never reach the browser bundle). */
-export const MODERATION_CHOICES = { reasons: REJECT_REASONS, statuses: FEEDBACK_STATUSES, stances: STANCES, districts: DISTRICTS } as const;
+export const MODERATION_CHOICES = { reasons: REJECT_REASONS, statuses: QUEUE_STATUSES, stances: STANCES, districts: DISTRICTS } as const;
 export { AUDIT_ACTIONS, decideFeedback, DecisionSchema, listPeriodCodes, moderationStats, publicRejections };
 
 /** One page of the queue for a query string; `invalid` for bad filters or a tampered cursor. */

@@ -17,8 +17,7 @@ export const FEEDBACK_STATUSES = [
 ] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 /** Hidden from the public and back in the queue until a moderator keeps or removes the comment. */
-export const AWAITING_REVIEW = ["removal-requested", "under-review"] as const;
-export type AwaitingReview = (typeof AWAITING_REVIEW)[number];
+export type AwaitingReview = "removal-requested" | "under-review";
 export type ReportReason = (typeof REPORT_REASON_VALUES)[number];
 export const REJECT_REASONS = ["spam", "abuse", "personal-data", "off-topic", "duplicate", "other"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];

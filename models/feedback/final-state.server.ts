@@ -1,7 +1,7 @@
 import type { FeedbackStatus } from "./feedback.server";
 
 /** A comment's state once nothing more will happen to it unless someone acts again (a decision, a withdrawal, a removal). */
-export interface FinalState {
+interface FinalState {
   feedbackId: string;
   status: FeedbackStatus;
 }

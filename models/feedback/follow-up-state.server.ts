@@ -37,7 +37,7 @@ export interface FollowUpItem {
   followUp?: { entry?: Types.ObjectId | null } | null;
 }
 
-export const ITEM_FIELDS = {
+const ITEM_FIELDS = {
   evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1,
   body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1, reports: 1, followUp: 1,
 } as const;

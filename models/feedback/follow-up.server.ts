@@ -81,7 +81,7 @@ export async function requestRemoval({ trackingCode, now = new Date() }: { track
   return { status: "removal-requested" };
 }
 
-export interface FollowUpModerator {
+interface FollowUpModerator {
   id: string;
   email: string;
 }

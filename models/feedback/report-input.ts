@@ -10,7 +10,6 @@ export const ReportInputSchema = z.object({
   /** Honeypot: hidden from people, filled by naive bots. */
   website: z.string({ invalid_type_error: "feedback:errors.invalidType" }).max(500).optional(),
 });
-export type ReportInput = z.infer<typeof ReportInputSchema>;
 
 /** The report form as the schema reads it; hCaptcha's widget posts its token as `h-captcha-response`; "" is absent. */
 export function reportFormInput(form: FormData): Record<string, string | undefined> {

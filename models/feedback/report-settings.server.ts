@@ -2,8 +2,8 @@ import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 import { recordAudit } from "../moderation/audit.server";
 
-export const DEFAULT_REPORT_THRESHOLD = 3;
-export const MAX_REPORT_THRESHOLD = 100;
+const DEFAULT_REPORT_THRESHOLD = 3;
+const MAX_REPORT_THRESHOLD = 100;
 
 /** Admin settings for readers' reports, one document by `_id` ("reports"). */
 const ReportSettingsSchema = new Schema(

@@ -26,7 +26,7 @@ const ReportSchema = new Schema(
 export const Report = defineModel("Report", ReportSchema, "reports");
 
 /** The report's `_id`: the comment id and a hash of the client key (itself a keyed hash of the address). */
-export function reportId({ feedbackId, clientKey }: { feedbackId: string; clientKey: string }): string {
+function reportId({ feedbackId, clientKey }: { feedbackId: string; clientKey: string }): string {
   return `${feedbackId}:${createHash("sha256").update(clientKey).digest("base64url").slice(0, 22)}`;
 }
 

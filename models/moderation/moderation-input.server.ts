@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { FEEDBACK_STATUSES, REJECT_REASONS, STANCES } from "../feedback/feedback.server";
+import { REJECT_REASONS, STANCES } from "../feedback/feedback.server";
+
+/**
+ * The lists the queue offers: new comments (with those back for review after publication) and decided ones.
+ * Withdrawn and removed comments are counted in the statistics, not listed (a list by status reads feedback).
+ */
+export const QUEUE_STATUSES = ["pending", "approved", "rejected"] as const;
 
 /** Shared by the queue form, the bulk form and the JSON API; messages are translation keys. */
 export const DecisionSchema = z
@@ -33,7 +39,7 @@ const Blank = z.literal("").transform(() => undefined);
 
 /** Queue filters from a query string (the page and the API); empty values mean "any". */
 export const QueueQuerySchema = z.object({
-  status: z.enum(FEEDBACK_STATUSES, { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) }).default("pending"),
+  status: z.enum(QUEUE_STATUSES, { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) }).default("pending"),
   flagged: Flag.optional().or(Blank),
   district: z.string().trim().max(80).optional(),
   organization: z.string().trim().max(40).optional(),
