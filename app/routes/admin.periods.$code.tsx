@@ -20,7 +20,7 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
 import { ReviewThresholdsForm, thresholdValuesShown } from "~/components/review-thresholds-form";
-import { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "~/utils/reviews.server";
+import { getReviewThresholds, openDueReviews, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues, type ReviewThresholds } from "~/utils/reviews.server";
 import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -63,7 +63,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "review-thresholds") {
-    const failure = await submitForm(form, ReviewThresholdsFormSchema, t, (thresholds) => saveReviewThresholds({ period: period.code, thresholds, actor }));
+    // New thresholds apply at once: evaluations already over them get their case now, not at the next approval.
+    const save = async (thresholds: ReviewThresholds) => {
+      await saveReviewThresholds({ period: period.code, thresholds, actor });
+      await openDueReviews({ period: period.code, actor });
+    };
+    const failure = await submitForm(form, ReviewThresholdsFormSchema, t, save);
     if (failure) return data({ ...failure, form: "thresholds" as const }, { status: 400 });
     throw redirect(`/admin/periods/${period.code}?saved=thresholds`);
   }

@@ -9,6 +9,8 @@ import { fieldErrors, translatorFor } from "./api.server";
 export { listReviews, unresolvedCases, workedCase } from "../../models/review/review-list.server";
 export { decideReview, ReviewActionError, ReviewDecisionSchema, startReview } from "../../models/review/review-workflow.server";
 export { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "../../models/review/review-thresholds.server";
+export { openDueReviews } from "../../models/review/review-open.server";
+export type { ReviewThresholds } from "../../models/review/review-rules";
 
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 

@@ -193,3 +193,19 @@ describe("the pages, served as a browser without JavaScript gets them", () => {
     expect((await get(`/committee/reviews/${encodeURIComponent(`${b.organizationId}:9`)}`, members[0]!.cookie)).status).toBe(404);
   });
 });
+
+describe("rules switched off, then on", () => {
+  it("opens nothing while both rules are off, and the case at once when an admin turns one on", async () => {
+    const off = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm({ disagreementEnabled: "" }) });
+    expect(off.status).toBe(302);
+    const c = await createRatedOrganization({ code: "RR-003", name: "Chi bộ Ấp Lò Than", period: "2011", rating: "tsvm" });
+    await approveAll(await pending(c, "agree", 2));
+    await approveAll(await pending(c, "disagree", 9));
+    expect(await casesOf(c)).toHaveLength(0);
+
+    const on = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm() });
+    expect(on.status).toBe(302);
+    expect(await casesOf(c)).toEqual([expect.objectContaining({ status: "open" })]);
+    expect(await AuditEvent.countDocuments({ action: "review.open", targetId: reviewCaseId(c.evaluationId, 0), actorEmail: admin.email })).toBe(1);
+  });
+});
