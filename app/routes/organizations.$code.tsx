@@ -18,7 +18,7 @@ import { feedbackPanel } from "~/utils/feedback.server";
 import { publicRejections } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
 import { organizationPageAction, replyPanel } from "~/utils/replies.server";
-import { organizationAgreementByPeriod } from "../../models/summary/organization-trend.server";
+import { organizationAgreementByPeriod } from "~/utils/summary.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 

@@ -4,11 +4,12 @@ import { ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary/summary.server";
 import { fieldErrors, translatorFor } from "./api.server";
-import { i18nServer } from "./i18n.server";
+import { requestLocale } from "./i18n.server";
 import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the summary models: route modules import this *.server file so mongoose never reaches the browser.
 export { summaryCsv } from "../../models/summary/summary-csv";
+export { organizationAgreementByPeriod } from "../../models/summary/organization-trend.server";
 
 /** The public participation chart may come from a memo this young (a small collection, read by many). */
 export const PUBLIC_MAX_AGE_MS = 10_000;
@@ -39,7 +40,7 @@ function firstValues(params: URLSearchParams, names: string[]): Record<string, s
 }
 
 export async function requestLanguage(request: Request): Promise<Language> {
-  return (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
+  return (await requestLocale(request)) === "en" ? "en" : "vi";
 }
 
 /** Validates the query and finds the published period (the latest when none is named); unknown → 404. */
