@@ -10,6 +10,7 @@ import { ROLES } from "../models/accounts/user.server";
 import { MIN_PASSWORD_LENGTH } from "../models/accounts/password.server";
 import { AccountError, createUser, disableUser, resetPassword } from "../models/accounts/users-admin.server";
 import { runScript } from "../embedded-db/open";
+import { argumentsOrExit, cliText } from "./cli-args";
 
 const USAGE = `usage:
   npm run user -- create --email E --role moderator|committee|admin   (password on stdin)
@@ -17,23 +18,23 @@ const USAGE = `usage:
   npm run user -- disable --email E
   npm run user -- reset-password --email E                            (password on stdin)`;
 
-const Email = z.string({ required_error: "--email is required" }).trim().toLowerCase().email("--email must be an email address").max(254);
+const Email = z.string({ required_error: cliText("emailRequired") }).trim().toLowerCase().email(cliText("emailInvalid")).max(254, cliText("emailInvalid"));
 const CreateSchema = z.object({
   command: z.literal("create"),
   email: Email,
-  role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }),
-  organization: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "--organization must be an organization code").optional(),
+  role: z.enum(ROLES, { errorMap: () => ({ message: cliText("roleInvalid", { roles: ROLES.join(", ") }) }) }),
+  organization: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, cliText("organizationInvalid")).optional(),
 });
-const CommandSchema = z.discriminatedUnion("command", [
-  CreateSchema,
-  z.object({ command: z.literal("disable"), email: Email }),
-  z.object({ command: z.literal("reset-password"), email: Email }),
-]).superRefine((input, ctx) => {
+const CommandSchema = z.discriminatedUnion(
+  "command",
+  [CreateSchema, z.object({ command: z.literal("disable"), email: Email }), z.object({ command: z.literal("reset-password"), email: Email })],
+  { errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union_discriminator" ? cliText("commandRequired") : ctx.defaultError }) },
+).superRefine((input, ctx) => {
   if (input.command !== "create") return;
-  if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: "--organization CODE is required with --role organization" });
-  if (input.role !== "organization" && input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: "--organization goes only with --role organization" });
+  if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationRequired") });
+  if (input.role !== "organization" && input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationOnly") });
 });
-const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, cliText("passwordShort", { min: MIN_PASSWORD_LENGTH })).max(200, cliText("passwordLong", { max: 200 }));
 
 const EXIT_USAGE = 2;
 const EXIT_FAILED = 1;
@@ -59,20 +60,13 @@ async function passwordFromStdin(): Promise<string> {
 }
 
 function accountErrorText(error: AccountError, command: { email: string; organization?: string }): string {
-  if (error.code === "email_taken") return `${command.email} already has an account`;
-  if (error.code === "unknown_organization") return `no organization with code ${command.organization ?? ""}; nothing was written`;
-  return `no account for ${command.email}`;
+  if (error.code === "email_taken") return cliText("emailTaken", { email: command.email });
+  if (error.code === "unknown_organization") return cliText("unknownOrganization", { code: command.organization ?? "" });
+  return cliText("noAccount", { email: command.email });
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseCommand(process.argv.slice(2));
-  } catch (error) {
-    process.exit(fail(EXIT_USAGE, [error instanceof Error ? error.message : String(error), USAGE]));
-  }
-  if (!parsed.success) process.exit(fail(EXIT_USAGE, [...parsed.error.issues.map((issue) => issue.message), USAGE]));
-  const command = parsed.data;
+  const command = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
   const password = command.command === "disable" ? "" : await passwordFromStdin();
 
   await runScript(async () => {

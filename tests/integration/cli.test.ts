@@ -94,7 +94,7 @@ describe("npm run user", () => {
     expect(await AuditEvent.countDocuments({ action: "user.disable", targetId: staff.id, actorEmail: "cli" })).toBe(1);
 
     const unknown = await run("user", ["disable", "--email", "nobody@example.vn"]);
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining("no account for nobody@example.vn") });
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining("No account for nobody@example.vn.") });
   });
 
   it("resets a password from standard input: the new one works, the old one and the sessions do not", async () => {
