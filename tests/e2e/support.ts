@@ -11,7 +11,7 @@ export interface Account {
   password: string;
 }
 
-const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary", "follow-up"] as const;
+const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary", "follow-up", "replies"] as const;
 
 /**
  * `test.use` options giving a spec a client address of its own: the server trusts the loopback proxy's
@@ -28,9 +28,10 @@ export async function expectAccessible(page: Page) {
   expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** Creates a staff account the way an operator does: `npm run user -- create`, password on stdin. */
-export function createUser(account: Account, role: "moderator" | "committee" | "admin") {
-  const result = spawnSync("npx", ["tsx", "scripts/user.ts", "create", "--email", account.email, "--role", role], {
+/** Creates an account the way an operator does: `npm run user -- create`, password on stdin; an organization account names its organization's code. */
+export function createUser(account: Account, role: "moderator" | "committee" | "admin" | "organization", organization?: string) {
+  const args = ["tsx", "scripts/user.ts", "create", "--email", account.email, "--role", role, ...(organization ? ["--organization", organization] : [])];
+  const result = spawnSync("npx", args, {
     input: `${account.password}\n`,
     encoding: "utf8",
     env: { ...process.env, DATA_DIR, LOG_LEVEL: "error", SEED_ON_START: "false" },
