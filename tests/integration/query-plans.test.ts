@@ -17,6 +17,7 @@ import { scaleKeysInUse } from "../../models/catalog/periods-admin.server";
 import { campaignFlagsByEvaluation } from "../../models/summary/summary-activity.server";
 import { listWords } from "../../models/feedback/word-list.server";
 import { listCases } from "../../models/review/review-case.server";
+import { listReplies } from "../../models/replies/reply-list.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { explainRead, planProblems, readsEverything, recordReads, winningStages } from "../support/explain";
@@ -78,6 +79,7 @@ const SCENARIOS: [string, () => Promise<unknown>][] = [
     await listCases({ period: PERIOD, statuses: ["decided"] });
     await listCases({ period: PERIOD, statuses: ["open", "under-review"] });
   }],
+  ["official replies for moderators, with a cursor", () => listReplies({ cursor: dateCursor(), limit: 2 })],
   ["one period's participation rebuild and the decision days' rebuild", async () => {
     await rebuildParticipation({ period: PERIOD });
     await rebuildDecisionDays({ days: 7, now: new Date("2030-03-15T00:00:00Z") });
