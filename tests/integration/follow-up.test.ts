@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { action as withdrawApi, loader as trackingApi } from "../../app/routes/api.v1.feedback.$trackingCode";
 import { action as removalApi } from "../../app/routes/api.v1.feedback.$trackingCode.removal";
 import { action as decideApi } from "../../app/routes/api.v1.moderation.feedback.$id";
+import { action as trackingForm, loader as trackingPage } from "../../app/routes/feedback.$trackingCode";
+import { action as queueForm } from "../../app/routes/moderation._index";
 import { Evaluation } from "../../models/catalog/evaluation.server";
 import { listApprovedFeedback } from "../../models/feedback/feedback-read.server";
 import { decideFeedback } from "../../models/moderation/moderation.server";
@@ -141,5 +143,45 @@ describe("asking for a published comment's removal", () => {
     const response = await askRemoval(item.trackingCode);
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: { code: "not_published", message: "Only a published view can be removed this way." } });
+  });
+});
+
+describe("the no-JavaScript forms", () => {
+  /** POSTs a form the way a browser without JavaScript does; a redirect or a thrown page comes back as a Response. */
+  async function post(handler: typeof trackingForm, path: string, params: Record<string, string>, fields: Record<string, string>, cookie = "") {
+    const request = new Request(`http://localhost${path}`, { method: "POST", headers: { "accept-language": "en", ...(cookie ? { Cookie: cookie } : {}) }, body: new URLSearchParams(fields) });
+    try {
+      return (await handler({ request, params, context })) as unknown;
+    } catch (thrown) {
+      return thrown;
+    }
+  }
+
+  it("the tracking page asks for removal, refuses an unknown intent, and shows the new state", async () => {
+    const org = await organization("FU-05");
+    const moderator = await createStaff("moderator");
+    const item = await createPendingFeedback({ ...org });
+    const code = item.trackingCode;
+    const odd = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "publish" })) as { data: { message: string }; init: { status: number } };
+    expect(odd.init.status).toBe(400);
+    expect(odd.data.message).toBe("This request is not understood. Use the buttons on the page.");
+    const early = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as { data: { message: string }; init: { status: number } };
+    expect(early.init.status).toBe(409);
+
+    await decideFeedback({ id: item.id, decision: "approve", moderator });
+    const done = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as Response;
+    expect(done.status).toBe(303);
+    expect(done.headers.get("Location")).toBe(`/feedback/${code}?done=removal-requested`);
+    const page = (await trackingPage({ request: new Request(`http://localhost/feedback/${code}?done=removal-requested`), params: { trackingCode: code }, context })) as unknown as { data: { tracking: { status: string }; done: string } };
+    expect(page.data).toMatchObject({ tracking: { status: "removal-requested" }, done: "removal-requested" });
+
+    // The moderator keeps it from the queue page's form: published again.
+    const kept = (await post(queueForm as typeof trackingForm, "/moderation", {}, { intent: "keep", id: item.id, note: "Không vi phạm" }, moderator.cookie)) as { data: { ok: boolean; message: string } };
+    expect(kept.data).toMatchObject({ ok: true, message: "The comment is published again." });
+    expect(await tracked(code)).toBe("approved");
+    const again = (await post(queueForm as typeof trackingForm, "/moderation", {}, { intent: "remove", id: item.id }, moderator.cookie)) as { data: { ok: boolean }; init: { status: number } };
+    expect(again.init.status).toBe(409);
+    expect(await counters(org.evaluationId)).toMatchObject({ agree: 1, followUp: { "removal-requested": 0 } });
+    await noDrift();
   });
 });
