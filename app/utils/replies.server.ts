@@ -9,7 +9,7 @@ import { feedbackPageAction } from "./feedback.server";
 import { getOptionalUser } from "./session.server";
 
 // The app's door to the replies models: route modules import this *.server file so mongoose never reaches the browser.
-export { hideReply, restoreReply, ReplyConflict, ReplyNotFound, type ReplyView } from "../../models/replies/replies.server";
+export { hideReply, restoreReply, type ReplyView } from "../../models/replies/replies.server";
 export { listReplies, type ReplyListItem } from "../../models/replies/reply-list.server";
 export { HideReplySchema } from "../../models/replies/reply-input.server";
 export { InvalidCursor } from "../../models/db/cursor";
@@ -95,8 +95,6 @@ export async function replyPanel({ request, organizationCode, evaluationIds }: {
   const [visible, own] = await Promise.all([publicReplies({ evaluationIds }), canReply ? repliesFor({ evaluationIds }) : Promise.resolve(new Map<string, OwnReply>())]);
   return { ...visible, canReply, own: Object.fromEntries(own) as Record<string, OwnReply>, saved: new URL(request.url).searchParams.get("reply") === "saved" };
 }
-
-export type ReplyPanel = Awaited<ReturnType<typeof replyPanel>>;
 
 /** `evaluations[].reply` of GET /api/v1/organizations/:code: `{body, updatedAt}` or null (none, or hidden). */
 export async function apiReplies({ evaluationIds }: { evaluationIds: string[] }): Promise<Record<string, ReplyView | null>> {

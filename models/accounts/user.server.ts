@@ -1,11 +1,10 @@
-import { Schema, type InferSchemaType } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 export const ROLES = ["moderator", "committee", "admin", "organization"] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles with staff rights (moderation, committee, admin pages); an `organization` account has none of them. */
 export const STAFF_ROLES = ["moderator", "committee", "admin"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const UserSchema = new Schema(
   {
@@ -23,7 +22,6 @@ UserSchema.index({ role: 1, email: 1, _id: 1 });
 // The staff list pages on (email, _id); the unique {email} alone cannot give that order without a blocking sort.
 UserSchema.index({ email: 1, _id: 1 });
 
-export type UserDoc = InferSchemaType<typeof UserSchema>;
 export const User = defineModel("User", UserSchema, "users");
 
 /** An admin may do all staff work; other roles only their own. No role, not even admin, acts as an organization. */

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from "mongoose";
+import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 import type { REPORT_REASON_VALUES } from "./report-input";
 
@@ -100,5 +100,4 @@ FeedbackSchema.index({ evaluation: 1, status: 1, createdAt: -1, _id: -1 });
 FeedbackSchema.index({ organization: 1, status: 1, createdAt: -1, _id: -1 });
 FeedbackSchema.index({ period: 1, status: 1, createdAt: 1, _id: 1 });
 
-export type FeedbackDoc = InferSchemaType<typeof FeedbackSchema>;
 export const Feedback = defineModel("Feedback", FeedbackSchema, "feedback");

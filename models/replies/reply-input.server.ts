@@ -10,7 +10,6 @@ export const ReplyInputSchema = z.object({
     .transform(cleanText)
     .pipe(z.string().min(1, "replies:errors.bodyRequired").max(BODY_MAX, "replies:errors.bodyTooLong")),
 });
-export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 
 /** A moderator hides a reply with a reason (the rejection categories) and an optional note. */
 export const HideReplySchema = z.object({
