@@ -150,10 +150,10 @@ describe("production configuration, as parsed at start-up", () => {
 
 describe("production refusals at start, as a real process", () => {
   const ROOT = path.resolve(import.meta.dirname, "../..");
-  const base = { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", LOG_LEVEL: "info" };
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", LOG_LEVEL: "info" };
 
   /** Starts the real server (server/start.ts) and waits for it to exit; it must, as it refuses to start. */
-  function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  function startServer(env: Partial<NodeJS.ProcessEnv>): Promise<{ code: number | null; stderr: string; stdout: string }> {
     return new Promise((resolve) => {
       const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "tests/support/serve-source.ts")], { cwd: ROOT, env: { ...base, ...env }, timeout: 60_000 }, (_error, stdout, stderr) =>
         resolve({ code: child.exitCode, stdout, stderr }),
