@@ -15,8 +15,9 @@ import { flood, lookUpAll, postComments, type Poster } from "./intake";
 import { measure, type Stats, type Target } from "./load";
 import { startMinimal } from "./minimal";
 import { memoryRow, serverUnderTest } from "./production-server";
-import { staffSessions } from "./staff";
-import { HOME, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
+import { organizationSession, staffSessions } from "./staff";
+import { replyRow } from "./replies";
+import { HOME, organizationAccountTarget, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
 import { renderTable, statsOf, type Row } from "./table";
 
 const log = (line: string) => console.log(`· ${line}`);
@@ -128,7 +129,14 @@ async function main(): Promise<void> {
     ]);
     const reported = await publishOne(base, sessions.moderator);
     const reportPage = reported ? await targetRows([{ name: "/comments/:id/report", path: `/comments/${reported}/report` }]) : [];
-    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage, ...memoryRow(served));
+    // The right of reply: the first organization's account edits its reply, then reads its page (the form included).
+    const replies = await rowsOrMiss("PUT /api/v1/evaluations/:id/reply", `p50≤${DECISION_P50_MS}ms`, async () => {
+      const code = data.orgCodes[0]!;
+      const cookie = await organizationSession(base, code);
+      const row = await replyRow(base, { code, cookie, count: settings.decisions, deadlineMs: settings.duration * 5000, goalMs: DECISION_P50_MS });
+      return [row, ...(await targetRows([organizationAccountTarget(code, cookie)]))];
+    });
+    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage, ...replies, ...memoryRow(served));
 
     console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
     console.log(renderTable(rows, settings.connections));

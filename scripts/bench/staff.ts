@@ -15,8 +15,8 @@ function runUserScript(args: string[], password: string) {
 }
 
 /** Makes sure `email` has role `role` and `password`: creates the account, or resets the password of the existing one. */
-function ensureAccount(email: string, role: StaffRole, password: string): void {
-  const created = runUserScript(["create", "--email", email, "--role", role], password);
+function ensureAccount(email: string, role: StaffRole | "organization", password: string, extra: string[] = []): void {
+  const created = runUserScript(["create", "--email", email, "--role", role, ...extra], password);
   if (created.status === 0) return;
   if (!created.stderr.includes("already has an account")) throw new Error(`npm run user create failed: ${created.stderr.trim()}`);
   const reset = runUserScript(["reset-password", "--email", email], password);
@@ -48,4 +48,12 @@ export async function staffSessions(base: string, roles: readonly StaffRole[]): 
     sessions[role] = await login(base, email, password);
   }
   return sessions as Record<StaffRole, string>;
+}
+
+/** A logged-in session of the account that speaks for organization `code` (npm run user --role organization). */
+export async function organizationSession(base: string, code: string): Promise<string> {
+  const email = `bench-organization-${code.toLowerCase()}@example.com`;
+  const password = randomBytes(18).toString("base64url");
+  ensureAccount(email, "organization", password, ["--organization", code]);
+  return login(base, email, password);
 }

@@ -37,6 +37,11 @@ export function publicTargets(data: ServerData, trackingCodes: string[]): GoalTa
   return targets;
 }
 
+/** The organization page as its own account sees it (never cached: signed in), with the reply form. */
+export function organizationAccountTarget(code: string, cookie: string): GoalTarget {
+  return { name: "/organizations/:own (organization account)", path: `/organizations/${encodeURIComponent(code)}`, headers: { cookie }, goal: ORGANIZATION_PAGE };
+}
+
 /** Staff pages, signed in; measured last, so a slow one cannot hold up the intake flood. */
 export function staffTargets(sessions: Record<StaffRole, string>, data?: ServerData): GoalTarget[] {
   const reviewCase = data?.reviewCase;
@@ -45,6 +50,7 @@ export function staffTargets(sessions: Record<StaffRole, string>, data?: ServerD
     { name: "/moderation/stats (committee)", path: "/moderation/stats", headers: { cookie: sessions.committee } },
     { name: "/committee (committee)", path: "/committee", headers: { cookie: sessions.committee } },
     { name: "/committee/reviews (committee)", path: "/committee/reviews", headers: { cookie: sessions.committee } },
+    { name: "/moderation/replies (moderator)", path: "/moderation/replies", headers: { cookie: sessions.moderator } },
     ...(reviewCase ? [{ name: "/committee/reviews/:id (committee)", path: `/committee/reviews/${encodeURIComponent(reviewCase)}`, headers: { cookie: sessions.committee } }] : []),
   ];
 }
