@@ -2,20 +2,17 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { resources } from "../locales";
+import { I18nextProvider } from "react-i18next";
 import { connectDatabase, databaseConnected, disconnectDatabase, IndexBuildError, pingDatabase } from "../models/db/connection.server";
 import { catalogSnapshot } from "../models/catalog/catalog-cache.server";
 import { seedIfEmpty } from "../models/demo/demo";
 import { startMergeWorker } from "../models/catalog/merge-job.server";
 import { publicGeneration } from "../models/db/public-generation";
 import { warmModerationQueue } from "../models/moderation/moderation-queue.server";
-import { i18nConfig } from "./i18n";
 import { env, sessionSecret } from "./utils/env.server";
-import { i18nServer } from "./utils/i18n.server";
+import { requestLocale, sharedI18n } from "./utils/i18n.server";
 import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
 import { checkRateLimit, sweepExpired } from "./utils/rate-limit.server";
 import { flushMail } from "../models/feedback/decision-mail.server";
@@ -33,9 +30,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  const lng = await i18nServer.getLocale(request);
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources });
+  const instance = await sharedI18n(await requestLocale(request));
 
   // Bots and no-JS crawlers get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

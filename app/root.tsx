@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import stylesheet from "./styles/app.css";
 import printStylesheet from "./styles/print.css";
-import { i18nServer, localeCookie } from "./utils/i18n.server";
+import { localeCookie, requestLocale } from "./utils/i18n.server";
 import { publicOrigin } from "./utils/public-url.server";
 import { getOptionalUser } from "./utils/session.server";
 
@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = await i18nServer.getLocale(request);
+  const locale = await requestLocale(request);
   const user = await getOptionalUser(request);
   const headers = new Headers();
   // Remember an explicit ?lng choice so the next page keeps the language.

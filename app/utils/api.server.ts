@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { z } from "zod";
-import { i18nServer } from "./i18n.server";
+import { requestLocale, sharedI18n } from "./i18n.server";
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -34,8 +34,9 @@ export function apiError(status: number, code: string, message: string, fields?:
 }
 
 /** A t() for the request's language (?lng, cookie, Accept-Language). */
-export function translatorFor(request: Request, ns: string | readonly string[] = "common"): Promise<TFunction> {
-  return i18nServer.getFixedT(request, ns as "common");
+export async function translatorFor(request: Request, ns: string | readonly string[] = "common"): Promise<TFunction> {
+  const lng = await requestLocale(request);
+  return (await sharedI18n(lng)).getFixedT(lng, ns as "common");
 }
 
 /**

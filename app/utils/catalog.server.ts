@@ -5,7 +5,7 @@ import { InvalidCursor } from "../../models/db/cursor";
 import { DISTRICTS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { fieldErrors } from "./api.server";
-import { i18nServer } from "./i18n.server";
+import { requestLocale } from "./i18n.server";
 import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
@@ -71,5 +71,5 @@ export async function loadCatalog(params: URLSearchParams, t: TFunction): Promis
 
 /** The visitor's language, for picking a stored label ({vi, en}) in a loader. */
 export async function requestLanguage(request: Request): Promise<"vi" | "en"> {
-  return (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
+  return (await requestLocale(request)) === "en" ? "en" : "vi";
 }

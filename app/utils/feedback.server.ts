@@ -9,7 +9,7 @@ import { commentWindow, type PeriodView } from "../../models/catalog/period.serv
 import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
 import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
 import { env } from "./env.server";
-import { i18nServer } from "./i18n.server";
+import { requestLocale } from "./i18n.server";
 import { pageError } from "./page-error.server";
 import { checkRateLimit, FEEDBACK_ATTEMPT_LIMIT, FEEDBACK_LIMIT } from "./rate-limit.server";
 import { formatVietnamTime } from "../../models/lib/vietnam-time";
@@ -52,7 +52,7 @@ const CAPTCHA_KEY = { captcha_required: "captchaRequired", captcha_failed: "capt
  */
 export async function submitFeedback({ input, request, clientKey, captcha = env(), now = new Date() }: SubmitArgs): Promise<SubmitResult> {
   const t = await translatorFor(request, ["feedback", "common"]);
-  const locale = (await i18nServer.getLocale(request)) === "en" ? "en" : "vi";
+  const locale = (await requestLocale(request)) === "en" ? "en" : "vi";
   const parsed = FeedbackInputSchema.safeParse(input);
   if (!parsed.success) return refuse(400, "invalid_input", t("feedback:errors.invalidInput"), fieldErrors(parsed.error, t));
   const value = parsed.data;
