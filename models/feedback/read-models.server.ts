@@ -37,7 +37,7 @@ const ROW_FIELDS = {
 function followUpEntryOf(row: Row) {
   const kind = row.status === "removal-requested" ? "removal" : "reports";
   const reports = { count: (row.reports?.count ?? 0) - (row.reports?.reviewed ?? 0), reasons: { ...row.reports?.reasons } };
-  return { ...queueEntryFor(row), _id: row.followUp!.entry!, createdAt: row.followUpAt ?? row.createdAt, feedback: row._id, kind, ...(kind === "reports" ? { reports } : {}) };
+  return { ...queueEntryFor(row), _id: row.followUp!.entry!, createdAt: row.followUpAt ?? row.createdAt, flagged: false, feedback: row._id, kind, ...(kind === "reports" ? { reports } : {}) };
 }
 
 /** An approved item waiting for its slot: publication order is the order of decisions. */

@@ -102,7 +102,8 @@ export interface ReportSummary {
  * (stored on the item, so the decision claims exactly this entry); queued `now`, so it waits behind earlier work.
  */
 export async function enqueueFollowUp({ doc, entryId, kind, reports, now }: { doc: QueueSource; entryId: Types.ObjectId; kind: FollowUpKind; reports?: ReportSummary; now: Date }): Promise<void> {
-  const entry = { ...queueEntryFor(doc), _id: entryId, createdAt: now, feedback: doc._id, kind, ...(reports ? { reports } : {}) };
+  // Not "flagged": the statistics count flagged new comments, and a follow-up is marked by its kind already.
+  const entry = { ...queueEntryFor(doc), _id: entryId, createdAt: now, flagged: false, feedback: doc._id, kind, ...(reports ? { reports } : {}) };
   try {
     await insertEntry(entry);
   } catch (error) {
