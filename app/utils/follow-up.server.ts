@@ -73,6 +73,8 @@ export async function submitReport(input: { feedbackId: string; body: unknown; r
   } catch (error) {
     const refusal = followUpRefusal(error, t);
     if (!refusal) throw error;
-    return { ok: false, ...refusal };
+    // Not a tracking code here: the comment is unknown, or no longer published.
+    const message = refusal.code === "not_found" ? t("feedback:report.errors.notFound") : refusal.message;
+    return { ok: false, ...refusal, message };
   }
 }

@@ -126,7 +126,10 @@ describe("readers report a published comment", () => {
     expect(await report(item.id, { reason: "boring" })).toMatchObject({ status: 400, json: { error: { code: "invalid_input", fields: { reason: "Choose a reason." } } } });
     expect(await report(item.id, {}, newClientKey(), "vi")).toMatchObject({ status: 400, json: { error: { fields: { reason: "Hãy chọn một lý do." } } } });
     expect(await report(item.id, { reason: "spam", website: "http://x" })).toMatchObject({ status: 400, json: { error: { code: "spam_suspected" } } });
-    expect(await report("65a000000000000000000000", { reason: "spam" })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
+    expect(await report("65a000000000000000000000", { reason: "spam" })).toMatchObject({
+      status: 404,
+      json: { error: { code: "not_found", message: "This comment is not published (or no longer is), so it cannot be reported." } },
+    });
     expect(await report("not-an-id", { reason: "spam" })).toMatchObject({ status: 404 });
     const pending = await createPendingFeedback({ ...(await createRatedOrganization({ code: "RP-05", name: "Chi bộ RP-05", period: "2011" })) });
     expect(await report(pending.id, { reason: "spam" })).toMatchObject({ status: 404 });
