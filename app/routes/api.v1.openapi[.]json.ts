@@ -85,7 +85,7 @@ const document = {
       post: {
         summary: "Submit a view on one evaluation (published after moderation)",
         requestBody: { required: true, content: { "application/json": { schema: ref("FeedbackInput") } } },
-        description: "400 invalid_input (with fields) or invalid_json; 403 comments_not_open, comments_closed, a failed captcha or another site's Origin; 404 evaluation_not_found; 409 duplicate; 413 over 16 KiB; 415 not JSON; 429 rate_limited (with Retry-After).",
+        description: "400 invalid_input (with fields) or invalid_json; 403 comments_not_open, comments_closed, a failed captcha or another site's Origin; 404 evaluation_not_found; 409 duplicate (the same text on this evaluation, case, diacritics and invisible characters aside); 413 over 16 KiB; 415 not JSON; 429 rate_limited (with Retry-After): 5 accepted comments per client address (IPv6: per /64) in 10 minutes, counted once the captcha passed, and 30 attempts of any kind.",
         responses: { "201": json({ type: "object", required: ["trackingCode", "status"], properties: { trackingCode: { type: "string" }, status: { const: "pending" } } }, "Created"), ...errors(400, 403, 404, 409, 413, 415, 429) },
       },
     },
