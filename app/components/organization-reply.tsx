@@ -1,17 +1,9 @@
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { OwnReply, ReplyView } from "../../models/replies/replies.server";
+import type { ReplyPanel } from "~/utils/replies.server";
 import { useLocaleFormat } from "./locale-format";
 
-/** What the page shows of a reply (the same shape as `evaluations[].reply` in the API). */
-export interface ReplyView {
-  body: string;
-  updatedAt: string;
-}
-
-/** The reply as its own organization's account sees it: the text even while hidden, and why it is hidden. */
-export interface OwnReply extends ReplyView {
-  hiddenReason: string | null;
-}
 
 interface ReplyFormResult {
   reply?: { evaluation: string; message: string; body: string };
@@ -89,17 +81,8 @@ export function HiddenReplyTransparency({ hidden }: { hidden: Record<string, num
   return <p className="transparency-line">{t("replies:transparency", { count: total, detail })}</p>;
 }
 
-/** What the organization page's loader hands down about replies (see replyPanel in app/utils/replies.server.ts). */
-export interface ReplyPanelView {
-  replies: Record<string, ReplyView | null>;
-  hidden: Record<string, Record<string, number>>;
-  canReply: boolean;
-  own: Record<string, OwnReply>;
-  saved: boolean;
-}
-
 /** Under one evaluation: its official reply, the hidden-reply count, and the form for the organization's own account. */
-export function EvaluationReply({ evaluationId, panel }: { evaluationId: string; panel: ReplyPanelView }) {
+export function EvaluationReply({ evaluationId, panel }: { evaluationId: string; panel: ReplyPanel }) {
   const reply = panel.replies[evaluationId];
   return (
     <>

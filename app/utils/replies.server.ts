@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "../../models/accounts/auth.server";
 import { EvaluationIdSchema, ReplyInputSchema } from "../../models/replies/reply-input.server";
-import { NotYourOrganization, publicReplies, repliesFor, ReplyConflict, ReplyNotFound, replyTarget, saveReply, type OwnReply, type ReplyView } from "../../models/replies/replies.server";
+import { NotYourOrganization, publicReplies, publicReplyViews, repliesFor, ReplyConflict, ReplyNotFound, replyTarget, saveReply, type OwnReply, type ReplyView } from "../../models/replies/replies.server";
 import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
 import { requireUser } from "./auth.server";
 import { feedbackPageAction } from "./feedback.server";
@@ -92,9 +92,12 @@ export async function organizationPageAction(args: ActionFunctionArgs) {
 export async function replyPanel({ request, organizationCode, evaluationIds }: { request: Request; organizationCode: string; evaluationIds: string[] }) {
   const viewer: SessionUser | null = await getOptionalUser(request);
   const canReply = viewer?.role === "organization" && viewer.organization === organizationCode;
-  const [visible, own] = await Promise.all([publicReplies({ evaluationIds }), canReply ? repliesFor({ evaluationIds }) : Promise.resolve(new Map<string, OwnReply>())]);
-  return { ...visible, canReply, own: Object.fromEntries(own) as Record<string, OwnReply>, saved: new URL(request.url).searchParams.get("reply") === "saved" };
+  const found = await repliesFor({ evaluationIds });
+  const own: Record<string, OwnReply> = canReply ? Object.fromEntries(found) : {};
+  return { ...publicReplyViews({ found, evaluationIds }), canReply, own, saved: new URL(request.url).searchParams.get("reply") === "saved" };
 }
+
+export type ReplyPanel = Awaited<ReturnType<typeof replyPanel>>;
 
 /** `evaluations[].reply` of GET /api/v1/organizations/:code: `{body, updatedAt}` or null (none, or hidden). */
 export async function apiReplies({ evaluationIds }: { evaluationIds: string[] }): Promise<Record<string, ReplyView | null>> {

@@ -133,9 +133,18 @@ export async function repliesFor({ evaluationIds }: { evaluationIds: string[] })
   return out;
 }
 
+export interface PublicReplies {
+  replies: Record<string, ReplyView | null>;
+  hidden: Record<string, Record<string, number>>;
+}
+
 /** What the public sees per evaluation: the reply (null when none or hidden) and hidden replies per reason, for the transparency line. */
-export async function publicReplies({ evaluationIds }: { evaluationIds: string[] }): Promise<{ replies: Record<string, ReplyView | null>; hidden: Record<string, Record<string, number>> }> {
-  const found = await repliesFor({ evaluationIds });
+export async function publicReplies({ evaluationIds }: { evaluationIds: string[] }): Promise<PublicReplies> {
+  return publicReplyViews({ found: await repliesFor({ evaluationIds }), evaluationIds });
+}
+
+/** The public view of replies already read (the organization page reads them once for the public and the account's form). */
+export function publicReplyViews({ found, evaluationIds }: { found: Map<string, OwnReply>; evaluationIds: string[] }): PublicReplies {
   const replies: Record<string, ReplyView | null> = {};
   const hidden: Record<string, Record<string, number>> = {};
   for (const id of evaluationIds) {
