@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
-import { countCampaignFlag } from "./campaign-flags.server";
+import { CAMPAIGN_FLAG, countCampaignFlag } from "./campaign-flags.server";
+import { joinWave, waveOf } from "./campaign-wave.server";
 import { contactsKept, forgetContact, storeContact } from "./contact.server";
 import { moveCounters } from "./counters.server";
 import { Feedback, type Stance } from "./feedback.server";
@@ -86,6 +87,8 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
   const [words, recent] = await Promise.all([listWords(), recentIntake({ organizationId, key: similarity, now })]);
   const flags = intakeFlags({ text, words, similarRecent: recent.similar });
   const id = new Types.ObjectId();
+  // A detected campaign wave takes in this item and, below, the similar ones before it.
+  const wave = flags.some((flag) => flag.kind === CAMPAIGN_FLAG) ? waveOf({ members: recent.members, newId: String(id) }) : undefined;
   const trackingCode = await claimTrackingCode(id, newCode);
   const stored = await insertFeedback({
     _id: id,
@@ -105,11 +108,13 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     dedupeKey: dedupeKey(input.target.id, input.body),
     status: "pending",
     flags,
+    ...(wave ? { wave } : {}),
   });
   try {
-    if (!recent.full) await recordIntake({ organizationId, key: similarity, now });
+    if (!recent.full) await recordIntake({ organizationId, key: similarity, now, feedbackId: String(id), wave });
     // Further writes that belong to the item (its queue entry) go here; counters last: once they have moved, the item is in.
     await enqueueFeedback(stored);
+    if (wave) await joinWave({ wave, organizationId, newId: String(id), sample: stored.publicBody, members: recent.members, now });
     if (input.contact && contactsKept()) await storeContact({ feedbackId: String(id), email: input.contact, locale: input.locale, now });
     await countCampaignFlag({ evaluationId: input.target.id, period: input.target.period, flags });
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });

@@ -85,6 +85,8 @@ const FeedbackSchema = new Schema(
     dedupeKey: { type: String, required: true, unique: true },
     status: { type: String, enum: FEEDBACK_STATUSES, required: true, default: "pending" },
     flags: { type: [FlagSchema], default: [] },
+    /** The campaign wave it belongs to (campaign-wave.server.ts): the `_id` of the wave's document. */
+    wave: { type: String },
     moderation: { type: ModerationSchema },
     /** Readers' reports while published: `count` in all, `reviewed` of them already seen by a moderator who kept it. */
     reports: { type: ReportTallySchema },

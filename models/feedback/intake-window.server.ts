@@ -12,8 +12,11 @@ import { similarKeys } from "../lib/similarity-key.server";
 const IntakeWindowSchema = new Schema(
   {
     _id: { type: String, required: true },
-    /** One entry per accepted item: when (ms) and its similarityKey. */
-    items: { type: [new Schema({ at: { type: Number, required: true }, key: { type: String, required: true } }, { _id: false })], default: [] },
+    /** One entry per accepted item: when (ms), its similarityKey, its feedback id and its campaign wave (if any). */
+    items: {
+      type: [new Schema({ at: { type: Number, required: true }, key: { type: String, required: true }, id: { type: String }, wave: { type: String } }, { _id: false })],
+      default: [],
+    },
     expiresAt: { type: Date, required: true },
   },
   { versionKey: false },
@@ -39,6 +42,15 @@ export interface RecentIntake {
   similar: number;
   /** The current window holds INTAKE_WINDOW_CAP entries: record no more. */
   full: boolean;
+  /** Those similar items (recorded with an id), so a detected wave can mark its earlier members. */
+  members: IntakeMember[];
+}
+
+/** A recent similar item: its feedback id, when it came, and the wave it was put in (if any). */
+export interface IntakeMember {
+  id: string;
+  at: number;
+  wave?: string | null;
 }
 
 /** Counts similar items on an organization in the last BURST_WINDOW_MS from the current and the previous window. */
@@ -49,20 +61,22 @@ export async function recentIntake({ organizationId, key, now }: { organizationI
   );
   const since = now.getTime() - BURST_WINDOW_MS;
   const items = [...(current?.items ?? []), ...(previous?.items ?? [])];
+  const similar = items.filter((item) => item.at >= since && similarKeys(item.key, key));
   return {
-    similar: items.filter((item) => item.at >= since && similarKeys(item.key, key)).length,
+    similar: similar.length,
     full: (current?.items.length ?? 0) >= INTAKE_WINDOW_CAP,
+    members: similar.flatMap((item) => (item.id ? [{ id: item.id, at: item.at, wave: item.wave ?? null }] : [])),
   };
 }
 
-/** Remembers an accepted item's similarity key in its organization's current window ($push, serialised per window on FerretDB). */
-export async function recordIntake({ organizationId, key, now }: { organizationId: string; key: string; now: Date }): Promise<void> {
+/** Remembers an accepted item's similarity key, id and wave in its organization's current window ($push, serialised per window on FerretDB). */
+export async function recordIntake({ organizationId, key, now, feedbackId, wave }: { organizationId: string; key: string; now: Date; feedbackId?: string; wave?: string }): Promise<void> {
   const start = windowStart(now.getTime());
   const id = windowId(organizationId, start);
   // Read while the next window is current, so it lives two windows.
   const expiresAt = new Date(start + 2 * BURST_WINDOW_MS);
   await serialised(`intakewindows:${id}`, () =>
-    IntakeWindow.updateOne({ _id: id }, { $push: { items: { at: now.getTime(), key } }, $setOnInsert: { expiresAt } }, { upsert: true }),
+    IntakeWindow.updateOne({ _id: id }, { $push: { items: { at: now.getTime(), key, ...(feedbackId ? { id: feedbackId } : {}), ...(wave ? { wave } : {}) } }, $setOnInsert: { expiresAt } }, { upsert: true }),
   );
 }
 

@@ -64,6 +64,7 @@ interface FeedbackBefore {
   publicBody: string;
   displayName?: string | null;
   flags: { kind: string; detail?: string | null }[];
+  wave?: string | null;
   createdAt: Date;
   moderation?: { reason?: RejectReason | null } | null;
 }
@@ -71,7 +72,7 @@ interface FeedbackBefore {
 /** Everything a decision needs to move counters, publish, or put the item back in the queue. */
 const BEFORE_FIELDS = {
   evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1, ratingGiven: 1,
-  body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1,
+  body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1, wave: 1,
 } as const;
 
 function counted(doc: FeedbackBefore, status: FeedbackStatus, reason: RejectReason | null | undefined): CountedState {

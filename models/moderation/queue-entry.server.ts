@@ -32,6 +32,8 @@ const QueueEntrySchema = new Schema({
   feedback: { type: Schema.Types.ObjectId },
   /** For an entry after reports: how many and why, as moderators see them. */
   reports: { count: { type: Number }, reasons: { type: Schema.Types.Mixed } },
+  /** The campaign wave the item belongs to (models/feedback/campaign-wave.server.ts). */
+  wave: { type: String },
 });
 // Oldest first under each filter the queue offers, on MongoDB (further filters narrow the index range's rows).
 QueueEntrySchema.index({ createdAt: 1, _id: 1 });
@@ -55,6 +57,7 @@ export interface QueueSource {
   isResident: boolean;
   flags?: { kind: string; detail?: string | null }[] | null;
   proposedRating?: string | null;
+  wave?: string | null;
 }
 
 /** The entry for a pending item, as a plain document (for insertOne and the bulk rebuild alike). */
@@ -76,6 +79,7 @@ export function queueEntryFor(doc: QueueSource) {
     isResident: doc.isResident,
     flags,
     ...(doc.proposedRating ? { proposedRating: doc.proposedRating } : {}),
+    ...(doc.wave ? { wave: doc.wave } : {}),
   };
 }
 
