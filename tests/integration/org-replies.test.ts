@@ -214,8 +214,8 @@ describe("npm run user -- create --role organization", () => {
   });
 
   it.each([
-    ["an unknown organization", ["--organization", "NO-SUCH"], 1, /no organization with code NO-SUCH/],
-    ["no organization", [], 2, /--organization CODE is required/],
+    ["an unknown organization", ["--organization", "NO-SUCH"], 1, /no organization with code NO-SUCH/i],
+    ["no organization", [], 2, /--organization CODE is required/i],
   ])("refuses %s, says why and writes nothing", async (_label, extra, code, message) => {
     const result = await runUser(["create", "--email", "nobody@example.vn", "--role", "organization", ...extra], "a long enough password\n");
     expect(result.code).toBe(code);
