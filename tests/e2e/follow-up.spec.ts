@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, ownClient } from "./support";
+import { createUser, expectAccessible, login, ownClient } from "./support";
 
 test.use(ownClient("follow-up"));
 
@@ -64,4 +64,30 @@ test("a reader reports a published comment from the organization page; the repor
   await page.goto(`/feedback/${trackingCode}?lng=vi`);
   await expect(page.getByRole("button", { name: "Rút lại ý kiến của tôi" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a moderator sees a removal request in the queue and removes the comment for good", async ({ page }) => {
+  const moderator = { email: "theodoi@congkhai.vn", password: "mật khẩu theo dõi 1" };
+  createUser(moderator, "moderator");
+  await page.goto("/login");
+  await login(page, moderator);
+  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as { evaluations: { id: string; period: string }[] };
+  const evaluation = organization.evaluations.find((e) => e.period === "2011")!.id;
+  const body = `Tôi muốn gỡ ý kiến này sau khi đăng (${Date.now()}).`;
+  const posted = await page.request.post("/api/v1/feedback", { data: { evaluation, stance: "agree", body } });
+  const { trackingCode } = (await posted.json()) as { trackingCode: string };
+  const id = ((await (await page.request.get(`/api/v1/moderation/queue?organization=${ORGANIZATION}&limit=100`)).json()) as { items: { id: string; trackingCode: string }[] }).items.find(
+    (item) => item.trackingCode === trackingCode,
+  )!.id;
+  expect((await page.request.post(`/api/v1/moderation/feedback/${id}`, { data: { decision: "approve" } })).status()).toBe(200);
+  expect((await page.request.post(`/api/v1/feedback/${trackingCode}/removal`)).status()).toBe(200);
+
+  await page.goto(`/moderation?organization=${ORGANIZATION}&lng=vi`);
+  const item = page.locator("article", { hasText: body });
+  await expect(item.getByText("Người viết đã yêu cầu gỡ (đang ẩn cho đến khi bạn quyết định).")).toBeVisible();
+  await expectAccessible(page);
+  await item.getByRole("button", { name: "Gỡ bỏ" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ý kiến đã được gỡ bỏ." })).toBeVisible();
+  await page.goto(`/feedback/${trackingCode}?lng=vi`);
+  await expect(page.getByText("Đã gỡ theo yêu cầu", { exact: true })).toBeVisible();
 });
