@@ -6,7 +6,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NGINX = "/usr/sbin/nginx";
-export const SITE_FILE = path.join(ROOT, "deploy/nginx/cong-khai.conf");
+const SITE_FILE = path.join(ROOT, "deploy/nginx/cong-khai.conf");
 
 export interface RunningNginx {
   httpPort: number;
@@ -19,7 +19,7 @@ export interface RunningNginx {
 }
 
 /** A port that was free a moment ago (nginx binds it next). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const { port } = server.address() as { port: number };
@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The repository's site with this machine's ports, certificate and asset directory in place of the production ones. */
-export function renderSite({ site, appPort, httpPort, httpsPort, certFile, keyFile, assetsDir }: { site: string; appPort: number; httpPort: number; httpsPort: number; certFile: string; keyFile: string; assetsDir: string }): string {
+function renderSite({ site, appPort, httpPort, httpsPort, certFile, keyFile, assetsDir }: { site: string; appPort: number; httpPort: number; httpsPort: number; certFile: string; keyFile: string; assetsDir: string }): string {
   const replacements: [RegExp, string][] = [
     [/server 127\.0\.0\.1:3000;/g, `server 127.0.0.1:${appPort};`],
     [/^\s*listen \[::\]:\d+.*$/gm, ""],
