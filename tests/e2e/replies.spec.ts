@@ -49,3 +49,31 @@ test("an organization account replies through the form; residents see it; it can
   expect((await evaluation2011(page.request, OTHER)).reply).toBeNull();
   expect((await page.request.get("/moderation")).status()).toBe(403);
 });
+
+test("a moderator hides a reply with a reason; residents see it counted, then restored", async ({ page, browser }) => {
+  const moderator = { email: "kiemduyet-phanhoi@congkhai.vn", password: "mật khẩu kiểm duyệt 2" };
+  createUser(moderator, "moderator");
+  // BH-001's reply is in the demo data; no other spec touches it.
+  const seeded = "BH-001";
+  await page.goto("/moderation/replies");
+  await login(page, moderator);
+  await expect(page.getByRole("heading", { level: 1, name: "Phản hồi chính thức" })).toBeVisible();
+  await expectAccessible(page);
+
+  const row = page.getByRole("row").filter({ hasText: `(${seeded},` });
+  await row.getByLabel("Lý do từ chối").selectOption("spam");
+  await row.getByRole("button", { name: /^Ẩn phản hồi của/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã ẩn phản hồi.");
+
+  const resident = await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: ownClient("replies").extraHTTPHeaders });
+  const residentPage = await resident.newPage();
+  await residentPage.goto(`/organizations/${seeded}`);
+  await expect(residentPage.getByRole("complementary", { name: "Phản hồi chính thức của tổ chức" })).toHaveCount(0);
+  await expect(residentPage.getByText("1 phản hồi chính thức của tổ chức đã bị ban kiểm duyệt ẩn: 1 spam.")).toBeVisible();
+
+  await page.getByRole("row").filter({ hasText: `(${seeded},` }).getByRole("button", { name: /^Khôi phục phản hồi của/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Phản hồi đã hiển thị trở lại.");
+  await residentPage.reload();
+  await expect(residentPage.getByRole("complementary", { name: "Phản hồi chính thức của tổ chức" })).toBeVisible();
+  await resident.close();
+});
