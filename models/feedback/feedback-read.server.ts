@@ -1,6 +1,7 @@
 import { isValidObjectId } from "mongoose";
 import { z } from "zod";
 import { InvalidCursor } from "../db/cursor";
+import { loadedRow } from "../catalog/catalog-cache.server";
 import { Evaluation } from "../catalog/evaluation.server";
 import { BUCKET_SIZE, bucketOf, isHidden, readFeedBucket, readFeedHead, type FeedHead, type FeedItem } from "./feed-bucket.server";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback.server";
@@ -38,6 +39,17 @@ interface TrackingRow {
   followUpAt?: Date | null;
 }
 
+/**
+ * Where an evaluation belongs, from the catalog in memory (decision 009) once it is loaded: a database round
+ * trip less on every tracking page and organization page; read by `_id` only before the first load.
+ */
+async function evaluationPlace(id: string): Promise<{ organization: string; orgCode: string; orgName: string } | null> {
+  const row = loadedRow(id);
+  if (row) return { organization: row.organization, orgCode: row.orgCode, orgName: row.orgName };
+  const doc = await Evaluation.findById(id, { organization: 1, orgCode: 1, orgName: 1 }).lean();
+  return doc ? { organization: String(doc.organization), orgCode: doc.orgCode, orgName: doc.orgName } : null;
+}
+
 /** One item by its tracking code (typed in any case, dashes optional); null when unknown. */
 export async function getFeedbackTracking({ trackingCode }: { trackingCode: string }): Promise<FeedbackTracking | null> {
   const code = normalizeTrackingCode(trackingCode);
@@ -50,7 +62,7 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
     { trackingCode: 1, status: 1, stance: 1, proposedRating: 1, publicBody: 1, createdAt: 1, period: 1, evaluation: 1, "moderation.decidedAt": 1, "moderation.reason": 1, followUpAt: 1 },
   ).lean<TrackingRow>();
   if (!doc) return null;
-  const evaluation = await Evaluation.findById(doc.evaluation, { orgCode: 1, orgName: 1 }).lean();
+  const evaluation = await evaluationPlace(String(doc.evaluation));
   return {
     trackingCode: doc.trackingCode,
     status: doc.status,
@@ -127,9 +139,9 @@ export async function listApprovedFeedback(input: {
   const from = decodeSlotCursor(input.cursor);
   if (input.evaluationIds.length === 0 || !isValidObjectId(input.evaluationIds[0])) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(input.limit ?? PUBLIC_PAGE_SIZE, 1), 100);
-  const evaluation = await Evaluation.findById(input.evaluationIds[0], { organization: 1 }).lean();
+  const evaluation = await evaluationPlace(input.evaluationIds[0]!);
   if (!evaluation) return { items: [], nextCursor: null };
-  const organizationId = String(evaluation.organization);
+  const organizationId = evaluation.organization;
   const head = await readFeedHead(organizationId);
   const wanted = new Set(input.evaluationIds);
   const items: FeedItem[] = [];
