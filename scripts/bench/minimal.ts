@@ -17,6 +17,7 @@ const START_TIMEOUT_MS = 20_000;
 
 export interface MinimalServer {
   url: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,6 +82,7 @@ export async function startMinimal(log: (line: string) => void = console.log): P
   const port = await firstLine(child).catch(async (error: unknown) => (await stopChild(child), Promise.reject(error)));
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       process.off("exit", kill);
       await stopChild(child);

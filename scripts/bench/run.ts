@@ -14,7 +14,7 @@ import { settle } from "./http";
 import { flood, lookUpAll, postComments, type Poster } from "./intake";
 import { measure, type Stats, type Target } from "./load";
 import { startMinimal } from "./minimal";
-import { memoryRow, serverUnderTest } from "./production-server";
+import { memoryRow, processCpuMs, serverUnderTest } from "./production-server";
 import { organizationSession, staffSessions } from "./staff";
 import { replyRow } from "./replies";
 import { HOME, organizationAccountTarget, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
@@ -33,13 +33,19 @@ async function rowsOrMiss(name: string, goal: string, phase: () => Promise<Row[]
   }
 }
 
-/** Idle (one connection) then loaded, then waits for the server to work off any queue before the next target. */
-async function measureBoth(settings: Settings, base: string, target: Target): Promise<{ idle: Stats; loaded: Stats; note?: string }> {
+/**
+ * Idle (one connection) then loaded, then waits for the server to work off any queue before the next target.
+ * With the server's `pid` (this machine), notes its CPU time per idle request: robust when the machine is busy.
+ */
+async function measureBoth(settings: Settings, base: string, target: Target, pid?: number): Promise<{ idle: Stats; loaded: Stats; note?: string }> {
   log(`${target.name}`);
+  const cpuBefore = processCpuMs(pid);
   const idle = await measure(base, target, { connections: 1, duration: settings.duration });
+  const cpuAfter = processCpuMs(pid);
   const loaded = await measure(base, target, { connections: settings.connections, duration: settings.duration });
   const waited = await settle(base, { maxMs: settings.settleMs });
   const notes = [
+    cpuBefore !== null && cpuAfter !== null && idle.total > 0 ? `server CPU ${((cpuAfter - cpuBefore) / idle.total).toFixed(1)} ms/req` : "",
     idle.total === 0 || loaded.total === 0 ? `no response finished within the ${settings.duration}s measurement` : "",
     waited === null ? `server still busy ${settings.settleMs / 1000}s after the load` : waited > 2000 ? `server busy ${(waited / 1000).toFixed(0)}s after the load` : "",
   ].filter(Boolean);
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
   if ((await settle(base, { maxMs: 30_000, fastMs: 10_000 })) === null) throw new Error(`no healthy server at ${base}/healthz`);
   const minimal = await startMinimal(log).catch(async (error: unknown) => (await served?.stop(), Promise.reject(error)));
   try {
-    const reference = await measureBoth(settings, minimal.url, { name: "minimal Remix route", path: "/" });
+    const reference = await measureBoth(settings, minimal.url, { name: "minimal Remix route", path: "/" }, minimal.pid);
     const minimalRps = Math.max(reference.loaded.rps, 0.001);
     const rows: Row[] = [{ name: "minimal Remix route", ...reference, ratio: 1, goal: "reference", verdict: "" }];
 
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
     const targetRows = async (targets: GoalTarget[]) => {
       const measuredRows: Row[] = [];
       for (const target of targets) {
-        const measured = await measureBoth(settings, base, target);
+        const measured = await measureBoth(settings, base, target, served?.pid);
         idle.set(target.name, measured.idle);
         const ratio = measured.loaded.rps / minimalRps;
         measuredRows.push({ name: target.name, ...measured, ratio, goal: describeGoal(target.goal), verdict: judge(target.goal, measured.idle, measured.loaded, ratio) });
