@@ -100,8 +100,8 @@ describe("GET /api/v1/organizations/:code", () => {
       district: "Long Khánh",
       members: 10,
       evaluations: [
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2011", rating: "tsvm-tieu-bieu", members: { "xuat-sac": 2, tot: 8 }, counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 }, ratingHistory: [] },
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2010", rating: "hoan-thanh", members: { "hoan-thanh": 10 }, counters: { agree: 0, disagree: 0, neutral: 0, pending: 0 }, ratingHistory: [] },
+        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2011", rating: "tsvm-tieu-bieu", members: { "xuat-sac": 2, tot: 8 }, counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 }, ratingHistory: [], reply: null },
+        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2010", rating: "hoan-thanh", members: { "hoan-thanh": 10 }, counters: { agree: 0, disagree: 0, neutral: 0, pending: 0 }, ratingHistory: [], reply: null },
       ],
     });
   });
