@@ -162,6 +162,7 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
       <ItemContext item={item} />
       {item.followUp ? <FollowUpNotice followUp={item.followUp} /> : null}
       <Flags flags={item.flags} />
+      {item.wave ? <p className="hint">{t("wave.member", { count: item.wave.size })}</p> : null}
       <p className="hint">{t("item.original")}</p>
       <blockquote className="moderation-body">
         <bdi>{item.body}</bdi>

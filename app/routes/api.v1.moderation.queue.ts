@@ -24,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: item.status,
       // Back for review after publication: why (removal request or reports) and the reports' counts per reason.
       followUp: item.followUp,
+      // One of a campaign wave of similar comments: decide them together (the sample text stays on the page).
+      wave: item.wave ? { id: item.wave.id, size: item.wave.size } : null,
     })),
     nextCursor: page.nextCursor,
   });

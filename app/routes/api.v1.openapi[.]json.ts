@@ -264,6 +264,30 @@ const document = {
         required: ["period", "groupBy", "generatedAt", "rows"],
         properties: { period: { type: "string" }, groupBy: { type: "string" }, generatedAt: { type: "string", format: "date-time" }, rows: { type: "array", items: ref("SummaryRow") } },
       },
+      // Staff JSON is not under `paths` (session required; the role tables test it), but its items are described here.
+      ModerationQueueItem: {
+        type: "object",
+        description: "One item of GET /api/v1/moderation/queue (moderator session): {items: ModerationQueueItem[], nextCursor}",
+        required: ["id", "trackingCode", "evaluation", "stance", "body", "flags", "createdAt", "status", "followUp", "wave"],
+        properties: {
+          id: { type: "string" },
+          trackingCode: { type: "string" },
+          evaluation: { type: "string" },
+          stance: { enum: ["agree", "disagree", "neutral"] },
+          body: { type: "string", description: "The original text" },
+          flags: { type: "array", items: { type: "object", required: ["kind", "detail"], properties: { kind: { type: "string" }, detail: { type: "string" } } } },
+          createdAt: { type: "string", format: "date-time" },
+          status: { type: "string" },
+          followUp: { type: ["object", "null"], description: "Back for review after publication: removal request or readers' reports" },
+          wave: {
+            oneOf: [
+              { type: "object", required: ["id", "size"], properties: { id: { type: "string", description: "The wave's id (its first member's id)" }, size: { type: "integer", description: "Similar comments in the wave, decided or not" } } },
+              { type: "null" },
+            ],
+            description: "A campaign wave of similar comments on one organization in a few minutes (flag burst): every member is flagged, the first ones too, and the queue page decides the wave's pending members together",
+          },
+        },
+      },
       ReportInput: {
         type: "object",
         required: ["reason"],

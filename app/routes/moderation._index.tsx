@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationFilters } from "~/components/moderation-filters";
 import { ModerationItem } from "~/components/moderation-item";
 import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
+import { queueRuns, WaveGroup } from "~/components/moderation-wave";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationAction } from "~/utils/moderation-actions.server";
@@ -108,11 +109,17 @@ export default function ModerationQueue() {
       {pending && loaded.items.length > 0 ? <BulkForm reasons={loaded.reasons} /> : null}
       {loaded.items.length === 0 ? <p>{t("queue.empty")}</p> : null}
       <ol className="moderation-list">
-        {loaded.items.map((item) => (
-          <li key={item.id}>
-            <ModerationItem item={item} reasons={loaded.reasons} isAdmin={loaded.role === "admin"} outcome={outcome?.id === item.id ? outcome : null} />
-          </li>
-        ))}
+        {queueRuns(loaded.items).map((run) =>
+          run.wave ? (
+            <li key={`wave-${run.wave.id}`}>
+              <WaveGroup wave={run.wave} items={run.items} reasons={loaded.reasons} isAdmin={loaded.role === "admin"} outcome={outcome} />
+            </li>
+          ) : (
+            <li key={run.items[0].id}>
+              <ModerationItem item={run.items[0]} reasons={loaded.reasons} isAdmin={loaded.role === "admin"} outcome={outcome?.id === run.items[0].id ? outcome : null} />
+            </li>
+          ),
+        )}
       </ol>
       <Pager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
     </section>

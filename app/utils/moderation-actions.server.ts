@@ -2,11 +2,12 @@ import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "../../models/accounts/auth.server";
 import { AlreadyDecided, decideFeedback, redactFeedback, reverseDecision } from "../../models/moderation/moderation.server";
-import { DecisionSchema, IdsSchema, RedactionSchema, ReversalSchema } from "../../models/moderation/moderation-input.server";
+import { DecisionSchema, IdsSchema, RedactionSchema, ReversalSchema, WaveSchema } from "../../models/moderation/moderation-input.server";
 import { fieldErrors } from "./api.server";
 import { requireRole } from "./auth.server";
 import { moderationFailure } from "./moderation.server";
 import { followUpRefusal, resolveFollowUp } from "./follow-up.server";
+import { recordWaveDecision, waveMembersAmong } from "../../models/feedback/campaign-wave.server";
 
 export interface ModerationOutcome {
   ok: boolean;
@@ -34,9 +35,13 @@ async function decideMany(form: FormData, intent: "approve" | "reject", user: Se
   const single = ids.data.length === 1 ? ids.data[0] : undefined;
   const parsed = DecisionSchema.safeParse({ decision: intent, reason: form.get("reason") || undefined, note: form.get("note") || undefined });
   if (!parsed.success) return reply({ ok: false, id: single, message: t("moderation:errors.invalidDecision"), fields: fieldErrors(parsed.error, t) }, 400);
+  // A campaign wave decided together: only its listed members, each through the per-item path below.
+  const wave = WaveSchema.safeParse(form.get("wave") || undefined);
+  const members = wave.success && wave.data ? await waveMembersAmong({ wave: wave.data, ids: ids.data }) : ids.data;
+  if (!wave.success || !members || members.length === 0) return reply({ ok: false, message: t("moderation:errors.waveInvalid") }, 400);
   let decided = 0;
   let conflicts = 0;
-  for (const id of ids.data) {
+  for (const id of members) {
     try {
       await decideFeedback({ id, ...parsed.data, moderator: user });
       decided++;
@@ -45,6 +50,7 @@ async function decideMany(form: FormData, intent: "approve" | "reject", user: Se
       conflicts++;
     }
   }
+  if (wave.data) await recordWaveDecision({ wave: wave.data, decision: intent, reason: parsed.data.reason, note: parsed.data.note, moderator: user, ids: members, decided, alreadyDecided: conflicts });
   const parts = [t(`moderation:outcome.${intent}`, { count: decided })];
   if (conflicts > 0) parts.push(t("moderation:outcome.alreadyDecided", { count: conflicts }));
   return reply({ ok: decided > 0, id: single, message: parts.join(" ") }, decided === 0 ? 409 : 200);

@@ -4,6 +4,7 @@ import { defineModel } from "../db/define-model.server";
 import { CAMPAIGN_FLAG, countCampaignFlag } from "./campaign-flags.server";
 import { Feedback } from "./feedback.server";
 import type { IntakeMember } from "./intake-window.server";
+import { recordAudit } from "../moderation/audit.server";
 import { QueueEntry } from "../moderation/queue-entry.server";
 import { indexedEntryOf, indexQueueEntry, unindexQueueEntry, type EntryKeys } from "../moderation/queue-index.server";
 
@@ -120,4 +121,35 @@ async function addMembers({ wave, organizationId, sample, ids, now }: { wave: st
 export async function wavesById(ids: string[]): Promise<Map<string, WaveInfo>> {
   const docs = await Promise.all([...new Set(ids)].map((id) => Wave.findById(id, { sample: 1, members: 1 }).lean<{ _id: string; sample: string; members: string[] }>()));
   return new Map(docs.filter((doc) => doc !== null).map((doc) => [doc._id, { id: doc._id, size: doc.members.length, sample: doc.sample }]));
+}
+
+/** The given ids that are listed members of `wave`, in the order given; null when there is no such wave. */
+export async function waveMembersAmong({ wave, ids }: { wave: string; ids: string[] }): Promise<string[] | null> {
+  const doc = await Wave.findById(wave, { members: 1 }).lean<{ members: string[] }>();
+  if (!doc) return null;
+  const members = new Set(doc.members);
+  return ids.filter((id) => members.has(id));
+}
+
+/** One audit event for a wave decided together, beside the per-item events `decideFeedback` records. */
+export async function recordWaveDecision(input: {
+  wave: string;
+  decision: "approve" | "reject";
+  reason?: string;
+  note?: string;
+  moderator: { id: string; email: string };
+  ids: string[];
+  decided: number;
+  alreadyDecided: number;
+}): Promise<void> {
+  await recordAudit({
+    actor: input.moderator,
+    action: `wave.${input.decision}`,
+    targetType: "wave",
+    targetId: input.wave,
+    reason: input.reason,
+    note: input.note,
+    before: { pending: input.ids },
+    after: { decided: input.decided, alreadyDecided: input.alreadyDecided },
+  });
 }

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "user.reset-password",
   "user.unlock",
   "rating.revise",
+  "wave.approve",
+  "wave.reject",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

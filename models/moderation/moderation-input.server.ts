@@ -32,6 +32,9 @@ export const RedactionSchema = z.object({
 /** Form checkboxes: one or more feedback ids. */
 export const IdsSchema = z.array(z.string().regex(/^[0-9a-f]{24}$/, "moderation:errors.noSelection")).min(1, "moderation:errors.noSelection").max(100, "moderation:errors.tooMany");
 
+/** A campaign wave decided together (absent: a plain selection). */
+export const WaveSchema = z.string().regex(/^[0-9a-f]{24}$/, "moderation:errors.waveInvalid").optional();
+
 const Flag = z
   .enum(["1", "0", "true", "false", "on"], { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) })
   .transform((value) => value === "1" || value === "true" || value === "on");

@@ -7,6 +7,7 @@ import { Evaluation, type Counters } from "../catalog/evaluation.server";
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
 import { Period, type Label } from "../catalog/period.server";
 import { QueueEntry } from "./queue-entry.server";
+import { wavesById, type WaveInfo } from "../feedback/campaign-wave.server";
 import { pendingEntries, queueIndexed, type EntryKeys, type IndexFilter } from "./queue-index.server";
 import { queueGeneration } from "../db/read-model-state.server";
 
@@ -49,6 +50,8 @@ export interface QueueItem {
   context: QueueContext | null;
   /** Back in the queue after publication: its author asked for removal, or readers reported it (with their counts per reason). */
   followUp: { kind: "removal" | "reports"; reports: { count: number; reasons: Record<string, number> } | null } | null;
+  /** The campaign wave it belongs to: its id, how many comments it holds, and one of their texts. */
+  wave: WaveInfo | null;
 }
 
 export const QUEUE_PAGE_MAX = 100;
@@ -70,9 +73,10 @@ interface QueueRow {
   kind?: "removal" | "reports" | null;
   feedback?: unknown;
   reports?: { count?: number; reasons?: Record<string, number> } | null;
+  wave?: string | null;
 }
 
-const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, kind: 1, feedback: 1, reports: 1 } as const;
+const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, kind: 1, feedback: 1, reports: 1, wave: 1 } as const;
 
 interface Scope {
   equal: IndexFilter;
@@ -176,7 +180,7 @@ async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueCon
 
 const FOLLOW_UP_STATUS = { removal: "removal-requested", reports: "under-review" } as const;
 
-function toItem(doc: QueueRow, context: QueueContext | null): QueueItem {
+function toItem(doc: QueueRow, context: QueueContext | null, wave: WaveInfo | null): QueueItem {
   return {
     // A follow-up entry has an `_id` of its own; the item is the feedback it names.
     id: String(doc.feedback ?? doc._id),
@@ -196,6 +200,7 @@ function toItem(doc: QueueRow, context: QueueContext | null): QueueItem {
       : null,
     context,
     followUp: doc.kind ? { kind: doc.kind, reports: doc.reports ? { count: doc.reports.count ?? 0, reasons: { ...doc.reports.reasons } } : null } : null,
+    wave,
   };
 }
 
@@ -208,9 +213,12 @@ export async function listQueue({ filters, cursor, limit }: { filters: QueueFilt
   const scope = await scopeOf(filters, cursor);
   if (!scope) return { items: [], nextCursor: null };
   const { rows, next } = filters.status === "pending" ? await pendingRows(scope, size) : await decidedRows(filters.status, scope, size);
-  const contexts = await contextFor([...new Set(rows.map((doc) => String(doc.evaluation)))]);
+  const [contexts, waves] = await Promise.all([
+    contextFor([...new Set(rows.map((doc) => String(doc.evaluation)))]),
+    wavesById(rows.flatMap((doc) => (doc.wave ? [doc.wave] : []))),
+  ]);
   return {
-    items: rows.map((doc) => toItem(doc, contexts.get(String(doc.evaluation)) ?? null)),
+    items: rows.map((doc) => toItem(doc, contexts.get(String(doc.evaluation)) ?? null, (doc.wave && waves.get(doc.wave)) || null)),
     nextCursor: next ? encodeCursor({ k: next.createdAt.toISOString(), id: next.id }) : null,
   };
 }
