@@ -75,11 +75,10 @@ async function markMember({ id, wave, detail }: { id: string; wave: string; deta
 /** A still-pending member's queue entry gets the flag and the wave too (a claimed entry is simply not there). */
 async function markQueueEntry({ doc, wave, detail }: { doc: MemberDoc; wave: string; detail: string }): Promise<void> {
   const flagged = doc.flags.some((flag) => flag.kind === CAMPAIGN_FLAG);
-  const entry = await QueueEntry.findOneAndUpdate(
-    { _id: doc._id },
-    { $set: { wave, flagged: true }, ...(flagged ? {} : { $push: { flags: { kind: CAMPAIGN_FLAG, detail } } }) },
-    { new: true, projection: { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 } },
-  ).lean<EntryKeys>();
+  const change = { $set: { wave, flagged: true }, ...(flagged ? {} : { $push: { flags: { kind: CAMPAIGN_FLAG, detail } } }) };
+  const { matchedCount } = await QueueEntry.updateOne({ _id: doc._id }, change);
+  // FerretDB's findAndModify takes no projection: read the keys back by `_id`.
+  const entry = matchedCount === 1 ? await QueueEntry.findById(doc._id, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys>() : null;
   if (!entry) return;
   // The in-process index filters on `flagged`: replace its keys.
   unindexQueueEntry(String(doc._id));
