@@ -162,7 +162,7 @@ describe("moderators hide a reply", () => {
 });
 
 describe("admins invite an organization account", () => {
-  async function invite(fields: Record<string, string>) {
+  async function adminPost(fields: Record<string, string>) {
     const admin = await createStaff("admin");
     return fetch(http.url("/admin/users"), {
       method: "POST",
@@ -172,16 +172,23 @@ describe("admins invite an organization account", () => {
   }
 
   it("binds the invited account to the organization chosen", async () => {
-    const response = await invite({ email: "invited@example.vn", role: "organization", organization: "RP-001" });
+    const response = await adminPost({ email: "invited@example.vn", role: "organization", organization: "RP-001" });
     expect(response.status).toBe(200);
     expect(await User.findOne({ email: "invited@example.vn" }, { role: 1, organization: 1 }).lean()).toMatchObject({ role: "organization", organization: "RP-001" });
   });
 
+  it("never turns an organization account into staff from the role form", async () => {
+    const response = await adminPost({ intent: "role", userId: account.id, role: "moderator" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Organization accounts keep their role; invite a new account instead.");
+    expect(await User.findById(account.id, { role: 1 }).lean()).toMatchObject({ role: "organization" });
+  });
+
   it("refuses an unknown or missing organization with a translated message and writes nothing", async () => {
-    const unknown = await invite({ email: "ghost@example.vn", role: "organization", organization: "NO-SUCH" });
+    const unknown = await adminPost({ email: "ghost@example.vn", role: "organization", organization: "NO-SUCH" });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("There is no organization with code NO-SUCH.");
-    const missing = await invite({ email: "ghost@example.vn", role: "organization", organization: "" });
+    const missing = await adminPost({ email: "ghost@example.vn", role: "organization", organization: "" });
     expect(await missing.text()).toContain("An organization account needs the code of its organization.");
     expect(await User.countDocuments({ email: "ghost@example.vn" })).toBe(0);
   });
