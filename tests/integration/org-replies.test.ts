@@ -75,7 +75,7 @@ describe("PUT /api/v1/evaluations/:id/reply", () => {
 
   it("publishes the reply (200 {body, updatedAt}) and residents see it at once on the cached page and in the API", async () => {
     expect(await publicPage("RP-001")).not.toContain("Official reply of the organization");
-    const response = await putReply(own.evaluationId, { body: "  Chi bộ xin tiếp thu ý kiến của bà con.  " }, { cookie: account.cookie });
+    const response = await putReply(own.evaluationId, { body: "  Chi bộ xin tiếp\u200b thu ý kiến của bà con.  " }, { cookie: account.cookie });
     expect(response.status).toBe(200);
     const saved = (await response.json()) as { body: string; updatedAt: string };
     expect(saved).toEqual({ body: "Chi bộ xin tiếp thu ý kiến của bà con.", updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
