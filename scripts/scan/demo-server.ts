@@ -10,7 +10,7 @@ import mongoose from "mongoose";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const START_LIMIT_MS = 5 * 60_000;
 
-export interface DemoServer {
+interface DemoServer {
   base: string;
   dataDir: string;
   /** Error lines the server logged (a 500 the scanner caused shows up here). */

@@ -5,7 +5,7 @@ const Finding = z.object({ method: z.string(), path: z.string(), info: z.string(
 const Group = z.record(z.string(), z.array(Finding));
 const ReportSchema = z.object({ vulnerabilities: Group, anomalies: Group, additionals: Group.optional() });
 
-export type WapitiReport = z.infer<typeof ReportSchema>;
+type WapitiReport = z.infer<typeof ReportSchema>;
 type Finding = z.infer<typeof Finding>;
 
 export function parseReport(text: string): WapitiReport {

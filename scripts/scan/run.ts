@@ -21,11 +21,11 @@ const PYTHON = "/usr/bin/python3";
  */
 const MODULES = "blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,xss,crlf,csrf,methods";
 const CRAWL_SECONDS = 120;
-const SECONDS_PER_MODULE = 60;
+const SECONDS_PER_MODULE = 90;
 /** Pages of one directory the crawler fetches (every route's URL comes first, then links found on them). */
-const FILES_PER_DIRECTORY = 12;
-/** Kept after the run (git ignores test-results/): wapiti's full report, requests and curl commands included. */
-const REPORT_FILE = path.join(ROOT, "test-results/scan/wapiti.json");
+const FILES_PER_DIRECTORY = 30;
+/** Kept after the run (git ignores .cache/; Playwright empties test-results/): wapiti's full report, requests and curl commands included. */
+const REPORT_FILE = path.join(ROOT, ".cache/scan/wapiti.json");
 
 async function json<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
     const reopen = await keepRateLimitsOpen(server);
     const code = await wapiti([
-      "-u", `${server.base}/`, "--scope", "folder", "-d", "1", "--max-links-per-page", "20", "--max-files-per-dir", String(FILES_PER_DIRECTORY),
+      "-u", `${server.base}/`, "--scope", "folder", "-d", "1", "--max-links-per-page", "10", "--max-files-per-dir", String(FILES_PER_DIRECTORY),
       ...urls.flatMap((url) => ["-s", url]), "-x", `${server.base}/logout`,
       "-H", `Cookie: ${cookie}`, "-m", MODULES, "--max-scan-time", String(CRAWL_SECONDS), "--max-attack-time", String(SECONDS_PER_MODULE),
       "--flush-session", "--store-session", path.join(server.dataDir, "wapiti"), "-f", "json", "-o", REPORT_FILE, "-v", "0", "--no-bugreport",
