@@ -3,7 +3,7 @@ import { apiError, fieldErrors, jsonResponse, translatorFor } from "~/utils/api.
 import { requireRole } from "~/utils/auth.server";
 import { queuePage } from "~/utils/moderation.server";
 
-/** GET /api/v1/moderation/queue?status=pending&cursor=&limit= → {items:[{id, trackingCode, evaluation, stance, body, flags, createdAt}], nextCursor}. */
+/** GET /api/v1/moderation/queue?status=pending&cursor=&limit= → {items:[{id, trackingCode, evaluation, stance, body, flags, createdAt, status, followUp, wave}], nextCursor}. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);

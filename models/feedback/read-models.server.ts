@@ -30,7 +30,7 @@ type Row = QueueSource &
 
 const ROW_FIELDS = {
   evaluation: 1, organization: 1, period: 1, district: 1, stance: 1, trackingCode: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1,
-  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1, followUp: 1, followUpAt: 1, reports: 1,
+  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1, followUp: 1, followUpAt: 1, reports: 1, wave: 1,
 } as const;
 
 /** The queue entry of an item back for review (a removal request, or hidden after reports), under its own entry id. */

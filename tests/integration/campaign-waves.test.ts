@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as queueForm } from "../../app/routes/moderation._index";
+import { loader as queueApi } from "../../app/routes/api.v1.moderation.queue";
 import { Evaluation } from "../../models/catalog/evaluation.server";
 import { rebuildCampaignFlags } from "../../models/feedback/campaign-flags.server";
 import { Feedback } from "../../models/feedback/feedback.server";
@@ -13,6 +14,7 @@ import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 import { postFeedback } from "./feedback-call";
 import { setupHttpApp } from "./http-app";
+import { callLoader } from "./route-call";
 
 setupTestDatabase();
 const http = setupHttpApp();
@@ -51,7 +53,7 @@ async function expectNoDrift() {
   expect(await rebuildCampaignFlags()).toBe(0);
 }
 
-let moderator: { id: string; email: string; cookie: string };
+let moderator: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   await createPeriod();
@@ -124,6 +126,9 @@ describe("campaign waves", () => {
     const wave = (await stateOf(members[0]!.id)).wave!;
     expect(wave).toBe(members[0]!.id);
     expect((await stateOf(lone.id)).wave).toBeNull();
+    const api = (await callLoader(queueApi, "/api/v1/moderation/queue?organization=CW-002", {}, { Cookie: moderator.cookie })) as Response;
+    const listed = (await api.json()) as { items: { wave: unknown }[] };
+    expect(listed.items.map((item) => item.wave)).toEqual(members.map(() => ({ id: wave, size: 5 })));
     const before = await counters(org.evaluationId);
 
     const ids = [...members, lone].map((item): [string, string] => ["ids", item.id]);
