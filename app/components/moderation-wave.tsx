@@ -7,7 +7,7 @@ import { ReasonSelect } from "./moderation-nav";
 type Wave = NonNullable<QueueItem["wave"]>;
 
 /** A run of the queue page: one item, or the pending members of a campaign wave shown where its first one falls. */
-export type QueueRun = { wave: null; items: [QueueItem] } | { wave: Wave; items: QueueItem[] };
+type QueueRun = { wave: null; items: [QueueItem] } | { wave: Wave; items: QueueItem[] };
 
 /** Gathers a page's pending wave members into one run per wave; everything else stays one item per run, in order. */
 export function queueRuns(items: QueueItem[]): QueueRun[] {

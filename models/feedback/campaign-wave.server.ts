@@ -24,10 +24,10 @@ const WaveSchema = new Schema(
   },
   { versionKey: false },
 );
-export const Wave = defineModel("Wave", WaveSchema, "waves");
+const Wave = defineModel("Wave", WaveSchema, "waves");
 
 /** Members listed per wave: more than a moderator decides in one go; later members still carry the wave and its flag. */
-export const WAVE_MEMBERS_CAP = 500;
+const WAVE_MEMBERS_CAP = 500;
 
 export interface WaveInfo {
   id: string;
