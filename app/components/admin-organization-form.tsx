@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, describedBy } from "./admin-nav";
+import { Field, fieldAria } from "./field";
 import { AdminSelect } from "./admin-ui";
 
 export interface OrganizationFormValues {
@@ -27,7 +27,7 @@ export function OrganizationForm({
 }) {
   const { t } = useTranslation(["admin", "common"]);
   const input = (name: "code" | "name" | "members", type = "text") => (
-    <AdminField name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
+    <Field id={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
       <input
         id={name}
         name={name}
@@ -35,9 +35,9 @@ export function OrganizationForm({
         defaultValue={values[name]}
         required
         min={type === "number" ? 0 : undefined}
-        {...describedBy(name, { error: errors[name] })}
+        {...fieldAria(name, { error: errors[name] })}
       />
-    </AdminField>
+    </Field>
   );
   const select = (name: "kind" | "district", options: readonly string[], label: (option: string) => string) => (
     <AdminSelect name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]} value={values[name]} options={options} optionLabel={label} />

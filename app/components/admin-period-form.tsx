@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, describedBy } from "./admin-nav";
+import { Field, fieldAria } from "./field";
 
 export interface PeriodFormValues {
   code: string;
@@ -18,14 +18,14 @@ export interface PeriodFormValues {
 export function PeriodForm({ values, errors, editing }: { values: PeriodFormValues; errors: Record<string, string>; editing: boolean }) {
   const { t } = useTranslation("admin");
   const text = (name: keyof PeriodFormValues, type = "text", hint = false) => (
-    <AdminField name={name} label={t(`periods.fields.${name}`)} error={errors[name]} hint={hint ? t(`periods.hints.${name}`) : undefined}>
-      <input id={name} name={name} type={type} defaultValue={values[name]} required {...describedBy(name, { error: errors[name], hint })} />
-    </AdminField>
+    <Field id={name} label={t(`periods.fields.${name}`)} error={errors[name]} hint={hint ? t(`periods.hints.${name}`) : undefined}>
+      <input id={name} name={name} type={type} defaultValue={values[name]} required {...fieldAria(name, { error: errors[name], hint })} />
+    </Field>
   );
   const scale = (name: "ratingScale" | "memberScale") => (
-    <AdminField name={name} label={t(`periods.fields.${name}`)} error={errors[name]} hint={t("periods.hints.scale")}>
-      <textarea id={name} name={name} defaultValue={values[name]} required rows={6} {...describedBy(name, { error: errors[name], hint: true })} />
-    </AdminField>
+    <Field id={name} label={t(`periods.fields.${name}`)} error={errors[name]} hint={t("periods.hints.scale")}>
+      <textarea id={name} name={name} defaultValue={values[name]} required rows={6} {...fieldAria(name, { error: errors[name], hint: true })} />
+    </Field>
   );
   return (
     <Form method="post" className="admin-form">
@@ -38,15 +38,15 @@ export function PeriodForm({ values, errors, editing }: { values: PeriodFormValu
       {scale("memberScale")}
       {text("commentsOpenAt", "datetime-local", true)}
       {text("commentsCloseAt", "datetime-local", true)}
-      <AdminField name="status" label={t("periods.fields.status")} error={errors.status}>
-        <select id="status" name="status" defaultValue={values.status} {...describedBy("status", { error: errors.status })}>
+      <Field id="status" label={t("periods.fields.status")} error={errors.status}>
+        <select id="status" name="status" defaultValue={values.status} {...fieldAria("status", { error: errors.status })}>
           {(["draft", "open", "closed"] as const).map((status) => (
             <option key={status} value={status}>
               {t(`periods.status.${status}`)}
             </option>
           ))}
         </select>
-      </AdminField>
+      </Field>
       <button type="submit" name="intent" value="save">
         {t(editing ? "periods.save" : "periods.create")}
       </button>

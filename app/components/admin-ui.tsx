@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { AdminField, describedBy } from "./admin-nav";
+import { Field, fieldAria } from "./field";
 
 /** A labelled select with its translated error. */
 export function AdminSelect({
@@ -18,15 +18,15 @@ export function AdminSelect({
   optionLabel: (option: string) => string;
 }) {
   return (
-    <AdminField name={name} label={label} error={error}>
-      <select id={name} name={name} defaultValue={value ?? options[0]} required {...describedBy(name, { error })}>
+    <Field id={name} label={label} error={error}>
+      <select id={name} name={name} defaultValue={value ?? options[0]} required {...fieldAria(name, { error })}>
         {options.map((option) => (
           <option key={option} value={option}>
             {optionLabel(option)}
           </option>
         ))}
       </select>
-    </AdminField>
+    </Field>
   );
 }
 

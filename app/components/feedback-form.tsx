@@ -1,7 +1,7 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FeedbackActionData, FeedbackPanel } from "~/utils/feedback.server";
+import { Field, FieldError, fieldAria } from "./field";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
 
 const STANCES = ["agree", "disagree", "neutral"] as const;
@@ -18,41 +18,6 @@ export interface FeedbackFormProps {
   contactRetentionDays: number | null;
 }
 
-/** A field's ids, its error text, and the attributes that tie the control to its hint and error. */
-function fieldAttributes(result: FeedbackActionData | null, prefix: string) {
-  return (name: string, hint = false) => {
-    const error = result?.fields[name];
-    const id = `${prefix}-${name}`;
-    const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-    return {
-      hintId: `${id}-hint`,
-      error: error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null,
-      aria: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined },
-      control: { id, name },
-    };
-  };
-}
-
-type FieldAttributes = ReturnType<ReturnType<typeof fieldAttributes>>;
-
-/** Label, hint, the control, then its error: the order a screen reader and a sighted reader meet them. */
-function Field({ label, hint, attrs, children }: { label: string; hint: string; attrs: FieldAttributes; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={attrs.control.id}>{label}</label>
-      <p className="hint" id={attrs.hintId}>
-        {hint}
-      </p>
-      {children}
-      {attrs.error}
-    </div>
-  );
-}
-
 /**
  * A resident's view on one evaluation: a real form that posts to the organization page's action,
  * so it works without JavaScript; after a refusal it comes back with every typed value and the
@@ -65,14 +30,12 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("evaluation") === evaluationId;
   const prefix = `fb-${evaluationId}`;
-  const field = fieldAttributes(result, prefix);
   const values = result?.values;
-  const stance = field("stance");
-  const proposed = field("proposedRating", true);
-  const body = field("body", true);
-  const name = field("displayName", true);
-  const contact = field("contact", true);
-  const captcha = field("captchaToken");
+  const id = (name: string) => `${prefix}-${name}`;
+  const errorOf = (name: string) => result?.fields[name];
+  const aria = (name: string, hint = false) => fieldAria(id(name), { error: errorOf(name), hint });
+  const control = (name: string, hint = false) => ({ id: id(name), name, ...aria(name, hint) });
+  const fieldOf = (name: string, label: string, hint?: string) => ({ id: id(name), label, hint, error: errorOf(name) });
   return (
     <Form method="post" className="feedback-form stack" noValidate aria-labelledby={`${prefix}-title`} preventScrollReset>
       <h3 id={`${prefix}-title`}>{t("form.title", { period: periodCode })}</h3>
@@ -83,18 +46,18 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
         </div>
       ) : null}
       <input type="hidden" name="evaluation" value={evaluationId} />
-      <fieldset className="field" aria-describedby={stance.aria["aria-describedby"]}>
+      <fieldset className="field" aria-describedby={aria("stance")["aria-describedby"]}>
         <legend>{t("form.stanceLegend")}</legend>
         {STANCES.map((value) => (
           <label key={value} className="choice">
-            <input type="radio" name="stance" value={value} defaultChecked={(values?.stance ?? "agree") === value} aria-invalid={stance.aria["aria-invalid"]} />{" "}
+            <input type="radio" name="stance" value={value} defaultChecked={(values?.stance ?? "agree") === value} aria-invalid={aria("stance")["aria-invalid"]} />{" "}
             {tc(`stance.${value}`)}
           </label>
         ))}
-        {stance.error}
+        <FieldError id={id("stance")} error={errorOf("stance")} />
       </fieldset>
-      <Field label={t("form.proposedRating")} hint={t("form.proposedRatingHint")} attrs={proposed}>
-        <select {...proposed.control} defaultValue={values?.proposedRating ?? ""} {...proposed.aria}>
+      <Field {...fieldOf("proposedRating", t("form.proposedRating"), t("form.proposedRatingHint"))}>
+        <select {...control("proposedRating", true)} defaultValue={values?.proposedRating ?? ""}>
           <option value="">{t("form.proposedRatingChoose")}</option>
           {ratingScale.map((entry) => (
             <option key={entry.key} value={entry.key}>
@@ -103,17 +66,17 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
           ))}
         </select>
       </Field>
-      <Field label={t("form.body")} hint={t("form.bodyHint")} attrs={body}>
-        <textarea {...body.control} required rows={6} defaultValue={values?.body ?? ""} {...body.aria} />
+      <Field {...fieldOf("body", t("form.body"), t("form.bodyHint"))}>
+        <textarea {...control("body", true)} required rows={6} defaultValue={values?.body ?? ""} />
       </Field>
-      <Field label={t("form.displayName")} hint={t("form.displayNameHint")} attrs={name}>
-        <input {...name.control} type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} {...name.aria} />
+      <Field {...fieldOf("displayName", t("form.displayName"), t("form.displayNameHint"))}>
+        <input {...control("displayName", true)} type="text" autoComplete="nickname" defaultValue={values?.displayName ?? ""} />
       </Field>
       {contactRetentionDays === null ? (
         <p className="hint">{t("form.contactOff")}</p>
       ) : (
-        <Field label={t("form.contact")} hint={t("form.contactHint", { days: contactRetentionDays })} attrs={contact}>
-          <input {...contact.control} type="email" autoComplete="email" defaultValue={values?.contact ?? ""} {...contact.aria} />
+        <Field {...fieldOf("contact", t("form.contact"), t("form.contactHint", { days: contactRetentionDays }))}>
+          <input {...control("contact", true)} type="email" autoComplete="email" defaultValue={values?.contact ?? ""} />
         </Field>
       )}
       <div className="field">
@@ -132,10 +95,10 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
         <div className="field">
           <p id={`${prefix}-captchaToken-label`}>{t("form.captcha")}</p>
           <div className="h-captcha" data-sitekey={captchaSiteKey} aria-labelledby={`${prefix}-captchaToken-label`} />
-          {captcha.error}
+          <FieldError id={id("captchaToken")} error={errorOf("captchaToken")} />
         </div>
       ) : (
-        captcha.error
+        <FieldError id={id("captchaToken")} error={errorOf("captchaToken")} />
       )}
       <button type="submit" disabled={busy}>
         {t("form.submit")}

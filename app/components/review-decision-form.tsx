@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, describedBy } from "./admin-nav";
+import { Field, fieldAria } from "./field";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
 
 /** Keep or change the rating, with a note saying why; a real form, so it works without JavaScript. */
@@ -34,8 +34,8 @@ export function ReviewDecisionForm({
           </p>
         ) : null}
       </fieldset>
-      <AdminField name="to" label={t("form.to")} error={errors.to} hint={t("form.toHint")}>
-        <select id="to" name="to" defaultValue={values?.to ?? ""} {...describedBy("to", { error: errors.to, hint: true })}>
+      <Field id="to" label={t("form.to")} error={errors.to} hint={t("form.toHint")}>
+        <select id="to" name="to" defaultValue={values?.to ?? ""} {...fieldAria("to", { error: errors.to, hint: true })}>
           <option value="">{t("form.toChoose")}</option>
           {scale
             .filter((entry) => entry.key !== current)
@@ -45,10 +45,10 @@ export function ReviewDecisionForm({
               </option>
             ))}
         </select>
-      </AdminField>
-      <AdminField name="note" label={t("form.note")} error={errors.note} hint={t("form.noteHint")}>
-        <textarea id="note" name="note" rows={4} maxLength={2000} defaultValue={values?.note ?? ""} required {...describedBy("note", { error: errors.note, hint: true })} />
-      </AdminField>
+      </Field>
+      <Field id="note" label={t("form.note")} error={errors.note} hint={t("form.noteHint")}>
+        <textarea id="note" name="note" rows={4} maxLength={2000} defaultValue={values?.note ?? ""} required {...fieldAria("note", { error: errors.note, hint: true })} />
+      </Field>
       <button type="submit" name="intent" value="decide">
         {t("form.submit")}
       </button>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, describedBy } from "./admin-nav";
+import { Field, fieldAria } from "./field";
 
 /** The form's fields as text: disagreementEnabled, minLowerBound, minSides, proposalsEnabled, minCount (a checkbox is "on" or ""). */
 export type ThresholdValues = Record<string, string>;
@@ -18,9 +18,9 @@ function Checkbox({ name, label, checked }: { name: string; label: string; check
 export function ReviewThresholdsForm({ values, errors, saved }: { values: ThresholdValues; errors: Record<string, string>; saved: boolean }) {
   const { t } = useTranslation("reviews");
   const number = (name: "minLowerBound" | "minSides" | "minCount", attrs: { min: number; max: number; step: number }) => (
-    <AdminField name={name} label={t(`thresholds.fields.${name}`)} error={errors[name]} hint={t(`thresholds.hints.${name}`)}>
-      <input id={name} name={name} type="number" inputMode="decimal" defaultValue={values[name]} required {...attrs} {...describedBy(name, { error: errors[name], hint: true })} />
-    </AdminField>
+    <Field id={name} label={t(`thresholds.fields.${name}`)} error={errors[name]} hint={t(`thresholds.hints.${name}`)}>
+      <input id={name} name={name} type="number" inputMode="decimal" defaultValue={values[name]} required {...attrs} {...fieldAria(name, { error: errors[name], hint: true })} />
+    </Field>
   );
   return (
     <section aria-labelledby="thresholds-title" className="review-thresholds">

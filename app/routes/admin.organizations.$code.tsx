@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminNav } from "~/components/admin-nav";
+import { Field, fieldAria } from "~/components/field";
 import { OrganizationForm } from "~/components/admin-organization-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
@@ -103,16 +104,16 @@ export default function EditOrganization() {
         <>
           <h2>{t("organizations.mergeTitle")}</h2>
           <Form method="post" className="admin-form">
-            <AdminField name="into" label={t("organizations.mergeInto")} error={mergeError} hint={t("organizations.mergeHint")}>
+            <Field id="into" label={t("organizations.mergeInto")} error={mergeError} hint={t("organizations.mergeHint")}>
               <input
                 id="into"
                 name="into"
                 type="text"
                 required
                 defaultValue={failure?.intent === "merge" ? failure.values.into : ""}
-                {...describedBy("into", { error: mergeError, hint: true })}
+                {...fieldAria("into", { error: mergeError, hint: true })}
               />
-            </AdminField>
+            </Field>
             <button type="submit" name="intent" value="merge">
               {t("organizations.merge")}
             </button>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminNav } from "~/components/admin-nav";
+import { Field, fieldAria } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { submitForm } from "~/utils/admin.server";
@@ -45,7 +46,7 @@ export default function AdminReports() {
         </p>
       ) : null}
       <Form method="post" className="admin-form">
-        <AdminField name="threshold" label={t("admin:reports.threshold")} error={error} hint={t("admin:reports.hint")}>
+        <Field id="threshold" label={t("admin:reports.threshold")} error={error} hint={t("admin:reports.hint")}>
           <input
             id="threshold"
             name="threshold"
@@ -54,9 +55,9 @@ export default function AdminReports() {
             max={100}
             required
             defaultValue={done ? threshold : (result?.values.threshold ?? threshold)}
-            {...describedBy("threshold", { error, hint: true })}
+            {...fieldAria("threshold", { error, hint: true })}
           />
-        </AdminField>
+        </Field>
         <button type="submit">{t("admin:reports.save")}</button>
       </Form>
     </>

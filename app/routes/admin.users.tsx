@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminNav } from "~/components/admin-nav";
+import { Field, fieldAria } from "~/components/field";
 import { AdminSelect, RowAction } from "~/components/admin-ui";
 import { DataTable } from "~/components/data-table";
 import { useLocaleFormat } from "~/components/locale-format";
@@ -64,8 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
 function OrganizationField({ error, value, organizations }: { error?: string; value?: string; organizations: { code: string; name: string }[] }) {
   const { t } = useTranslation("admin");
   return (
-    <AdminField name="organization" label={t("users.organization")} error={error} hint={t("users.organizationHint")}>
-      <input id="organization" name="organization" list="organization-codes" defaultValue={value ?? ""} autoComplete="off" {...describedBy("organization", { error, hint: true })} />
+    <Field id="organization" label={t("users.organization")} error={error} hint={t("users.organizationHint")}>
+      <input id="organization" name="organization" list="organization-codes" defaultValue={value ?? ""} autoComplete="off" {...fieldAria("organization", { error, hint: true })} />
       <datalist id="organization-codes">
         {organizations.map((organization) => (
           <option key={organization.code} value={organization.code}>
@@ -73,7 +74,7 @@ function OrganizationField({ error, value, organizations }: { error?: string; va
           </option>
         ))}
       </datalist>
-    </AdminField>
+    </Field>
   );
 }
 
@@ -81,9 +82,9 @@ function InviteForm({ errors, values, roles, organizations }: { errors: Record<s
   const { t } = useTranslation("admin");
   return (
     <Form method="post" className="admin-form">
-      <AdminField name="email" label={t("users.email")} error={errors.email}>
-        <input id="email" name="email" type="email" required defaultValue={values.email ?? ""} {...describedBy("email", { error: errors.email })} />
-      </AdminField>
+      <Field id="email" label={t("users.email")} error={errors.email}>
+        <input id="email" name="email" type="email" required defaultValue={values.email ?? ""} {...fieldAria("email", { error: errors.email })} />
+      </Field>
       <AdminSelect
         name="role"
         label={t("users.role")}

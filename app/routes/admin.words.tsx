@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, AdminNav, describedBy } from "~/components/admin-nav";
+import { AdminNav } from "~/components/admin-nav";
+import { Field, fieldAria } from "~/components/field";
 import { AdminSelect, RowAction } from "~/components/admin-ui";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -49,9 +50,9 @@ function AddWordForm({
   );
   return (
     <Form method="post" className="admin-form">
-      <AdminField name="word" label={t("admin:words.fields.word")} error={errors.word} hint={t("admin:words.hint")}>
-        <input id="word" name="word" type="text" required defaultValue={values.word ?? ""} {...describedBy("word", { error: errors.word, hint: true })} />
-      </AdminField>
+      <Field id="word" label={t("admin:words.fields.word")} error={errors.word} hint={t("admin:words.hint")}>
+        <input id="word" name="word" type="text" required defaultValue={values.word ?? ""} {...fieldAria("word", { error: errors.word, hint: true })} />
+      </Field>
       {select("list", lists, (list) => t(`admin:words.lists.${list}`))}
       {select("lang", langs, (lang) => t(`common:language.${lang}`))}
       <button type="submit" name="intent" value="add">

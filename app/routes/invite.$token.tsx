@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminField, describedBy } from "~/components/admin-nav";
+import { Field, fieldAria } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { AcceptInviteSchema, acceptInvite, findInvite, submitForm } from "~/utils/admin.server";
@@ -47,19 +47,19 @@ export default function AcceptInvite() {
       <h1 id="invite-title">{t("invite.title")}</h1>
       <p>{t("invite.lead", { email })}</p>
       <Form method="post" className="admin-form">
-        <AdminField name="password" label={t("invite.password")} error={errors.password} hint={t("invite.passwordHint")}>
+        <Field id="password" label={t("invite.password")} error={errors.password} hint={t("invite.passwordHint")}>
           <input
             id="password"
             name="password"
             type="password"
             autoComplete="new-password"
             required
-            {...describedBy("password", { error: errors.password, hint: true })}
+            {...fieldAria("password", { error: errors.password, hint: true })}
           />
-        </AdminField>
-        <AdminField name="confirm" label={t("invite.confirm")} error={errors.confirm}>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required {...describedBy("confirm", { error: errors.confirm })} />
-        </AdminField>
+        </Field>
+        <Field id="confirm" label={t("invite.confirm")} error={errors.confirm}>
+          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required {...fieldAria("confirm", { error: errors.confirm })} />
+        </Field>
         <button type="submit">{t("invite.submit")}</button>
       </Form>
     </section>

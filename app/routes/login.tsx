@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { fieldErrors, translatorFor } from "~/utils/api.server";
 import { getOptionalUser, login, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
+import { Field, fieldAria } from "~/components/field";
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, "auth:errors.emailRequired").max(254, "auth:errors.emailInvalid").email("auth:errors.emailInvalid"),
@@ -65,20 +66,12 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="stack" noValidate aria-describedby={errors._form ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <label htmlFor="email">{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.email ?? ""} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
-        {errors.email ? (
-          <p className="field-error" id="email-error">
-            {errors.email}
-          </p>
-        ) : null}
-        <label htmlFor="password">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
-        {errors.password ? (
-          <p className="field-error" id="password-error">
-            {errors.password}
-          </p>
-        ) : null}
+        <Field id="email" label={t("email")} error={errors.email}>
+          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.email ?? ""} {...fieldAria("email", { error: errors.email })} />
+        </Field>
+        <Field id="password" label={t("password")} error={errors.password}>
+          <input id="password" name="password" type="password" autoComplete="current-password" required {...fieldAria("password", { error: errors.password })} />
+        </Field>
         <button type="submit" disabled={busy}>
           {t("submit")}
         </button>
