@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { fieldErrors, translatorFor } from "~/utils/api.server";
+import { translatorFor } from "~/utils/api.server";
+import { formRefusal, parseForm } from "~/utils/form.server";
 import { getOptionalUser, login, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
 import { Field, fieldAria } from "~/components/field";
 
@@ -33,10 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await translatorFor(request, ["auth", "common"]);
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email : "";
-  const parsed = LoginSchema.safeParse(form);
-  if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error, t) }, { status: 400 });
+  const form = await request.formData();
+  const parsed = parseForm(form, LoginSchema, t);
+  if (!parsed.ok) return data(parsed.failure, { status: 400 });
 
   const result = await login({ email: parsed.data.email, password: parsed.data.password, clientKey: context.clientKey });
   if (result.ok) return redirectWithSession(result.sessionId, landingPath(result.user, safeRedirectPath(parsed.data.redirectTo)));
@@ -44,9 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Says nothing of the account: the same words for every e-mail address, known or not.
     const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
     const headers = { "Retry-After": String(seconds) };
-    return data({ email, errors: { _form: t("auth:errors.throttled", { count: Math.ceil(seconds / 60) }) } }, { status: 429, headers });
+    return data(formRefusal(form, t("auth:errors.throttled", { count: Math.ceil(seconds / 60) })), { status: 429, headers });
   }
-  return data({ email, errors: { _form: t("auth:errors.invalid") } }, { status: 401 });
+  return data(formRefusal(form, t("auth:errors.invalid")), { status: 401 });
 }
 
 export default function LoginPage() {
@@ -67,7 +67,7 @@ export default function LoginPage() {
       <Form method="post" className="stack" noValidate aria-describedby={errors._form ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id="email" label={t("email")} error={errors.email}>
-          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.email ?? ""} {...fieldAria("email", { error: errors.email })} />
+          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.values.email ?? ""} {...fieldAria("email", { error: errors.email })} />
         </Field>
         <Field id="password" label={t("password")} error={errors.password}>
           <input id="password" name="password" type="password" autoComplete="current-password" required {...fieldAria("password", { error: errors.password })} />

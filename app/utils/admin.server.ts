@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { z } from "zod";
-import { fieldErrors } from "./api.server";
+import { parseForm, typedValues, type FormFailure } from "./form.server";
 
 // The app's door to the admin models: route modules import this *.server file so mongoose never reaches the browser.
 export { exportPeriodCsv } from "../../models/import/export.server";
@@ -40,22 +40,6 @@ export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../mod
 export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/feedback/word-list.server";
 export { InvalidCursor } from "../../models/db/cursor";
 
-/** What a form shows after a refused post: translated errors by field, and the values as typed. */
-export interface FormFailure {
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}
-
-/** The posted text fields, to re-render a refused form with what was typed. */
-export function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
-  return values;
-}
-
-export function zodFailure(error: z.ZodError, form: FormData, t: TFunction): FormFailure {
-  return { errors: fieldErrors(error, t), values: typedValues(form) };
-}
 
 export { PERIOD_CODE } from "../../models/lib/codes";
 
@@ -84,8 +68,8 @@ export async function submitForm<T>(
   t: TFunction,
   save: (input: T) => Promise<unknown>
 ): Promise<FormFailure | null> {
-  const parsed = schema.safeParse(typedValues(form));
-  if (!parsed.success) return zodFailure(parsed.error, form, t);
+  const parsed = parseForm(form, schema, t);
+  if (!parsed.ok) return parsed.failure;
   try {
     await save(parsed.data);
     return null;

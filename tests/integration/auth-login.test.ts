@@ -40,9 +40,11 @@ describe("login", () => {
 
   it("the form answers 401 with a generic message, 429 when delayed (auth-lockout.test.ts), and never redirects off-site", async () => {
     const staff = await createStaff("admin");
-    const wrong = (await postLogin({ email: staff.email, password: "nope nope" })) as { init: { status: number }; data: { errors: Record<string, string> } };
+    const wrong = (await postLogin({ email: staff.email, password: "nope nope" })) as { init: { status: number }; data: { errors: Record<string, string>; values: Record<string, string> } };
     expect(wrong.init.status).toBe(401);
     expect(wrong.data.errors._form).toBe("Email hoặc mật khẩu không đúng.");
+    // The form comes back with the e-mail as typed, never with the password.
+    expect(wrong.data.values).toEqual({ email: staff.email });
 
     for (const target of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
       const response = (await postLogin({ email: staff.email, password: STAFF_PASSWORD, redirectTo: target })) as Response;
