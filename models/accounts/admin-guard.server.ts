@@ -14,7 +14,6 @@ const AdminGuardSchema = new Schema({ _id: { type: String, required: true }, ena
 export const AdminGuard = defineModel("AdminGuard", AdminGuardSchema, "guards");
 
 const GUARD_ID = "admins";
-const GUARD_KEY = `guards:${GUARD_ID}`;
 
 interface Access {
   role: Role;
@@ -40,12 +39,12 @@ async function ensureAdminGuard(): Promise<void> {
 /** Takes one admin from the guard; with `keepOne` only while another is left. False: refused. */
 async function takeAdmin(keepOne: boolean): Promise<boolean> {
   const filter = keepOne ? { _id: GUARD_ID, enabled: { $gt: 1 } } : { _id: GUARD_ID };
-  const taken = await serialised(GUARD_KEY, () => AdminGuard.updateOne(filter, { $inc: { enabled: -1 } }));
+  const taken = await serialised(AdminGuard, GUARD_ID, () => AdminGuard.updateOne(filter, { $inc: { enabled: -1 } }));
   return taken.modifiedCount === 1;
 }
 
 async function giveAdmin(): Promise<void> {
-  await serialised(GUARD_KEY, () => AdminGuard.updateOne({ _id: GUARD_ID }, { $inc: { enabled: 1 } }));
+  await serialised(AdminGuard, GUARD_ID, () => AdminGuard.updateOne({ _id: GUARD_ID }, { $inc: { enabled: 1 } }));
 }
 
 /** Creates an enabled account (11000 errors pass through); an admin is counted once it exists. */
@@ -76,7 +75,7 @@ export async function changeAccess({ userId, set, keepAnAdmin }: { userId: strin
     if (loses && !(await takeAdmin(keepAnAdmin))) return { ok: false, reason: "lastAdmin" };
     let applied = false;
     try {
-      const result = await serialised(`users:${userId}`, () => User.updateOne({ _id: userId, ...before }, { $set: set }));
+      const result = await serialised(User, userId, () => User.updateOne({ _id: userId, ...before }, { $set: set }));
       applied = result.matchedCount === 1;
     } finally {
       if (loses && !applied) await giveAdmin();

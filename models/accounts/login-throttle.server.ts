@@ -73,7 +73,7 @@ export async function recordLoginFailure({ email, clientKey, now = new Date() }:
   const expiresAt = new Date(now.getTime() + FORGET_AFTER_MS);
   const ends = await Promise.all(
     keysOf({ email, clientKey }).map(async ({ scope, id }) => {
-      const doc = await serialised(`loginthrottles:${id}`, () =>
+      const doc = await serialised(LoginThrottle, id, () =>
         LoginThrottle.findOneAndUpdate({ _id: id }, { $inc: { failures: 1 }, $set: { lastFailureAt: now, expiresAt } }, { upsert: true, returnDocument: "after" }).lean<LoginThrottleDoc>(),
       );
       return waitEnds(scope, doc);
@@ -91,7 +91,7 @@ export async function signInDelays({ emails, now = new Date() }: { emails: strin
 /** A successful login, an admin's unlock or a new password: the e-mail address starts afresh (the client address does not). */
 export async function clearAccountThrottle({ email }: { email: string }): Promise<boolean> {
   const id = accountId(email);
-  const result = await serialised(`loginthrottles:${id}`, () => LoginThrottle.deleteOne({ _id: id }));
+  const result = await serialised(LoginThrottle, id, () => LoginThrottle.deleteOne({ _id: id }));
   return result.deletedCount === 1;
 }
 

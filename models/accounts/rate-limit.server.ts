@@ -37,7 +37,7 @@ export async function hitRateLimit(rule: RateLimitRule, clientKey: string, now =
   const windowStart = now - (now % rule.windowMs);
   const id = `${rule.bucket}:${clientKey}:${windowStart}`;
   const expiresAt = new Date(windowStart + rule.windowMs);
-  const doc = await serialised(`ratelimits:${id}`, () =>
+  const doc = await serialised(RateLimit, id, () =>
     RateLimit.findOneAndUpdate({ _id: id }, { $inc: { count: 1 }, $setOnInsert: { expiresAt } }, { upsert: true, returnDocument: "after" }).lean<RateLimitDoc>(),
   );
   const count = doc?.count ?? 1;

@@ -71,7 +71,7 @@ export async function resetPassword({ email, password, actor }: { email: string;
   const user = await findAccount(email);
   const passwordHash = await hashPassword(password);
   // FerretDB writes the whole document back: queue behind any login failure being counted on it.
-  await serialised(`users:${user.id}`, () => User.updateOne({ _id: user.id }, { $set: { passwordHash } }));
+  await serialised(User, user.id, () => User.updateOne({ _id: user.id }, { $set: { passwordHash } }));
   await clearAccountThrottle({ email: user.email });
   const revoked = await revokeUserSessions({ userId: user.id });
   await recordAudit({ actor, action: "user.reset-password", targetType: "user", targetId: user.id, after: { sessionsRevoked: revoked } });

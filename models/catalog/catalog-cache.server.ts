@@ -54,7 +54,7 @@ function refetchMoved(snapshot: Snapshot, ids: Set<string>): void {
     const row = snapshot.rowsById.get(id);
     if (!row) continue;
     snapshot.refetch.add(id);
-    void serialised(`evaluations:${id}`, async () => {
+    void serialised(Evaluation, id, async () => {
       const doc = await Evaluation.findById(id, COUNTER_PROJECTION).lean();
       Object.assign(row, countersOf(doc ?? {}));
       publicDataChanged();
@@ -122,7 +122,7 @@ export function loadedRow(evaluationId: string) {
 
 /**
  * Runs the $inc `write` of a counter move and then applies the same `inc` to the row in memory, so a
- * decision or a new comment shows at once. Call it inside serialised(`evaluations:${id}`) on FerretDB.
+ * decision or a new comment shows at once. Call it inside serialised(Evaluation, id) on FerretDB.
  */
 export async function trackCounterMove(evaluationId: string, inc: Record<string, number>, write: () => Promise<unknown>): Promise<void> {
   followDatabase();

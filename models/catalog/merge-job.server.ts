@@ -134,8 +134,8 @@ export async function applyMergeStructure({ organizationId }: { organizationId: 
   const target = await Organization.findById(job.intoId, { code: 1, name: 1, kind: 1, district: 1 }).lean();
   if (!target) throw new Error(`merge target ${job.intoCode} is gone`);
   const set = { organization: target._id, orgCode: target.code, orgName: target.name, nameSearch: searchKey(target.name), kind: target.kind, district: target.district };
-  for (const id of job.evaluations) await serialised(`evaluations:${String(id)}`, () => Evaluation.updateOne({ _id: id }, { $set: set }));
-  await serialised(`organizations:${job._id}`, () => Organization.updateOne({ _id: job._id }, { $set: { active: false, mergedInto: job.intoCode } }));
+  for (const id of job.evaluations) await serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $set: set }));
+  await serialised(Organization, job._id, () => Organization.updateOne({ _id: job._id }, { $set: { active: false, mergedInto: job.intoCode } }));
   await catalogChanged();
   await MergeJob.updateOne({ _id: job._id }, { $set: { prepared: true } });
 }
@@ -174,7 +174,7 @@ async function followReadModels(item: MovingItem, from: string, into: { id: stri
 
 /** Moves one item by `_id` (serialised with decisions on the same item on FerretDB); moving it twice changes nothing. */
 async function moveItem(id: Types.ObjectId, from: string, into: { id: string; district: string }): Promise<void> {
-  await serialised(`feedback:${String(id)}`, async () => {
+  await serialised(Feedback, id, async () => {
     const item = await Feedback.findById(id, ITEM_FIELDS).lean<MovingItem>();
     if (!item || String(item.organization) !== from) return;
     await Feedback.updateOne({ _id: id }, { $set: { organization: into.id, district: into.district } });
@@ -184,7 +184,7 @@ async function moveItem(id: Types.ObjectId, from: string, into: { id: string; di
 
 /** Takes or renews the job's lease: a conditional single-document update, atomic on MongoDB; one process on FerretDB. */
 async function takeLease(id: string, owner: string, now: Date): Promise<boolean> {
-  const { matchedCount } = await serialised(`mergejobs:${id}`, () =>
+  const { matchedCount } = await serialised(MergeJob, id, () =>
     MergeJob.updateOne(
       { _id: id, status: "running", $or: [{ leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { $lte: now } }] },
       { $set: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) } },

@@ -123,7 +123,7 @@ export async function createOrganization({ input, actor }: { input: Organization
 
 /** The copies of an organization's fields that its evaluations carry, one serialised $set each (they share documents with counters). */
 async function updateEvaluationCopies(evaluationIds: string[], set: Record<string, unknown>): Promise<void> {
-  for (const id of evaluationIds) await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $set: set }));
+  for (const id of evaluationIds) await serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $set: set }));
 }
 
 async function evaluationIdsOf(organizationId: string): Promise<string[]> {
@@ -135,7 +135,7 @@ async function evaluationIdsOf(organizationId: string): Promise<string[]> {
 export async function updateOrganization({ code, input, actor }: { code: string; input: OrganizationInput; actor: Actor }): Promise<void> {
   const before = await findOrThrow(code, "code");
   const set = fields(input);
-  await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: set }));
+  await serialised(Organization, before.id, () => Organization.updateOne({ _id: before.id }, { $set: set }));
   const { name, nameSearch, kind, district } = set;
   await updateEvaluationCopies(await evaluationIdsOf(before.id), { orgName: name, nameSearch, kind, district });
   await catalogChanged();
@@ -151,7 +151,7 @@ export async function updateOrganization({ code, input, actor }: { code: string;
 
 export async function setOrganizationActive({ code, active, actor }: { code: string; active: boolean; actor: Actor }): Promise<void> {
   const before = await findOrThrow(code, "code");
-  await serialised(`organizations:${before.id}`, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
+  await serialised(Organization, before.id, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
   await catalogChanged();
   await recordAudit({
     actor,

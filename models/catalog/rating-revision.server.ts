@@ -75,7 +75,7 @@ export async function reviseRating(input: RatingRevisionInput): Promise<RatingRe
   if (!parsed.success) throw new RatingRevisionError("invalid-input", String(parsed.error.issues[0]?.path[0] ?? ""));
   const { evaluationId, to, note, caseId, actor } = parsed.data;
 
-  const result = await serialised(`evaluations:${evaluationId}`, async () => {
+  const result = await serialised(Evaluation, evaluationId, async () => {
     const doc = await readEvaluation(evaluationId);
     if (!doc) throw new RatingRevisionError("not-found", "evaluationId");
     const earlier = madeBy(doc, caseId);

@@ -1,6 +1,11 @@
 import mongoose from "mongoose";
 import { env } from "../../app/utils/env.server";
 
+/** What serialised() locks: one document of a model; the key is derived from the model, so no call can misspell it. */
+interface Lockable {
+  readonly collection: { readonly collectionName: string };
+}
+
 /** Whether the server is FerretDB, and the tail of each serialised() queue. */
 interface ConnectionState {
   ferret: boolean;
@@ -79,12 +84,13 @@ export async function pingDatabase(timeoutMS = 2000): Promise<boolean> {
 }
 
 /**
- * Runs `task` after every earlier task with the same key has settled. FerretDB 1.24 runs each
+ * Runs `task` after every earlier task on the same document (`model`, `id`) has settled. FerretDB 1.24 runs each
  * findOneAndUpdate or $inc as a separate read and write, so the one app process that owns an
  * embedded database serialises them per document here; MongoDB is atomic and skips the queue.
  */
-export function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
+export function serialised<T>(model: Lockable, id: unknown, task: () => Promise<T>): Promise<T> {
   if (!state.ferret) return task();
+  const key = `${model.collection.collectionName}:${String(id)}`;
   const { tails } = state;
   const previous = tails.get(key) ?? Promise.resolve();
   const run = previous.then(task, task);

@@ -23,7 +23,7 @@ CampaignFlagSchema.index({ period: 1, _id: 1 });
 export const CampaignFlag = defineModel("CampaignFlag", CampaignFlagSchema, "campaignflags");
 
 function addCampaignFlags({ evaluationId, period, n }: { evaluationId: string; period: string; n: number }) {
-  return serialised(`campaignflags:${evaluationId}`, () =>
+  return serialised(CampaignFlag, evaluationId, () =>
     CampaignFlag.updateOne({ _id: evaluationId }, { $inc: { count: n }, $setOnInsert: { period } }, { upsert: true }),
   );
 }

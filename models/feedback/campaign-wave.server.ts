@@ -59,7 +59,7 @@ async function markMember({ id, wave, detail }: { id: string; wave: string; deta
   });
   // FerretDB: read and write by `_id` under the item's lock; MongoDB: one conditional update, whichever instance races.
   if (isFerretDB()) {
-    return serialised(`feedback:${id}`, async () => {
+    return serialised(Feedback, id, async () => {
       const doc = await Feedback.findById(id, fields).lean<MemberDoc>();
       if (!doc || doc.wave) return null;
       await Feedback.updateOne({ _id: id }, change(doc));
@@ -104,7 +104,7 @@ export async function joinWave(input: { wave: string; organizationId: string; ne
 }
 
 async function addMembers({ wave, organizationId, sample, ids, now }: { wave: string; organizationId: string; sample: string; ids: string[]; now: Date }): Promise<void> {
-  await serialised(`waves:${wave}`, async () => {
+  await serialised(Wave, wave, async () => {
     const doc = await Wave.findById(wave, { members: 1 }).lean<{ members: string[] }>();
     const room = WAVE_MEMBERS_CAP - (doc?.members.length ?? 0);
     if (room <= 0) return;

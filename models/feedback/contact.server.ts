@@ -54,7 +54,7 @@ interface ContactRow {
 export async function claimContact({ feedbackId }: { feedbackId: string }): Promise<ClaimedContact | null> {
   if (!isValidObjectId(feedbackId)) return null;
   const take = () => Contact.findOneAndDelete({ _id: feedbackId }).lean<ContactRow>().exec();
-  const row = isFerretDB() ? await serialised(`contact:${feedbackId}`, take) : await take();
+  const row = isFerretDB() ? await serialised(Contact, feedbackId, take) : await take();
   if (!row) return null;
   const email = openContact({ feedbackId, sealed: row.sealed });
   return email ? { email, locale: row.locale } : null;
@@ -63,7 +63,7 @@ export async function claimContact({ feedbackId }: { feedbackId: string }): Prom
 /** Deletes a comment's address unused (the resident withdrew the comment, say). One delete by `_id`; none is fine. */
 export async function forgetContact({ feedbackId }: { feedbackId: string }): Promise<void> {
   if (!isValidObjectId(feedbackId)) return;
-  await serialised(`contact:${feedbackId}`, () => Contact.deleteOne({ _id: feedbackId }));
+  await serialised(Contact, feedbackId, () => Contact.deleteOne({ _id: feedbackId }));
 }
 
 // A comment withdrawn or removed through residents' follow-up will get no decision mail: its address goes at once.

@@ -107,7 +107,7 @@ export function feedItemFor(doc: FeedSource, slot: number, publishedAt: Date): F
 /** Hands out the organization's next slot ($inc on the head; serialised per head on FerretDB). */
 async function nextSlot(organizationId: string): Promise<number> {
   const _id = headId(organizationId);
-  const head = await serialised(`feedbuckets:${_id}`, () =>
+  const head = await serialised(FeedBucket, _id, () =>
     FeedBucket.findOneAndUpdate({ _id }, { $inc: { published: 1 } }, { upsert: true, returnDocument: "after" }).lean<{ published: number }>(),
   );
   return head!.published - 1;
@@ -115,7 +115,7 @@ async function nextSlot(organizationId: string): Promise<number> {
 
 /** One write to one bucket or head document; FerretDB writes the whole document back, so one at a time per `_id`. */
 async function writeFeedDoc(_id: string, update: Record<string, unknown>) {
-  const written = await serialised(`feedbuckets:${_id}`, () => FeedBucket.updateOne({ _id }, update, { upsert: true }));
+  const written = await serialised(FeedBucket, _id, () => FeedBucket.updateOne({ _id }, update, { upsert: true }));
   publicDataChanged();
   return written;
 }

@@ -68,7 +68,7 @@ export async function itemByCode(trackingCode: string): Promise<FollowUpItem | n
  */
 export async function moveIfStatus({ id, from, update }: { id: string; from: FeedbackStatus; update: Record<string, unknown> }): Promise<FollowUpItem | null> {
   if (!isFerretDB()) return Feedback.findOneAndUpdate({ _id: id, status: from }, update, { returnDocument: "before" }).lean<FollowUpItem>();
-  return serialised(`feedback:${id}`, async () => {
+  return serialised(Feedback, id, async () => {
     const found = await Feedback.findById(id, ITEM_FIELDS).lean<FollowUpItem>();
     if (found?.status !== from) return null;
     await Feedback.updateOne({ _id: id }, update);

@@ -29,7 +29,7 @@ export async function withdrawFeedback({ trackingCode, now = new Date() }: { tra
   const id = String(item._id);
   if (!(await claimQueueEntry(id))) throw new FollowUpRefused("already_decided", 409);
   try {
-    await serialised(`feedback:${id}`, () => Feedback.updateOne({ _id: id }, { $set: { status: "withdrawn", followUpAt: now } }));
+    await serialised(Feedback, id, () => Feedback.updateOne({ _id: id }, { $set: { status: "withdrawn", followUpAt: now } }));
   } catch (error) {
     await requeueFeedback(item);
     throw error;
@@ -101,7 +101,7 @@ export async function resolveFollowUp(input: { id: string; decision: "keep" | "r
   // Kept: the reports seen so far are reviewed, so only new ones can bring it back.
   const reviewed = input.decision === "keep" && item.reports ? { "reports.reviewed": item.reports.count ?? 0 } : {};
   try {
-    await serialised(`feedback:${input.id}`, () => Feedback.updateOne({ _id: input.id }, { $set: { status: to, followUpAt: now, ...reviewed }, $unset: { followUp: 1 } }));
+    await serialised(Feedback, input.id, () => Feedback.updateOne({ _id: input.id }, { $set: { status: to, followUpAt: now, ...reviewed }, $unset: { followUp: 1 } }));
   } catch (error) {
     await enqueueFollowUp({ doc: item, entryId: entry, kind: KIND_OF[from], reports: from === "under-review" ? openReports(item) : undefined, now });
     throw error;

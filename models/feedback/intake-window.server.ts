@@ -75,7 +75,7 @@ export async function recordIntake({ organizationId, key, now, feedbackId, wave 
   const id = windowId(organizationId, start);
   // Read while the next window is current, so it lives two windows.
   const expiresAt = new Date(start + 2 * BURST_WINDOW_MS);
-  await serialised(`intakewindows:${id}`, () =>
+  await serialised(IntakeWindow, id, () =>
     IntakeWindow.updateOne({ _id: id }, { $push: { items: { at: now.getTime(), key, ...(feedbackId ? { id: feedbackId } : {}), ...(wave ? { wave } : {}) } }, $setOnInsert: { expiresAt } }, { upsert: true }),
   );
 }

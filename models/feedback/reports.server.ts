@@ -37,7 +37,7 @@ function isDuplicateKey(error: unknown): boolean {
 /** Raises the comment's report tally by one (serialised per item on FerretDB, atomic $inc on MongoDB); the item after. */
 async function countReport(id: string, reason: ReportReason): Promise<FollowUpItem | null> {
   const inc = { "reports.count": 1, [`reports.reasons.${reason}`]: 1 };
-  await serialised(`feedback:${id}`, () => Feedback.updateOne({ _id: id }, { $inc: inc }));
+  await serialised(Feedback, id, () => Feedback.updateOne({ _id: id }, { $inc: inc }));
   return readItem(id);
 }
 

@@ -39,7 +39,7 @@ function onlyDuplicates(error: unknown): boolean {
  * index and are skipped, so both edits succeed. Serialised too, to save FerretDB the wasted inserts.
  */
 async function materialiseDefaults(): Promise<void> {
-  await serialised("wordlist:defaults", async () => {
+  await serialised(WordList, "defaults", async () => {
     if ((await WordList.countDocuments({})) > 0) return;
     await WordList.insertMany(
       DEFAULT_WORDS.map((entry) => ({ ...entry })),

@@ -47,7 +47,7 @@ function isDuplicateKey(error: unknown): boolean {
 export function incrementDecisionDay(day: string, inc: Record<string, number>): Promise<unknown> {
   const write = () => DecisionDay.updateOne({ _id: day }, { $inc: inc }, { upsert: true });
   // Two first upserts of a day at once: the loser's retry finds the document and increments it.
-  return serialised(`decisiondays:${day}`, () => write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))));
+  return serialised(DecisionDay, day, () => write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))));
 }
 
 /** What one audited decision adds to its day: the tally and, when the item's arrival is known, its wait. */

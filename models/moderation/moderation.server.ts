@@ -110,7 +110,7 @@ async function decidePending(t: Transition): Promise<FeedbackBefore> {
   if (!before) throw new FeedbackNotFound();
   if (before.status !== "pending" || !claimed) throw new AlreadyDecided();
   try {
-    await serialised(`feedback:${t.id}`, () => Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) }));
+    await serialised(Feedback, t.id, () => Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) }));
   } catch (error) {
     await requeueFeedback(before);
     throw error;
@@ -126,7 +126,7 @@ async function decidePending(t: Transition): Promise<FeedbackBefore> {
 async function reverseDecided(t: Transition): Promise<FeedbackBefore> {
   if (!isValidObjectId(t.id)) throw new FeedbackNotFound();
   const before = isFerretDB()
-    ? await serialised(`feedback:${t.id}`, async () => {
+    ? await serialised(Feedback, t.id, async () => {
         const found = await Feedback.findById(t.id, BEFORE_FIELDS).lean<FeedbackBefore>();
         if (found?.status === t.from) await Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) });
         return found;
@@ -216,7 +216,7 @@ export async function redactFeedback(input: { id: string; publicBody: string; mo
   // A moderator's text is masked like a resident's: a redaction must not publish a phone number either.
   const typed = cleanText(input.publicBody);
   const publicBody = maskPersonalData(typed);
-  const before = await serialised(`feedback:${input.id}`, () =>
+  const before = await serialised(Feedback, input.id, () =>
     Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{ publicBody: string; status: FeedbackStatus; organization: Types.ObjectId }>(),
   );
   if (!before) throw new FeedbackNotFound();

@@ -56,7 +56,7 @@ export async function replyTarget({ evaluationId, account }: { evaluationId: str
  */
 export async function saveReply({ evaluationId, body, account, now = new Date() }: { evaluationId: string; body: string; account: ReplyActor; now?: Date }): Promise<ReplyView> {
   const organization = await replyTarget({ evaluationId, account });
-  const saved = await serialised(`replies:${evaluationId}`, async () => {
+  const saved = await serialised(Reply, evaluationId, async () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await readReply(evaluationId);
       if (!current) {
@@ -86,7 +86,7 @@ export async function saveReply({ evaluationId, body, account, now = new Date() 
 
 /** Hides (reason required) or restores a reply; audited, and the public pages change at once. */
 async function setHidden({ evaluationId, moderator, hide, now }: { evaluationId: string; moderator: ReplyActor; hide: HideReplyInput | null; now: Date }): Promise<void> {
-  const current = await serialised(`replies:${evaluationId}`, async () => {
+  const current = await serialised(Reply, evaluationId, async () => {
     const reply = await readReply(evaluationId);
     if (!reply) throw new ReplyNotFound();
     if (Boolean(reply.hidden) === Boolean(hide)) throw new ReplyConflict();

@@ -40,7 +40,7 @@ export type ReviewDecisionInput = z.infer<typeof ReviewDecisionSchema>;
 async function moveCase({ id, from, set, unset }: { id: string; from: ReviewStatus; set: Record<string, unknown>; unset?: Record<string, ""> }): Promise<void> {
   const update = { $set: set, ...(unset ? { $unset: unset } : {}) };
   const status = isFerretDB()
-    ? await serialised(`reviewcases:${id}`, async () => {
+    ? await serialised(ReviewCase, id, async () => {
         const doc = await ReviewCase.findById(id, { status: 1 }).lean<{ status: ReviewStatus }>();
         if (doc?.status === from) await ReviewCase.updateOne({ _id: id }, update);
         return doc ? (doc.status === from ? "moved-here" : "elsewhere") : "missing";

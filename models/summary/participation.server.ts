@@ -50,7 +50,7 @@ function isDuplicateKey(error: unknown): boolean {
 function incrementDay(period: string, day: string, inc: Record<string, number>): Promise<unknown> {
   const write = () => ParticipationDay.updateOne({ _id: dayId(period, day) }, { $inc: inc, $setOnInsert: { period, day } }, { upsert: true });
   // Two first upserts of a day at once: the loser's retry finds the document and increments it.
-  return serialised(`participationdays:${dayId(period, day)}`, () => write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))));
+  return serialised(ParticipationDay, dayId(period, day), () => write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))));
 }
 
 /** Counts one item received now on an evaluation (its period and district from the catalog in memory, else by _id). */

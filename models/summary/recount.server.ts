@@ -136,7 +136,7 @@ async function findDrifts(evaluationFilter: Record<string, unknown>, feedbackFil
 async function repair(drifts: Drift[]): Promise<number> {
   const byEvaluation = new Map<string, Paths>();
   for (const d of drifts) byEvaluation.set(d.evaluation, { ...byEvaluation.get(d.evaluation), [d.field]: d.recount - d.stored });
-  for (const [id, inc] of byEvaluation) await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $inc: inc }));
+  for (const [id, inc] of byEvaluation) await serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $inc: inc }));
   return drifts.length;
 }
 

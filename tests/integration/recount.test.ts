@@ -51,7 +51,7 @@ describe("summaries:rebuild recount", () => {
     const before = await organizationSummary("R-001");
     const evaluation = await Evaluation.findOne({ orgCode: "R-001" }, { _id: 1 }).lean();
     const id = String(evaluation!._id);
-    await serialised(`evaluations:${id}`, () => Evaluation.updateOne({ _id: id }, { $inc: { "counters.agree": 7 } }));
+    await serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $inc: { "counters.agree": 7 } }));
     // As a script in another process would leave it: written, and the readers told to reload.
     await catalogChanged();
     expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
