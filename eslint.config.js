@@ -25,7 +25,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/*.server", "mongoose"], allowTypeImports: true, message: "Components run in the browser: import only types from server-only modules." }] },
+        {
+          patterns: [
+            {
+              group: ["**/*.server", "mongoose"],
+              allowTypeImports: true,
+              message: "Components run in the browser: import only types from server-only modules.",
+            },
+          ],
+        },
       ],
     },
   },

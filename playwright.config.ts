@@ -9,7 +9,15 @@ const chromium: Project["use"] = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   },
 };
 
@@ -19,7 +27,10 @@ const chromium: Project["use"] = {
  */
 function projects(): Project[] {
   if (process.env.E2E_REVERSE !== "1") return [{ name: "chromium", use: chromium }];
-  const specs = readdirSync(new URL("tests/e2e", import.meta.url)).filter((file) => file.endsWith(".spec.ts")).sort().reverse();
+  const specs = readdirSync(new URL("tests/e2e", import.meta.url))
+    .filter((file) => file.endsWith(".spec.ts"))
+    .sort()
+    .reverse();
   return specs.map((file) => ({ name: `chromium ${file}`, testMatch: file, use: chromium }));
 }
 

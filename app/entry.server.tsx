@@ -98,7 +98,12 @@ export const runtime = {
   /** Waits for decision mails already claimed (their addresses live only in memory) before the process stops. */
   flushMail,
   /** Who the client is (TRUST_PROXY, IPv6 by /64), as context.clientKey; built once from the environment. */
-  clientKeyer: (): ClientKeyer => (clientKeyer ??= createClientKeyer({ trustProxy: env().TRUST_PROXY, production: env().NODE_ENV === "production", secret: sessionSecret() })),
+  clientKeyer: (): ClientKeyer =>
+    (clientKeyer ??= createClientKeyer({
+      trustProxy: env().TRUST_PROXY,
+      production: env().NODE_ENV === "production",
+      secret: sessionSecret(),
+    })),
   startMergeWorker,
   /** Changes to public data so far: the server's page cache keeps a page only while this is unchanged. */
   publicGeneration,

@@ -48,7 +48,10 @@ function patchedModuleCopy(workDir: string): string {
   for (const patch of spec.patches) {
     const file = path.join(copy, patch.file);
     const text = readFileSync(file, "utf8");
-    if (text.split(patch.from).length !== 2) throw new EmbeddedDatabaseUnavailable(`The FerretDB patch for ${patch.file} no longer applies: "${patch.from}" is not there exactly once.`);
+    if (text.split(patch.from).length !== 2)
+      throw new EmbeddedDatabaseUnavailable(
+        `The FerretDB patch for ${patch.file} no longer applies: "${patch.from}" is not there exactly once.`,
+      );
     chmodSync(file, 0o644); // the module cache is read-only
     writeFileSync(file, text.replace(patch.from, patch.to));
   }
@@ -92,9 +95,17 @@ export function ensureFerretBinary(log: (line: string) => void = console.log): s
  * The database to use: MONGODB_URI when set, else the embedded FerretDB under `dataDir` (reused when one
  * already runs there, started otherwise). Production refuses the embedded one.
  */
-export async function resolveDatabase({ mongodbUri, dataDir, production, log }: ResolveArgs): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
+export async function resolveDatabase({
+  mongodbUri,
+  dataDir,
+  production,
+  log,
+}: ResolveArgs): Promise<{ uri: string; embedded: EmbeddedServer | null }> {
   if (mongodbUri) return { uri: mongodbUri, embedded: null };
-  if (production) throw new EmbeddedDatabaseUnavailable("MONGODB_URI is required when NODE_ENV=production: the embedded database serves development, tests and the demo.");
+  if (production)
+    throw new EmbeddedDatabaseUnavailable(
+      "MONGODB_URI is required when NODE_ENV=production: the embedded database serves development, tests and the demo.",
+    );
   const embedded = await startOrReuseEmbedded(dataDir, log);
   return { uri: embedded.uri, embedded };
 }

@@ -9,9 +9,17 @@ export interface OpenDatabase {
 }
 
 /** For command-line scripts: connect now or fail with one clear line. `buildIndexes` as in connectDatabase. */
-export async function openDatabase(log: (line: string) => void = console.log, { buildIndexes }: { buildIndexes?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  log: (line: string) => void = console.log,
+  { buildIndexes }: { buildIndexes?: boolean } = {},
+): Promise<OpenDatabase> {
   const { MONGODB_URI, DATA_DIR, NODE_ENV } = env();
-  const { uri, embedded } = await resolveDatabase({ mongodbUri: MONGODB_URI, dataDir: DATA_DIR, production: NODE_ENV === "production", log });
+  const { uri, embedded } = await resolveDatabase({
+    mongodbUri: MONGODB_URI,
+    dataDir: DATA_DIR,
+    production: NODE_ENV === "production",
+    log,
+  });
   await connectDatabase({ uri, buildIndexes });
   return {
     uri,
@@ -24,7 +32,10 @@ export async function openDatabase(log: (line: string) => void = console.log, { 
 }
 
 /** Runs a script body against the database and exits non-zero with a readable message on failure. */
-export async function runScript(body: (db: OpenDatabase) => Promise<number | void>, options: { buildIndexes?: boolean } = {}): Promise<void> {
+export async function runScript(
+  body: (db: OpenDatabase) => Promise<number | void>,
+  options: { buildIndexes?: boolean } = {},
+): Promise<void> {
   let db: OpenDatabase | undefined;
   let code = 0;
   try {

@@ -24,7 +24,11 @@ export function periodCodeArg() {
 /** A whole number given as text (`--count 500`), from `min` to `max`. */
 export function wholeNumberArg(option: string, min: number, max: number) {
   const message = cliText("wholeNumber", { option, min, max });
-  return z.string({ required_error: cliText("optionRequired", { option }) }).regex(/^\d+$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message));
+  return z
+    .string({ required_error: cliText("optionRequired", { option }) })
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
 }
 
 /** node:util parseArgs's refusals, which are English only, in the terminal's language. */

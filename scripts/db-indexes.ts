@@ -32,14 +32,19 @@ function main(): void {
   const { "dry-run": dryRun } = argumentsOrExit(USAGE, () => parseCommand(process.argv.slice(2)));
 
   // Connect without building indexes: building them, and saying what failed, is this script's own work.
-  void runScript(async () => {
-    const { collections, failures } = await syncAllIndexes({ dryRun });
-    for (const collection of collections) console.log(report(collection, dryRun).join("\n"));
-    for (const failure of failures) console.error(failure.message);
-    const changes = collections.reduce((sum, collection) => sum + collection.created.length + collection.dropped.length, 0);
-    console.log(`${collections.length} collections, ${changes} index changes${dryRun ? " needed (dry run, nothing written)" : ""}, ${failures.length} failures`);
-    return failures.length > 0 ? 1 : 0;
-  }, { buildIndexes: false });
+  void runScript(
+    async () => {
+      const { collections, failures } = await syncAllIndexes({ dryRun });
+      for (const collection of collections) console.log(report(collection, dryRun).join("\n"));
+      for (const failure of failures) console.error(failure.message);
+      const changes = collections.reduce((sum, collection) => sum + collection.created.length + collection.dropped.length, 0);
+      console.log(
+        `${collections.length} collections, ${changes} index changes${dryRun ? " needed (dry run, nothing written)" : ""}, ${failures.length} failures`,
+      );
+      return failures.length > 0 ? 1 : 0;
+    },
+    { buildIndexes: false },
+  );
 }
 
 main();

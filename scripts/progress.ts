@@ -40,7 +40,9 @@ export function progressBar(label: string, options: ProgressOptions = {}): (done
       if (percent === lastPercent && !ended) return;
       lastPercent = percent;
       const filled = Math.round(share * BAR_WIDTH);
-      out.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total} ${elapsed}${CLEAR_LINE}${ended ? "\n" : ""}`);
+      out.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total} ${elapsed}${CLEAR_LINE}${ended ? "\n" : ""}`,
+      );
       return;
     }
     if (!ended && at - lastLineAt < everyMs) return;
@@ -75,14 +77,19 @@ export function progressSteps(total: number, options: ProgressOptions = {}) {
     const prefix = `[${number}/${total}] ${label}`;
     const stepStarted = now();
     out.write(tty ? `\r${prefix}…${CLEAR_LINE}` : `${prefix}…\n`);
-    const heartbeat = setInterval(() => {
-      const running = seconds(now() - stepStarted);
-      out.write(tty ? `\r${prefix}… ${running}${CLEAR_LINE}` : `${prefix}: still running after ${running}\n`);
-    }, tty ? 1000 : everyMs);
+    const heartbeat = setInterval(
+      () => {
+        const running = seconds(now() - stepStarted);
+        out.write(tty ? `\r${prefix}… ${running}${CLEAR_LINE}` : `${prefix}: still running after ${running}\n`);
+      },
+      tty ? 1000 : everyMs,
+    );
     heartbeat.unref();
     try {
       const result = await task();
-      out.write(`${tty ? "\r" : ""}${prefix}: done in ${seconds(now() - stepStarted)} (${seconds(now() - started)} in all)${tty ? CLEAR_LINE : ""}\n`);
+      out.write(
+        `${tty ? "\r" : ""}${prefix}: done in ${seconds(now() - stepStarted)} (${seconds(now() - started)} in all)${tty ? CLEAR_LINE : ""}\n`,
+      );
       return result;
     } finally {
       clearInterval(heartbeat);

@@ -27,7 +27,11 @@ const ArgsSchema = z.object({
 });
 
 function parseCommand(argv: string[]) {
-  const { values } = parseArgs({ args: argv, strict: true, options: { period: { type: "string" }, "dry-run": { type: "boolean" }, "read-models": { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { period: { type: "string" }, "dry-run": { type: "boolean" }, "read-models": { type: "boolean" } },
+  });
   return ArgsSchema.safeParse(values);
 }
 
@@ -47,13 +51,19 @@ function main(): void {
     const step = progressSteps((readModels && !dryRun ? 2 : 0) + (dryRun ? 1 : 3));
     if (readModels && !dryRun) console.log(readModelsLine(await step("rebuilding the read models", rebuildFeedbackReadModels)));
     // One-off: contacts once sat in clear on the feedback items; they are sealed apart now (docs/decisions/015).
-    if (readModels && !dryRun) console.log(`clear-text contacts removed from ${await step("removing clear-text contacts", removeClearContacts)} feedback items`);
-    if (!dryRun) console.log(`decision statistics: ${await step("rebuilding decision statistics", rebuildDecisionDays)} days brought in line with the audit trail`);
+    if (readModels && !dryRun)
+      console.log(`clear-text contacts removed from ${await step("removing clear-text contacts", removeClearContacts)} feedback items`);
+    if (!dryRun)
+      console.log(
+        `decision statistics: ${await step("rebuilding decision statistics", rebuildDecisionDays)} days brought in line with the audit trail`,
+      );
     const report = await step("recounting every counter", () => recountCounters({ period, dryRun }));
     for (const drift of report.drifts) console.log(driftLine(drift));
     for (const drift of report.unresolved) console.log(`still moving, run again: ${driftLine(drift)}`);
     const verb = dryRun ? "found (dry run, nothing written)" : "repaired";
-    console.log(`${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb} in ${seconds(Date.now() - started)}`);
+    console.log(
+      `${report.checked} evaluations checked, ${dryRun ? report.drifts.length : report.repaired} drifts ${verb} in ${seconds(Date.now() - started)}`,
+    );
     // After the repair: a case due on the recounted numbers opens now (idempotent, one per rating version).
     if (!dryRun) console.log(`re-review: ${await step("opening re-reviews now due", () => openDueReviews({ period }))} cases opened`);
     return 0;

@@ -18,30 +18,57 @@ const USAGE = `usage:
   npm run user -- disable --email E
   npm run user -- reset-password --email E                            (password on stdin)`;
 
-const Email = z.string({ required_error: cliText("emailRequired") }).trim().toLowerCase().email(cliText("emailInvalid")).max(254, cliText("emailInvalid"));
+const Email = z
+  .string({ required_error: cliText("emailRequired") })
+  .trim()
+  .toLowerCase()
+  .email(cliText("emailInvalid"))
+  .max(254, cliText("emailInvalid"));
 const CreateSchema = z.object({
   command: z.literal("create"),
   email: Email,
   role: z.enum(ROLES, { errorMap: () => ({ message: cliText("roleInvalid", { roles: ROLES.join(", ") }) }) }),
-  organization: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, cliText("organizationInvalid")).optional(),
+  organization: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, cliText("organizationInvalid"))
+    .optional(),
 });
-const CommandSchema = z.discriminatedUnion(
-  "command",
-  [CreateSchema, z.object({ command: z.literal("disable"), email: Email }), z.object({ command: z.literal("reset-password"), email: Email })],
-  { errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union_discriminator" ? cliText("commandRequired") : ctx.defaultError }) },
-).superRefine((input, ctx) => {
-  if (input.command !== "create") return;
-  if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationRequired") });
-  if (input.role !== "organization" && input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationOnly") });
-});
-const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, cliText("passwordShort", { min: MIN_PASSWORD_LENGTH })).max(200, cliText("passwordLong", { max: 200 }));
+const CommandSchema = z
+  .discriminatedUnion(
+    "command",
+    [
+      CreateSchema,
+      z.object({ command: z.literal("disable"), email: Email }),
+      z.object({ command: z.literal("reset-password"), email: Email }),
+    ],
+    {
+      errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union_discriminator" ? cliText("commandRequired") : ctx.defaultError }),
+    },
+  )
+  .superRefine((input, ctx) => {
+    if (input.command !== "create") return;
+    if (input.role === "organization" && !input.organization)
+      ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationRequired") });
+    if (input.role !== "organization" && input.organization)
+      ctx.addIssue({ code: "custom", path: ["organization"], message: cliText("organizationOnly") });
+  });
+const PasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, cliText("passwordShort", { min: MIN_PASSWORD_LENGTH }))
+  .max(200, cliText("passwordLong", { max: 200 }));
 
 const EXIT_USAGE = 2;
 const EXIT_FAILED = 1;
 const CLI = { email: "cli" };
 
 function parseCommand(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { email: { type: "string" }, role: { type: "string" }, organization: { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { email: { type: "string" }, role: { type: "string" }, organization: { type: "string" } },
+  });
   return CommandSchema.safeParse({ command: positionals[0], ...values });
 }
 
@@ -54,8 +81,18 @@ function fail(code: number, lines: string[]): number {
 async function passwordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const result = PasswordSchema.safeParse(Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""));
-  if (!result.success) process.exit(fail(EXIT_USAGE, result.error.issues.map((issue) => issue.message)));
+  const result = PasswordSchema.safeParse(
+    Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, ""),
+  );
+  if (!result.success)
+    process.exit(
+      fail(
+        EXIT_USAGE,
+        result.error.issues.map((issue) => issue.message),
+      ),
+    );
   return result.data;
 }
 

@@ -15,7 +15,13 @@ function requestLog({ log }: AppRuntime) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info("request", { method: req.method, path: log.redactPath(req.path), status: res.statusCode, ms: Math.round(ms), requestId: res.locals.requestId as string });
+      log.info("request", {
+        method: req.method,
+        path: log.redactPath(req.path),
+        status: res.statusCode,
+        ms: Math.round(ms),
+        requestId: res.locals.requestId as string,
+      });
     });
     next();
   };
@@ -31,7 +37,10 @@ function mutationRateLimit({ checkRateLimit, log }: AppRuntime) {
       const result = await checkRateLimit(MUTATION_LIMIT, res.locals.clientKey as string);
       if (result.allowed) return next();
       res.setHeader("Retry-After", String(result.retryAfter));
-      refuse(req, res, 429, "rate_limited", { vi: "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.", en: "Too many requests; please try again in a few minutes." });
+      refuse(req, res, 429, "rate_limited", {
+        vi: "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.",
+        en: "Too many requests; please try again in a few minutes.",
+      });
     } catch (error) {
       // The limiter must not take the site down with it; the database guard answers real outages.
       log.error(error, { requestId: res.locals.requestId as string, message: "rate limiter failed" });
@@ -63,7 +72,10 @@ function probes(app: express.Express, { database }: AppRuntime, lifecycle: Lifec
   const readiness = async (_req: Request, res: Response) => {
     const phase = lifecycle.phase();
     res.setHeader("Cache-Control", "no-store");
-    if (phase !== "ready") return void res.status(503).json({ status: "unavailable", reason: (phase === "starting" ? lifecycle.fault() : null) ?? NOT_READY[phase] });
+    if (phase !== "ready")
+      return void res
+        .status(503)
+        .json({ status: "unavailable", reason: (phase === "starting" ? lifecycle.fault() : null) ?? NOT_READY[phase] });
     if (await database.ping()) return void res.json({ status: "ok" });
     res.status(503).json({ status: "unavailable", reason: "database not answering" });
   };
@@ -77,7 +89,11 @@ function probes(app: express.Express, { database }: AppRuntime, lifecycle: Lifec
  */
 function withoutBrotli(req: Request, _res: Response, next: NextFunction) {
   const accepted = req.headers["accept-encoding"];
-  if (accepted) req.headers["accept-encoding"] = accepted.split(",").filter((token) => !/^\s*br\b/i.test(token)).join(",");
+  if (accepted)
+    req.headers["accept-encoding"] = accepted
+      .split(",")
+      .filter((token) => !/^\s*br\b/i.test(token))
+      .join(",");
   next();
 }
 

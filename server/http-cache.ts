@@ -20,9 +20,17 @@ export interface CachePolicy {
 }
 
 /** What an answer may be cached as: only anonymous, successful reads of public pages and open data are. */
-export function cachePolicy(input: { path: string; method: string; status: number; signedIn: boolean; setsCookie: boolean; routeValue: string | null }): CachePolicy {
+export function cachePolicy(input: {
+  path: string;
+  method: string;
+  status: number;
+  signedIn: boolean;
+  setsCookie: boolean;
+  routeValue: string | null;
+}): CachePolicy {
   const path = input.path.replace(/\/{2,}/g, "/");
-  if (input.signedIn || input.setsCookie || STAFF_PATH.test(path) || TRACKING_PATH.test(path)) return { cacheControl: PRIVATE, etag: false };
+  if (input.signedIn || input.setsCookie || STAFF_PATH.test(path) || TRACKING_PATH.test(path))
+    return { cacheControl: PRIVATE, etag: false };
   if (!["GET", "HEAD"].includes(input.method) || input.status !== 200) return { cacheControl: input.routeValue ?? "no-store", etag: false };
   // Open data keeps the short public lifetime its route set (openDataResponse in app/utils/api.server.ts).
   const openData = path.startsWith("/api/");
@@ -71,7 +79,8 @@ export async function sendCached({ req, res, response, perRequest, signedIn }: S
   const etag = bodyEtag(body, perRequest);
   out.headers.set("ETag", etag);
   // Written in one piece: streamed chunks of a body already in memory reached brotli corrupted (NUL bytes mid-character).
-  if (!etagMatches(req.get("if-none-match"), etag)) return sendResponse(res, new Response(null, { status: out.status, headers: out.headers }), body);
+  if (!etagMatches(req.get("if-none-match"), etag))
+    return sendResponse(res, new Response(null, { status: out.status, headers: out.headers }), body);
   // The browser keeps the stored page's own policy: a fresh nonce in a 304 would block that page's scripts.
   res.removeHeader("Content-Security-Policy");
   res.status(304);

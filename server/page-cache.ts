@@ -36,7 +36,9 @@ export function createPageCache(generation: () => number) {
     // ?lng= answers with a Set-Cookie; those are never shared.
     if ("lng" in req.query) return null;
     // Pages name their own absolute address (canonical, Open Graph), so the host is part of the key.
-    return [`${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`, req.get("accept-language") ?? "", req.get("cookie") ?? ""].join("\n");
+    return [`${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`, req.get("accept-language") ?? "", req.get("cookie") ?? ""].join(
+      "\n",
+    );
   }
 
   function lookup(key: string, now = Date.now()): CachedPage | undefined {

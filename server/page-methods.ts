@@ -11,8 +11,14 @@ export function pageMethods(req: Request, res: Response, next: NextFunction): vo
   if (req.path.startsWith("/api/") || req.method === "GET" || req.method === "HEAD") return next();
   if (req.method !== "POST") {
     res.setHeader("Allow", "GET, HEAD, POST");
-    return refuse(req, res, 405, "method_not_allowed", { vi: "Trang này không nhận phương thức yêu cầu đó.", en: "This page does not accept that request method." });
+    return refuse(req, res, 405, "method_not_allowed", {
+      vi: "Trang này không nhận phương thức yêu cầu đó.",
+      en: "This page does not accept that request method.",
+    });
   }
   if (FORM_TYPES.test(req.get("content-type") ?? "")) return next();
-  refuse(req, res, 415, "unsupported_media_type", { vi: "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu.", en: "This page accepts form submissions only." });
+  refuse(req, res, 415, "unsupported_media_type", {
+    vi: "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu.",
+    en: "This page accepts form submissions only.",
+  });
 }

@@ -24,7 +24,8 @@ function unexpected(requestId: string) {
 export function remixHandler(build: ServerBuild, runtime: AppRuntime) {
   const handle = createRequestHandler(build, "production");
   const pages = createPageCache(runtime.publicGeneration);
-  const signedIn = (req: Request) => (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${runtime.sessionCookieName}=`));
+  const signedIn = (req: Request) =>
+    (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${runtime.sessionCookieName}=`));
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const locals = res.locals as { cspNonce: string; requestId: string; clientKey: string };

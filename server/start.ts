@@ -65,7 +65,9 @@ async function main(build: ServerBuild, lifecycle: Lifecycle) {
     log: (line) => log.info(line),
   });
   const app = createApp({ build, lifecycle });
-  const server = app.listen(config.PORT, () => log.info(`Công Khai listening on http://localhost:${listeningPort(server)}`, { port: listeningPort(server) }));
+  const server = app.listen(config.PORT, () =>
+    log.info(`Công Khai listening on http://localhost:${listeningPort(server)}`, { port: listeningPort(server) }),
+  );
   const onSignal = (signal: string) => void shutdown({ runtime, lifecycle, server, embedded }, signal);
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);

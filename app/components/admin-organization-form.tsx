@@ -40,7 +40,14 @@ export function OrganizationForm({
     </Field>
   );
   const select = (name: "kind" | "district", options: readonly string[], label: (option: string) => string) => (
-    <AdminSelect name={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]} value={values[name]} options={options} optionLabel={label} />
+    <AdminSelect
+      name={name}
+      label={t(`admin:organizations.fields.${name}`)}
+      error={errors[name]}
+      value={values[name]}
+      options={options}
+      optionLabel={label}
+    />
   );
   return (
     <Form method="post" className="admin-form">

@@ -24,7 +24,14 @@ export function PeriodForm({ values, errors, editing }: { values: PeriodFormValu
   );
   const scale = (name: "ratingScale" | "memberScale") => (
     <Field id={name} label={t(`periods.fields.${name}`)} error={errors[name]} hint={t("periods.hints.scale")}>
-      <textarea id={name} name={name} defaultValue={values[name]} required rows={6} {...fieldAria(name, { error: errors[name], hint: true })} />
+      <textarea
+        id={name}
+        name={name}
+        defaultValue={values[name]}
+        required
+        rows={6}
+        {...fieldAria(name, { error: errors[name], hint: true })}
+      />
     </Field>
   );
   return (

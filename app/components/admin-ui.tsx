@@ -31,7 +31,17 @@ export function AdminSelect({
 }
 
 /** One button posting an intent about one row (hidden fields name the row); the aria-label says which row. */
-export function RowAction({ fields, intent, label, ariaLabel }: { fields: Record<string, string>; intent: string; label: string; ariaLabel: string }) {
+export function RowAction({
+  fields,
+  intent,
+  label,
+  ariaLabel,
+}: {
+  fields: Record<string, string>;
+  intent: string;
+  label: string;
+  ariaLabel: string;
+}) {
   return (
     <Form method="post">
       {Object.entries(fields).map(([name, value]) => (

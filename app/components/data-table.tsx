@@ -9,7 +9,17 @@ export function numeric(label: string): Heading {
  * A data table that scrolls sideways on narrow screens, with its caption and column headings; rows come as
  * children (first cell a `<th scope="row">` where a row has a name), a total row as `foot`.
  */
-export function DataTable({ caption, headers, foot, children }: { caption: string; headers: Heading[]; foot?: React.ReactNode; children: React.ReactNode }) {
+export function DataTable({
+  caption,
+  headers,
+  foot,
+  children,
+}: {
+  caption: string;
+  headers: Heading[];
+  foot?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     // Focusable, so a keyboard can scroll a table wider than the screen (axe: scrollable-region-focusable).
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
@@ -26,7 +36,7 @@ export function DataTable({ caption, headers, foot, children }: { caption: strin
                 <th key={index} scope="col" className="num">
                   {header.label}
                 </th>
-              )
+              ),
             )}
           </tr>
         </thead>

@@ -50,7 +50,13 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
         <legend>{t("form.stanceLegend")}</legend>
         {STANCES.map((value) => (
           <label key={value} className="choice">
-            <input type="radio" name="stance" value={value} defaultChecked={(values?.stance ?? "agree") === value} aria-invalid={aria("stance")["aria-invalid"]} />{" "}
+            <input
+              type="radio"
+              name="stance"
+              value={value}
+              defaultChecked={(values?.stance ?? "agree") === value}
+              aria-invalid={aria("stance")["aria-invalid"]}
+            />{" "}
             {tc(`stance.${value}`)}
           </label>
         ))}
@@ -81,7 +87,13 @@ export function FeedbackForm({ evaluationId, periodCode, ratingScale, result, ca
       )}
       <div className="field">
         <label className="choice">
-          <input type="checkbox" name="isResident" defaultChecked={values?.isResident ?? false} aria-describedby={`${prefix}-isResident-hint`} /> {t("form.isResident")}
+          <input
+            type="checkbox"
+            name="isResident"
+            defaultChecked={values?.isResident ?? false}
+            aria-describedby={`${prefix}-isResident-hint`}
+          />{" "}
+          {t("form.isResident")}
         </label>
         <p className="hint" id={`${prefix}-isResident-hint`}>
           {t("form.isResidentHint")}
@@ -113,20 +125,51 @@ export function HCaptchaScript({ nonce, lang }: { nonce: string | undefined; lan
 }
 
 /** Why there is no form: the period's comment window has not opened or has closed. */
-export function CommentWindowNotice({ window, periodCode, openAt, closeAt }: { window: "not-yet" | "closed"; periodCode: string; openAt: string; closeAt: string }) {
+export function CommentWindowNotice({
+  window,
+  periodCode,
+  openAt,
+  closeAt,
+}: {
+  window: "not-yet" | "closed";
+  periodCode: string;
+  openAt: string;
+  closeAt: string;
+}) {
   const { t } = useTranslation("feedback");
   const format = useLocaleFormat();
-  const message = window === "not-yet" ? t("form.notOpenYet", { period: periodCode, date: format.date(openAt) }) : t("form.closed", { period: periodCode, date: format.date(closeAt) });
+  const message =
+    window === "not-yet"
+      ? t("form.notOpenYet", { period: periodCode, date: format.date(openAt) })
+      : t("form.closed", { period: periodCode, date: format.date(closeAt) });
   return <p className="notice warning">{message}</p>;
 }
 
 /** The form under one evaluation while its period takes comments, otherwise why not. */
-export function EvaluationFeedback({ evaluationId, period, panel }: { evaluationId: string; period: FeedbackFormPeriod; panel: Pick<FeedbackPanel, "windows" | "captchaSiteKey" | "contactRetentionDays"> }) {
+export function EvaluationFeedback({
+  evaluationId,
+  period,
+  panel,
+}: {
+  evaluationId: string;
+  period: FeedbackFormPeriod;
+  panel: Pick<FeedbackPanel, "windows" | "captchaSiteKey" | "contactRetentionDays">;
+}) {
   const actionData = useActionData() as FeedbackActionData | undefined;
   const window = panel.windows[evaluationId] ?? "closed";
-  if (window !== "open") return <CommentWindowNotice window={window} periodCode={period.code} openAt={period.commentsOpenAt} closeAt={period.commentsCloseAt} />;
+  if (window !== "open")
+    return <CommentWindowNotice window={window} periodCode={period.code} openAt={period.commentsOpenAt} closeAt={period.commentsCloseAt} />;
   const result = actionData?.values?.evaluation === evaluationId ? actionData : null;
-  return <FeedbackForm evaluationId={evaluationId} periodCode={period.code} ratingScale={period.ratingScale} result={result} captchaSiteKey={panel.captchaSiteKey} contactRetentionDays={panel.contactRetentionDays} />;
+  return (
+    <FeedbackForm
+      evaluationId={evaluationId}
+      periodCode={period.code}
+      ratingScale={period.ratingScale}
+      result={result}
+      captchaSiteKey={panel.captchaSiteKey}
+      contactRetentionDays={panel.contactRetentionDays}
+    />
+  );
 }
 
 interface FeedbackFormPeriod {

@@ -38,11 +38,17 @@ export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} 
             <p className="meta">
               <span className={`badge ${item.stance}`}>{tc(`stance.${item.stance}`)}</span>{" "}
               <strong className="author">{item.displayName ? <bdi>{item.displayName}</bdi> : t("list.anonymous")}</strong>
-              {item.isResident ? <span className="badge resident"> {t("list.resident")}</span> : null} · {t("list.period", { period: item.period })} ·{" "}
-              <time dateTime={item.createdAt}>{format.date(item.createdAt)}</time>
+              {item.isResident ? <span className="badge resident"> {t("list.resident")}</span> : null} ·{" "}
+              {t("list.period", { period: item.period })} · <time dateTime={item.createdAt}>{format.date(item.createdAt)}</time>
             </p>
-            <EarlierRating item={item} versions={ratings[item.period]} label={(key) => tOrg("revision.givenOn", { rating: ratingLabel(item.period, key) })} />
-            {item.stance === "disagree" && item.proposedRating ? <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p> : null}
+            <EarlierRating
+              item={item}
+              versions={ratings[item.period]}
+              label={(key) => tOrg("revision.givenOn", { rating: ratingLabel(item.period, key) })}
+            />
+            {item.stance === "disagree" && item.proposedRating ? (
+              <p className="proposed">{t("list.proposed", { rating: ratingLabel(item.period, item.proposedRating) })}</p>
+            ) : null}
             <blockquote>
               <bdi>{item.body}</bdi>
             </blockquote>
@@ -60,7 +66,15 @@ export function FeedbackList({ items, scales, nextHref, firstHref, ratings = {} 
 }
 
 /** "Given on the earlier rating …" when the evaluation was revised after this comment. */
-function EarlierRating({ item, versions, label }: { item: PublicFeedback; versions: RatingVersions | undefined; label: (key: string) => string }) {
+function EarlierRating({
+  item,
+  versions,
+  label,
+}: {
+  item: PublicFeedback;
+  versions: RatingVersions | undefined;
+  label: (key: string) => string;
+}) {
   if (!versions) return null;
   const given = ratingGivenOn(item, versions);
   return given === versions.rating ? null : <p className="rating-given">{label(given)}</p>;

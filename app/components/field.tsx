@@ -4,7 +4,19 @@ import type { ReactNode } from "react";
  * The one labelled form field, for residents' and staff forms alike: label, hint, the control, then its
  * translated error, in the order a screen reader and a sighted reader meet them. `id` is the control's id.
  */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

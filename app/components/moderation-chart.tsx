@@ -20,7 +20,12 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
   const total = rows.reduce((sum, row) => sum + row.approved + row.rejected, 0);
   return (
     <figure className="moderation-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + 20}`} className="chart" role="img" aria-label={t("stats.chartLabel", { days: rows.length, total })}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + 20}`}
+        className="chart"
+        role="img"
+        aria-label={t("stats.chartLabel", { days: rows.length, total })}
+      >
         {rows.map((row, index) => {
           const approved = (row.approved / max) * HEIGHT;
           const rejected = (row.rejected / max) * HEIGHT;
@@ -41,7 +46,10 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
       <figcaption className="hint">{t("stats.legend")}</figcaption>
       <details>
         <summary>{t("stats.showTable")}</summary>
-        <DataTable caption={t("stats.perDayCaption")} headers={[t("stats.day"), numeric(t("status.approved")), numeric(t("status.rejected"))]}>
+        <DataTable
+          caption={t("stats.perDayCaption")}
+          headers={[t("stats.day"), numeric(t("status.approved")), numeric(t("status.rejected"))]}
+        >
           {rows.map((row) => (
             <tr key={row.day}>
               <th scope="row">{day(row.day)}</th>

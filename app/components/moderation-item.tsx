@@ -19,8 +19,8 @@ function ItemContext({ item }: { item: QueueItem }) {
   const rating = context.ratingLabel ? context.ratingLabel[i18n.language === "en" ? "en" : "vi"] : context.rating;
   return (
     <p className="moderation-context">
-      <a href={`/organizations/${encodeURIComponent(context.orgCode)}`}>{context.orgName}</a> · {context.district} · {t("item.period", { period: context.period })} ·{" "}
-      <span className="badge rating">{rating}</span>
+      <a href={`/organizations/${encodeURIComponent(context.orgCode)}`}>{context.orgName}</a> · {context.district} ·{" "}
+      {t("item.period", { period: context.period })} · <span className="badge rating">{rating}</span>
       <br />
       <span className="hint">{t("item.counters", { ...context.counters })}</span>
     </p>
@@ -33,7 +33,9 @@ function Flags({ flags }: { flags: QueueItem["flags"] }) {
   return (
     <ul className="moderation-flags" aria-label={t("item.flags")}>
       {flags.map((flag, index) => (
-        <li key={`${flag.kind}-${index}`}>{t(`flags.${flag.kind}`, { detail: flag.detail, defaultValue: `${flag.kind}: ${flag.detail}` })}</li>
+        <li key={`${flag.kind}-${index}`}>
+          {t(`flags.${flag.kind}`, { detail: flag.detail, defaultValue: `${flag.kind}: ${flag.detail}` })}
+        </li>
       ))}
     </ul>
   );
@@ -112,7 +114,9 @@ function FollowUpNotice({ followUp }: { followUp: NonNullable<QueueItem["followU
       {reasons.length > 0 ? (
         <ul aria-label={t("followUp.reasons")}>
           {reasons.map(([reason, n]) => (
-            <li key={reason}>{t("followUp.reasonCount", { count: n, reason: t(`feedback:report.reasons.${reason}`, { defaultValue: reason }) })}</li>
+            <li key={reason}>
+              {t("followUp.reasonCount", { count: n, reason: t(`feedback:report.reasons.${reason}`, { defaultValue: reason }) })}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -176,7 +180,12 @@ export function ModerationItem({ item, reasons, isAdmin, outcome }: ItemProps) {
         </>
       ) : null}
       {item.decision && !pending ? (
-        <p>{t(`item.decided.${item.status}`, { reason: item.decision.reason ? t(`reasons.${item.decision.reason}`) : "", note: item.decision.note ?? "" })}</p>
+        <p>
+          {t(`item.decided.${item.status}`, {
+            reason: item.decision.reason ? t(`reasons.${item.decision.reason}`) : "",
+            note: item.decision.note ?? "",
+          })}
+        </p>
       ) : null}
       {outcome ? (
         <p className={outcome.ok ? "notice success" : "form-error"} role={outcome.ok ? "status" : "alert"}>

@@ -33,7 +33,19 @@ export function ModerationNav({ role }: { role: string }) {
 }
 
 /** A reason-category select; the list comes from the loader (models stay on the server). */
-export function ReasonSelect({ id, reasons, name = "reason", required = true, form }: { id: string; reasons: readonly string[]; name?: string; required?: boolean; form?: string }) {
+export function ReasonSelect({
+  id,
+  reasons,
+  name = "reason",
+  required = true,
+  form,
+}: {
+  id: string;
+  reasons: readonly string[];
+  name?: string;
+  required?: boolean;
+  form?: string;
+}) {
   const { t } = useTranslation("moderation");
   return (
     <>

@@ -21,7 +21,14 @@ export function RejectionTransparency({ rejected }: { rejected: Record<string, n
   const parts = rejectionParts(reasons);
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   if (total === 0 && removed === 0) return null;
-  const detail = parts.map((part) => t("transparency.part", { count: part.count, reason: t(`transparency.reasons.${part.reason}`, { defaultValue: part.reason }) })).join(", ");
-  const lines = [total > 0 ? t("transparency.line", { count: total, detail }) : null, removed > 0 ? t("transparency.removedAfterReports", { count: removed }) : null];
+  const detail = parts
+    .map((part) =>
+      t("transparency.part", { count: part.count, reason: t(`transparency.reasons.${part.reason}`, { defaultValue: part.reason }) }),
+    )
+    .join(", ");
+  const lines = [
+    total > 0 ? t("transparency.line", { count: total, detail }) : null,
+    removed > 0 ? t("transparency.removedAfterReports", { count: removed }) : null,
+  ];
   return <p className="transparency-line">{lines.filter(Boolean).join(" ")}</p>;
 }

@@ -41,7 +41,10 @@ function MemberQualityTable({ evaluation, period }: { evaluation: EvaluationView
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   const scaleLabel = useScaleLabel();
-  const keys = [...period.memberScale.map((e) => e.key), ...Object.keys(evaluation.members).filter((k) => !period.memberScale.some((e) => e.key === k))];
+  const keys = [
+    ...period.memberScale.map((e) => e.key),
+    ...Object.keys(evaluation.members).filter((k) => !period.memberScale.some((e) => e.key === k)),
+  ];
   const total = keys.reduce((sum, key) => sum + (evaluation.members[key] ?? 0), 0);
   return (
     <DataTable
@@ -83,7 +86,15 @@ function CountersTable({ evaluation, period }: { evaluation: EvaluationView; per
  * One period's rating of the organization: rating, member quality and public counters.
  * `children` is where per-evaluation additions (the feedback form, approved feedback) go.
  */
-export function EvaluationSection({ evaluation, period, children }: { evaluation: EvaluationView; period: EvaluationPeriod; children?: ReactNode }) {
+export function EvaluationSection({
+  evaluation,
+  period,
+  children,
+}: {
+  evaluation: EvaluationView;
+  period: EvaluationPeriod;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   const scaleLabel = useScaleLabel();

@@ -4,7 +4,6 @@ import type { OwnReply, ReplyView } from "../../models/replies/replies.server";
 import type { ReplyPanel } from "~/utils/replies.server";
 import { useLocaleFormat } from "./locale-format";
 
-
 interface ReplyFormResult {
   reply?: { evaluation: string; message: string; body: string };
 }
@@ -41,7 +40,9 @@ export function ReplyForm({ evaluationId, own, saved }: { evaluationId: string; 
         </p>
       ) : null}
       {own?.hiddenReason ? (
-        <p className="notice warning">{t("form.hidden", { reason: t(`moderation:transparency.reasons.${own.hiddenReason}`, { defaultValue: own.hiddenReason }) })}</p>
+        <p className="notice warning">
+          {t("form.hidden", { reason: t(`moderation:transparency.reasons.${own.hiddenReason}`, { defaultValue: own.hiddenReason }) })}
+        </p>
       ) : null}
       <Form method="post" className="stack" preventScrollReset>
         <input type="hidden" name="intent" value="reply" />
@@ -77,7 +78,11 @@ export function HiddenReplyTransparency({ hidden }: { hidden: Record<string, num
   const parts = Object.entries(hidden ?? {}).filter(([, count]) => count > 0);
   const total = parts.reduce((sum, [, count]) => sum + count, 0);
   if (total === 0) return null;
-  const detail = parts.map(([reason, count]) => t("moderation:transparency.part", { count, reason: t(`moderation:transparency.reasons.${reason}`, { defaultValue: reason }) })).join(", ");
+  const detail = parts
+    .map(([reason, count]) =>
+      t("moderation:transparency.part", { count, reason: t(`moderation:transparency.reasons.${reason}`, { defaultValue: reason }) }),
+    )
+    .join(", ");
   return <p className="transparency-line">{t("replies:transparency", { count: total, detail })}</p>;
 }
 

@@ -32,7 +32,11 @@ export function OrganizationTrend({ periods }: { periods: PeriodAgreementView[] 
   };
   const rows: { key: string; label: string; cell: (p: PeriodAgreementView) => string }[] = [
     { key: "rating", label: t("trend.rating"), cell: (p) => format.label(p.ratingLabel) },
-    ...(["agree", "disagree", "neutral"] as const).map((stance) => ({ key: stance, label: t(`common:stance.${stance}`), cell: (p: PeriodAgreementView) => share(p[stance], p) })),
+    ...(["agree", "disagree", "neutral"] as const).map((stance) => ({
+      key: stance,
+      label: t(`common:stance.${stance}`),
+      cell: (p: PeriodAgreementView) => share(p[stance], p),
+    })),
     { key: "sides", label: t("trend.sides"), cell: (p) => summary.number(p.sides) },
     { key: "rate", label: t("trend.rate"), cell: (p) => rateText(p, p.sides) },
   ];

@@ -21,11 +21,28 @@ function rootOf(matches: MetaArgs["matches"]): { origin: string; lang: "vi" | "e
 }
 
 /** Description, Open Graph, canonical URL in the page's language and its hreflang alternates. */
-function sharingTags({ title, description, origin, lang, location }: { title: string; description?: string; origin: string; lang: "vi" | "en"; location: MetaArgs["location"] }): MetaDescriptor[] {
+function sharingTags({
+  title,
+  description,
+  origin,
+  lang,
+  location,
+}: {
+  title: string;
+  description?: string;
+  origin: string;
+  lang: "vi" | "en";
+  location: MetaArgs["location"];
+}): MetaDescriptor[] {
   const page = { origin, path: location.pathname, search: location.search };
   const canonical = localizedUrl({ ...page, lng: lang });
   return [
-    ...(description ? [{ name: "description", content: description }, { property: "og:description", content: description }] : []),
+    ...(description
+      ? [
+          { name: "description", content: description },
+          { property: "og:description", content: description },
+        ]
+      : []),
     { property: "og:site_name", content: SITE_NAME },
     { property: "og:title", content: title },
     { property: "og:type", content: "website" },
@@ -38,7 +55,12 @@ function sharingTags({ title, description, origin, lang, location }: { title: st
     { property: "og:image:alt", content: SITE_NAME },
     { name: "twitter:card", content: "summary_large_image" },
     { tagName: "link", rel: "canonical", href: canonical },
-    ...languageAlternates(page).map((alternate) => ({ tagName: "link", rel: "alternate", hrefLang: alternate.hreflang, href: alternate.href })),
+    ...languageAlternates(page).map((alternate) => ({
+      tagName: "link",
+      rel: "alternate",
+      hrefLang: alternate.hreflang,
+      href: alternate.href,
+    })),
   ];
 }
 
@@ -48,8 +70,12 @@ function sharingTags({ title, description, origin, lang, location }: { title: st
  * sharing and search tags: the loader's `description`, Open Graph, canonical and hreflang links.
  * `override` is for loaders that name their title differently.
  */
-export function pageTitle({ data, error, matches, location }: MetaArgs, override: { title?: string; description?: string } = {}): MetaDescriptor[] {
-  const title = override.title ?? textOf(data, "title") ?? (isRouteErrorResponse(error) ? textOf(error.data, "title") : undefined) ?? SITE_NAME;
+export function pageTitle(
+  { data, error, matches, location }: MetaArgs,
+  override: { title?: string; description?: string } = {},
+): MetaDescriptor[] {
+  const title =
+    override.title ?? textOf(data, "title") ?? (isRouteErrorResponse(error) ? textOf(error.data, "title") : undefined) ?? SITE_NAME;
   const root = rootOf(matches ?? []);
   // Error pages, staff pages and tracking codes are nothing to share or index.
   if (error || isPrivatePath(location.pathname)) return [{ title }, { name: "robots", content: "noindex" }];

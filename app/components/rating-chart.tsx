@@ -25,7 +25,8 @@ export function RatingChart({ title, rows }: { title: string; rows: Distribution
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   const max = Math.max(1, ...rows.map((row) => row.count));
-  const describe = (row: DistributionRow) => t("home.chartItem", { label: row.label, total: format.number(row.count), percent: format.percent(row.share) });
+  const describe = (row: DistributionRow) =>
+    t("home.chartItem", { label: row.label, total: format.number(row.count), percent: format.percent(row.share) });
   const summary = rows.map(describe).join("; ");
   return (
     <svg className="rating-chart" viewBox={`0 0 ${WIDTH} ${rows.length * ROW + 4}`} role="img" aria-label={`${title}. ${summary}`}>
@@ -50,7 +51,17 @@ export function RatingChart({ title, rows }: { title: string; rows: Distribution
 }
 
 /** The chart's numbers as a table: count and share per entry, with a total row. */
-export function DistributionTable({ caption, heading, rows, total }: { caption: string; heading: string; rows: DistributionRow[]; total: number }) {
+export function DistributionTable({
+  caption,
+  heading,
+  rows,
+  total,
+}: {
+  caption: string;
+  heading: string;
+  rows: DistributionRow[];
+  total: number;
+}) {
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   return (

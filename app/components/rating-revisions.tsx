@@ -18,7 +18,13 @@ export function useRatingLabel() {
 }
 
 /** "Revised on <date> after public consultation", old and new rating, for each change of an evaluation's rating. */
-export function RatingRevisions({ history, scale }: { history: readonly RatingRevisionItem[]; scale: readonly { key: string; label: LocalizedLabel }[] }) {
+export function RatingRevisions({
+  history,
+  scale,
+}: {
+  history: readonly RatingRevisionItem[];
+  scale: readonly { key: string; label: LocalizedLabel }[];
+}) {
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   const ratingLabel = useRatingLabel();
@@ -27,7 +33,11 @@ export function RatingRevisions({ history, scale }: { history: readonly RatingRe
     <ul className="rating-revisions">
       {history.map((revision) => (
         <li key={revision.revisedAt}>
-          {t("revision.revised", { date: format.date(revision.revisedAt), from: ratingLabel(scale, revision.from), to: ratingLabel(scale, revision.to) })}
+          {t("revision.revised", {
+            date: format.date(revision.revisedAt),
+            from: ratingLabel(scale, revision.from),
+            to: ratingLabel(scale, revision.to),
+          })}
           {revision.note ? <> {t("revision.note", { note: revision.note })}</> : null}
         </li>
       ))}

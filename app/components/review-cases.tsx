@@ -58,7 +58,11 @@ export function CaseNumbersLine({ numbers }: { numbers: CaseNumbers }) {
     <p className="case-numbers">
       {numbers.disagreementLow === null
         ? t("numbers.noSides")
-        : t("numbers.disagreement", { low: format.percent(numbers.disagreementLow), sides: format.number(numbers.sides), disagree: format.number(numbers.disagree) })}{" "}
+        : t("numbers.disagreement", {
+            low: format.percent(numbers.disagreementLow),
+            sides: format.number(numbers.sides),
+            disagree: format.number(numbers.disagree),
+          })}{" "}
       {t("numbers.proposals", { differing: format.number(numbers.differing), stated: format.number(numbers.stated) })}
     </p>
   );
@@ -106,7 +110,8 @@ export function CaseList({ cases, labels }: { cases: CaseItem[]; labels: RatingL
             </Link>
           </h3>
           <p>
-            {t(`status.${item.status}`)} · {t(`reason.${item.reason}`)} · {t("list.rating", { rating: rating(item.currentRating) })} · {t("list.openedAt", { date: format.date(item.openedAt) })}
+            {t(`status.${item.status}`)} · {t(`reason.${item.reason}`)} · {t("list.rating", { rating: rating(item.currentRating) })} ·{" "}
+            {t("list.openedAt", { date: format.date(item.openedAt) })}
           </p>
           <CaseNumbersLine numbers={item.current} />
           <CaseComments comments={item.comments} labels={labels} />

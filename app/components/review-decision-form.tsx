@@ -47,7 +47,15 @@ export function ReviewDecisionForm({
         </select>
       </Field>
       <Field id="note" label={t("form.note")} error={errors.note} hint={t("form.noteHint")}>
-        <textarea id="note" name="note" rows={4} maxLength={2000} defaultValue={values?.note ?? ""} required {...fieldAria("note", { error: errors.note, hint: true })} />
+        <textarea
+          id="note"
+          name="note"
+          rows={4}
+          maxLength={2000}
+          defaultValue={values?.note ?? ""}
+          required
+          {...fieldAria("note", { error: errors.note, hint: true })}
+        />
       </Field>
       <button type="submit" name="intent" value="decide">
         {t("form.submit")}

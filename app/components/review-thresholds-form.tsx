@@ -15,11 +15,28 @@ function Checkbox({ name, label, checked }: { name: string; label: string; check
 }
 
 /** When the period's evaluations must be re-reviewed; each rule can be switched off. Works without JavaScript. */
-export function ReviewThresholdsForm({ values, errors, saved }: { values: ThresholdValues; errors: Record<string, string>; saved: boolean }) {
+export function ReviewThresholdsForm({
+  values,
+  errors,
+  saved,
+}: {
+  values: ThresholdValues;
+  errors: Record<string, string>;
+  saved: boolean;
+}) {
   const { t } = useTranslation("reviews");
   const number = (name: "minLowerBound" | "minSides" | "minCount", attrs: { min: number; max: number; step: number }) => (
     <Field id={name} label={t(`thresholds.fields.${name}`)} error={errors[name]} hint={t(`thresholds.hints.${name}`)}>
-      <input id={name} name={name} type="number" inputMode="decimal" defaultValue={values[name]} required {...attrs} {...fieldAria(name, { error: errors[name], hint: true })} />
+      <input
+        id={name}
+        name={name}
+        type="number"
+        inputMode="decimal"
+        defaultValue={values[name]}
+        required
+        {...attrs}
+        {...fieldAria(name, { error: errors[name], hint: true })}
+      />
     </Field>
   );
   return (
@@ -35,7 +52,11 @@ export function ReviewThresholdsForm({ values, errors, saved }: { values: Thresh
         {errors._form ? <p className="form-error">{errors._form}</p> : null}
         <fieldset>
           <legend>{t("thresholds.disagreement")}</legend>
-          <Checkbox name="disagreementEnabled" label={t("thresholds.fields.disagreementEnabled")} checked={values.disagreementEnabled === "on"} />
+          <Checkbox
+            name="disagreementEnabled"
+            label={t("thresholds.fields.disagreementEnabled")}
+            checked={values.disagreementEnabled === "on"}
+          />
           {number("minLowerBound", { min: 0, max: 99, step: 0.01 })}
           {number("minSides", { min: 1, max: 1_000_000, step: 1 })}
         </fieldset>

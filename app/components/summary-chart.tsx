@@ -9,7 +9,10 @@ const ROW = 40;
 const TOP = 8;
 const BAR = 12;
 
-export type ChartRow = Pick<SummaryRow, "key" | "label" | "organizations" | "agree" | "disagree" | "neutral" | "pending" | "agreementRate" | "ci95">;
+export type ChartRow = Pick<
+  SummaryRow,
+  "key" | "label" | "organizations" | "agree" | "disagree" | "neutral" | "pending" | "agreementRate" | "ci95"
+>;
 
 /** The rate as readers see it: a percentage with its interval, or "not enough views yet" below 10 sides. */
 export function useRateText() {
@@ -17,7 +20,9 @@ export function useRateText() {
   const format = useSummaryFormat();
   return (rate: Agreement, sides: number) => {
     const stated = statedAgreement(rate, sides);
-    return stated ? t("rate.withInterval", { rate: format.percent(stated.agreementRate), interval: format.interval(stated.ci95) }) : t("rate.notEnough");
+    return stated
+      ? t("rate.withInterval", { rate: format.percent(stated.agreementRate), interval: format.interval(stated.ci95) })
+      : t("rate.notEnough");
   };
 }
 
@@ -47,7 +52,10 @@ function Bars({ rows }: { rows: ChartRow[] }) {
         {stated ? (
           <>
             <rect className="chart-bar" x={0} y={y + 18} width={stated.agreementRate * WIDTH} height={BAR} />
-            <path className="chart-whisker" d={`M${stated.ci95[0] * WIDTH} ${y + 24}H${stated.ci95[1] * WIDTH}M${stated.ci95[0] * WIDTH} ${y + 16}v16M${stated.ci95[1] * WIDTH} ${y + 16}v16`} />
+            <path
+              className="chart-whisker"
+              d={`M${stated.ci95[0] * WIDTH} ${y + 24}H${stated.ci95[1] * WIDTH}M${stated.ci95[0] * WIDTH} ${y + 16}v16M${stated.ci95[1] * WIDTH} ${y + 16}v16`}
+            />
           </>
         ) : null}
       </g>

@@ -26,7 +26,14 @@ export function ParticipationChart({ id, days: received }: { id: string; days: D
       <svg className="summary-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{t("participation.title")}</title>
         <desc id={`${id}-desc`}>
-          {t("participation.description", { total: format.number(total), days: days.length, first: day(days[0]!.day), last: day(days[days.length - 1]!.day), peak: day(peak.day), max: format.number(max) })}
+          {t("participation.description", {
+            total: format.number(total),
+            days: days.length,
+            first: day(days[0]!.day),
+            last: day(days[days.length - 1]!.day),
+            peak: day(peak.day),
+            max: format.number(max),
+          })}
         </desc>
         {days.map((d, i) => {
           const h = (d.total / max) * HEIGHT;

@@ -10,7 +10,9 @@ export function TransparencyLine({ transparency }: { transparency: Transparency 
   const format = useSummaryFormat();
   const reasons = Object.entries(transparency.rejectedByReason)
     .filter(([, n]) => n > 0)
-    .map(([reason, n]) => t("transparency.reason", { reason: t(`reasons.${reason}`, { defaultValue: reason }), count: n, formatted: format.number(n) }))
+    .map(([reason, n]) =>
+      t("transparency.reason", { reason: t(`reasons.${reason}`, { defaultValue: reason }), count: n, formatted: format.number(n) }),
+    )
     .join("; ");
   return (
     <p className="summary-transparency">
@@ -34,7 +36,17 @@ export interface ExtraColumn<Row> {
  * Organizations ranked by agreement (lowest agreement, needing attention): name, sides taken, the rate as
  * pages state it, and the interval's upper bound the ranking uses; callers may add columns.
  */
-export function AgreementRankTable<Row extends SummaryRow>({ rows, caption, empty, extra = [] }: { rows: Row[]; caption: string; empty: string; extra?: ExtraColumn<Row>[] }) {
+export function AgreementRankTable<Row extends SummaryRow>({
+  rows,
+  caption,
+  empty,
+  extra = [],
+}: {
+  rows: Row[];
+  caption: string;
+  empty: string;
+  extra?: ExtraColumn<Row>[];
+}) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
   const rateText = useRateText();
@@ -77,7 +89,11 @@ export function SummaryDownloads({ period }: { period: string }) {
         const query = new URLSearchParams({ period, groupBy }).toString();
         return (
           <li key={groupBy}>
-            {t(`groupBy.${groupBy}`)}: <a href={`/api/v1/summary.csv?${query}`} download>{t("downloads.csv")}</a> · <a href={`/api/v1/summary?${query}`}>{t("downloads.json")}</a>
+            {t(`groupBy.${groupBy}`)}:{" "}
+            <a href={`/api/v1/summary.csv?${query}`} download>
+              {t("downloads.csv")}
+            </a>{" "}
+            · <a href={`/api/v1/summary?${query}`}>{t("downloads.json")}</a>
           </li>
         );
       })}

@@ -6,7 +6,14 @@ import { useLocaleFormat } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
 import { DistributionTable, RatingChart, type DistributionRow } from "~/components/rating-chart";
 import { translatorFor } from "~/utils/api.server";
-import { commentWindow, defaultPeriod, publishedPeriods, periodOverview, requestLanguage, type PeriodOverview } from "~/utils/catalog.server";
+import {
+  commentWindow,
+  defaultPeriod,
+  publishedPeriods,
+  periodOverview,
+  requestLanguage,
+  type PeriodOverview,
+} from "~/utils/catalog.server";
 import { share, topCount } from "~/utils/share";
 import { pageError } from "~/utils/page-error.server";
 
@@ -46,19 +53,36 @@ function categoryTotal(overview: PeriodOverview): number {
 
 function memberRows(overview: PeriodOverview, label: (l: { vi: string; en: string }) => string): DistributionRow[] {
   const total = categoryTotal(overview);
-  return overview.memberCategories.map((entry) => ({ key: entry.key, label: label(entry.label), count: entry.count, share: share(entry.count, total) }));
+  return overview.memberCategories.map((entry) => ({
+    key: entry.key,
+    label: label(entry.label),
+    count: entry.count,
+    share: share(entry.count, total),
+  }));
 }
 
 function KeyFigures({ overview }: { overview: PeriodOverview }) {
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
   const memberTotal = categoryTotal(overview);
-  const names = (entries: PeriodOverview["ratings"]) => entries.slice(0, 2).map((entry) => format.label(entry.label)).join(" + ");
+  const names = (entries: PeriodOverview["ratings"]) =>
+    entries
+      .slice(0, 2)
+      .map((entry) => format.label(entry.label))
+      .join(" + ");
   const figures = [
     { key: "organizations", value: format.number(overview.organizations), label: t("home.organizations") },
-    { key: "top-ratings", value: format.percent(share(topCount(overview.ratings), overview.organizations)), label: t("home.topRatings", { labels: names(overview.ratings) }) },
+    {
+      key: "top-ratings",
+      value: format.percent(share(topCount(overview.ratings), overview.organizations)),
+      label: t("home.topRatings", { labels: names(overview.ratings) }),
+    },
     { key: "members", value: format.number(overview.members), label: t("home.members") },
-    { key: "top-members", value: format.percent(share(topCount(overview.memberCategories), memberTotal)), label: t("home.topMembers", { labels: names(overview.memberCategories) }) },
+    {
+      key: "top-members",
+      value: format.percent(share(topCount(overview.memberCategories), memberTotal)),
+      label: t("home.topMembers", { labels: names(overview.memberCategories) }),
+    },
   ];
   return (
     <section aria-labelledby="stats-title">
@@ -117,7 +141,12 @@ export default function Home() {
       <section aria-labelledby="distribution-title">
         <h2 id="distribution-title">{t("home.distributionTitle")}</h2>
         <RatingChart title={t("home.chartLabel", { period: periodTitle })} rows={ratings} />
-        <DistributionTable caption={t("home.tableCaption", { period: periodTitle })} heading={t("table.rating")} rows={ratings} total={overview.organizations} />
+        <DistributionTable
+          caption={t("home.tableCaption", { period: periodTitle })}
+          heading={t("table.rating")}
+          rows={ratings}
+          total={overview.organizations}
+        />
       </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("home.membersTitle")}</h2>

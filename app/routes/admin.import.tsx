@@ -34,7 +34,11 @@ async function readSubmission(request: Request): Promise<{ intent: string; perio
   const file = form.get("file");
   const text = form.get("csv");
   const bytes =
-    file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : typeof text === "string" && text ? new TextEncoder().encode(text) : null;
+    file instanceof Blob && file.size > 0
+      ? new Uint8Array(await file.arrayBuffer())
+      : typeof text === "string" && text
+        ? new TextEncoder().encode(text)
+        : null;
   return { intent: String(form.get("intent") ?? "preview"), period: String(form.get("period") ?? ""), bytes };
 }
 
@@ -110,7 +114,9 @@ export default function AdminImport() {
           {t("import.preview")}
         </button>
       </Form>
-      <p>{periods.length > 0 ? <a href={`/admin/import-template.csv?period=${report?.period ?? selected}`}>{t("import.template")}</a> : null}</p>
+      <p>
+        {periods.length > 0 ? <a href={`/admin/import-template.csv?period=${report?.period ?? selected}`}>{t("import.template")}</a> : null}
+      </p>
     </>
   );
 }

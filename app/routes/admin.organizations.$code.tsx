@@ -73,8 +73,15 @@ export default function EditOrganization() {
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const saveFailure = failure?.intent === "save" ? failure : null;
-  const mergeError = failure?.intent === "merge" ? failure.errors.into ?? failure.errors._form : undefined;
-  const values = { code: org.code, name: org.name, kind: org.kind, district: org.district, members: String(org.members), ...saveFailure?.values };
+  const mergeError = failure?.intent === "merge" ? (failure.errors.into ?? failure.errors._form) : undefined;
+  const values = {
+    code: org.code,
+    name: org.name,
+    kind: org.kind,
+    district: org.district,
+    members: String(org.members),
+    ...saveFailure?.values,
+  };
   return (
     <>
       <AdminNav />
@@ -87,8 +94,10 @@ export default function EditOrganization() {
         </p>
       ) : null}
       <p>
-        {org.mergedInto ? t("organizations.mergedInto", { code: org.mergedInto }) : t(org.active ? "organizations.active" : "organizations.inactive")} ·{" "}
-        {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} ·{" "}
+        {org.mergedInto
+          ? t("organizations.mergedInto", { code: org.mergedInto })
+          : t(org.active ? "organizations.active" : "organizations.inactive")}{" "}
+        · {t("organizations.periods", { periods: org.periods.join(", ") || "—" })} ·{" "}
         <Link to={`/organizations/${org.code}`}>{t("organizations.publicPage")}</Link>
       </p>
       {merge ? <MergeStatus merge={merge} /> : null}
@@ -128,7 +137,12 @@ export default function EditOrganization() {
 function MergeStatus({ merge }: { merge: MergeProgress }) {
   const { t } = useTranslation("admin");
   const { date, number } = useLocaleFormat();
-  const params = { code: merge.into, moved: number(merge.moved), startedAt: date(merge.startedAt), finishedAt: merge.finishedAt ? date(merge.finishedAt) : "" };
+  const params = {
+    code: merge.into,
+    moved: number(merge.moved),
+    startedAt: date(merge.startedAt),
+    finishedAt: merge.finishedAt ? date(merge.finishedAt) : "",
+  };
   return (
     <p className="notice" role="status">
       {t(merge.status === "done" ? "organizations.mergeDone" : "organizations.mergeRunning", params)}

@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch {
     throw await pageError(request, 400);
   }
-  return { title: `${t("admin:organizations.title")} — ${t("common:app.name")}`, q, items: page.items, ...pageLinks({ url, nextCursor: page.nextCursor }) };
+  return {
+    title: `${t("admin:organizations.title")} — ${t("common:app.name")}`,
+    q,
+    items: page.items,
+    ...pageLinks({ url, nextCursor: page.nextCursor }),
+  };
 }
 
 export default function AdminOrganizations() {

@@ -20,7 +20,14 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
 import { ReviewThresholdsForm, thresholdValuesShown } from "~/components/review-thresholds-form";
-import { getReviewThresholds, openDueReviews, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues, type ReviewThresholds } from "~/utils/reviews.server";
+import {
+  getReviewThresholds,
+  openDueReviews,
+  ReviewThresholdsFormSchema,
+  saveReviewThresholds,
+  thresholdsFormValues,
+  type ReviewThresholds,
+} from "~/utils/reviews.server";
 import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -113,7 +120,11 @@ export default function EditPeriod() {
       </section>
       <h2>{t("periods.details")}</h2>
       <PeriodForm values={{ ...values, ...failure?.values }} errors={failure?.errors ?? {}} editing />
-      <ReviewThresholdsForm values={thresholdValuesShown(thresholds, thresholdFailure?.values)} errors={thresholdFailure?.errors ?? {}} saved={thresholdsSaved && !posted} />
+      <ReviewThresholdsForm
+        values={thresholdValuesShown(thresholds, thresholdFailure?.values)}
+        errors={thresholdFailure?.errors ?? {}}
+        saved={thresholdsSaved && !posted}
+      />
     </>
   );
 }

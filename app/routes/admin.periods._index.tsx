@@ -37,7 +37,13 @@ export default function AdminPeriods() {
       </p>
       <DataTable
         caption={t("periods.caption")}
-        headers={[t("periods.fields.code"), t("periods.fields.titleVi"), t("periods.fields.status"), t("periods.window"), t("periods.actions")]}
+        headers={[
+          t("periods.fields.code"),
+          t("periods.fields.titleVi"),
+          t("periods.fields.status"),
+          t("periods.window"),
+          t("periods.actions"),
+        ]}
       >
         {periods.map((period) => (
           <tr key={period.id}>
@@ -48,8 +54,8 @@ export default function AdminPeriods() {
               {t(`periods.windowState.${period.window}`)} ({format.stamp(period.commentsOpenAt)} – {format.stamp(period.commentsCloseAt)})
             </td>
             <td>
-              <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> · <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link>{" "}
-              ·{" "}
+              <Link to={`/admin/periods/${period.code}`}>{t("periods.edit")}</Link> ·{" "}
+              <Link to={`/admin/import?period=${period.code}`}>{t("nav.import")}</Link> ·{" "}
               <a href={`/admin/export/${period.code}`} download>
                 {t("periods.export")}
               </a>

@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
-  const failure = await submitForm(await request.formData(), ReportThresholdSchema, t, (input) => setReportThreshold({ threshold: input.threshold, admin }));
+  const failure = await submitForm(await request.formData(), ReportThresholdSchema, t, (input) =>
+    setReportThreshold({ threshold: input.threshold, admin }),
+  );
   if (failure) return data(failure, { status: 400 });
   return { errors: {} as Record<string, string>, values: {} as Record<string, string>, done: true };
 }

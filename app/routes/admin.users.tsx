@@ -11,7 +11,20 @@ import { useLocaleFormat } from "~/components/locale-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { Pager } from "~/components/pager";
-import { InvalidCursor, InviteFormSchema, inviteUser, listStaff, organizationChoices, ROLES, RoleFormSchema, setUserDisabled, STAFF_ROLES, changeRole, submitForm, unlockAccount } from "~/utils/admin.server";
+import {
+  InvalidCursor,
+  InviteFormSchema,
+  inviteUser,
+  listStaff,
+  organizationChoices,
+  ROLES,
+  RoleFormSchema,
+  setUserDisabled,
+  STAFF_ROLES,
+  changeRole,
+  submitForm,
+  unlockAccount,
+} from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageError } from "~/utils/page-error.server";
@@ -30,7 +43,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const page = await listStaff({ cursor: query.data.cursor });
     const organizations = await organizationChoices();
-    return { title: `${t("admin:users.title")} — ${t("common:app.name")}`, users: page.items, nextCursor: page.nextCursor, paged: Boolean(query.data.cursor), me: me.id, roles: ROLES, staffRoles: STAFF_ROLES, organizations };
+    return {
+      title: `${t("admin:users.title")} — ${t("common:app.name")}`,
+      users: page.items,
+      nextCursor: page.nextCursor,
+      paged: Boolean(query.data.cursor),
+      me: me.id,
+      roles: ROLES,
+      staffRoles: STAFF_ROLES,
+      organizations,
+    };
   } catch (error) {
     if (error instanceof InvalidCursor) throw await pageError(request, 400);
     throw error;
@@ -62,11 +84,26 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 /** The organization an `organization` account speaks for: a code, with the catalog's codes offered as suggestions. */
-function OrganizationField({ error, value, organizations }: { error?: string; value?: string; organizations: { code: string; name: string }[] }) {
+function OrganizationField({
+  error,
+  value,
+  organizations,
+}: {
+  error?: string;
+  value?: string;
+  organizations: { code: string; name: string }[];
+}) {
   const { t } = useTranslation("admin");
   return (
     <Field id="organization" label={t("users.organization")} error={error} hint={t("users.organizationHint")}>
-      <input id="organization" name="organization" list="organization-codes" defaultValue={value ?? ""} autoComplete="off" {...fieldAria("organization", { error, hint: true })} />
+      <input
+        id="organization"
+        name="organization"
+        list="organization-codes"
+        defaultValue={value ?? ""}
+        autoComplete="off"
+        {...fieldAria("organization", { error, hint: true })}
+      />
       <datalist id="organization-codes">
         {organizations.map((organization) => (
           <option key={organization.code} value={organization.code}>
@@ -78,12 +115,29 @@ function OrganizationField({ error, value, organizations }: { error?: string; va
   );
 }
 
-function InviteForm({ errors, values, roles, organizations }: { errors: Record<string, string>; values: Record<string, string>; roles: readonly string[]; organizations: { code: string; name: string }[] }) {
+function InviteForm({
+  errors,
+  values,
+  roles,
+  organizations,
+}: {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  roles: readonly string[];
+  organizations: { code: string; name: string }[];
+}) {
   const { t } = useTranslation("admin");
   return (
     <Form method="post" className="admin-form">
       <Field id="email" label={t("users.email")} error={errors.email}>
-        <input id="email" name="email" type="email" required defaultValue={values.email ?? ""} {...fieldAria("email", { error: errors.email })} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          defaultValue={values.email ?? ""}
+          {...fieldAria("email", { error: errors.email })}
+        />
       </Field>
       <AdminSelect
         name="role"
@@ -124,7 +178,12 @@ export default function AdminUsers() {
         </p>
       ) : null}
       <h2>{t("users.inviteTitle")}</h2>
-      <InviteForm errors={inviteErrors} values={result?.intent === "invite" ? result.values : {}} roles={roles} organizations={organizations} />
+      <InviteForm
+        errors={inviteErrors}
+        values={result?.intent === "invite" ? result.values : {}}
+        roles={roles}
+        organizations={organizations}
+      />
       <DataTable caption={t("users.caption")} headers={[t("users.email"), t("users.role"), t("users.state"), t("users.actions")]}>
         {users.map((user) => (
           <tr key={user.id}>
@@ -148,7 +207,13 @@ export default function AdminUsers() {
                       </option>
                     ))}
                   </select>
-                  <button type="submit" name="intent" value="role" className="secondary" aria-label={t("users.changeRoleOf", { email: user.email })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="role"
+                    className="secondary"
+                    aria-label={t("users.changeRoleOf", { email: user.email })}
+                  >
                     {t("users.changeRole")}
                   </button>
                 </Form>
@@ -156,11 +221,18 @@ export default function AdminUsers() {
             </td>
             <td>
               {t(user.disabled ? "users.disabled" : user.invited ? "users.invited" : "users.enabled")}
-              {user.signInDelayedUntil ? <p className="hint">{t("users.signInDelayed", { time: format.dateTime(user.signInDelayedUntil) })}</p> : null}
+              {user.signInDelayedUntil ? (
+                <p className="hint">{t("users.signInDelayed", { time: format.dateTime(user.signInDelayedUntil) })}</p>
+              ) : null}
             </td>
             <td>
               {user.signInDelayedUntil ? (
-                <RowAction fields={{ userId: user.id }} intent="unlock" label={t("users.unlock")} ariaLabel={t("users.unlockOf", { email: user.email })} />
+                <RowAction
+                  fields={{ userId: user.id }}
+                  intent="unlock"
+                  label={t("users.unlock")}
+                  ariaLabel={t("users.unlockOf", { email: user.email })}
+                />
               ) : null}
               <RowAction
                 fields={{ userId: user.id }}
@@ -172,7 +244,10 @@ export default function AdminUsers() {
           </tr>
         ))}
       </DataTable>
-      <Pager nextHref={nextCursor ? `/admin/users?cursor=${encodeURIComponent(nextCursor)}` : null} firstHref={paged ? "/admin/users" : null} />
+      <Pager
+        nextHref={nextCursor ? `/admin/users?cursor=${encodeURIComponent(nextCursor)}` : null}
+        firstHref={paged ? "/admin/users" : null}
+      />
     </>
   );
 }

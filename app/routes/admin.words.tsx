@@ -46,12 +46,26 @@ function AddWordForm({
 }) {
   const { t } = useTranslation(["admin", "common"]);
   const select = (name: "list" | "lang", options: readonly string[], label: (option: string) => string) => (
-    <AdminSelect name={name} label={t(`admin:words.fields.${name}`)} error={errors[name]} value={values[name]} options={options} optionLabel={label} />
+    <AdminSelect
+      name={name}
+      label={t(`admin:words.fields.${name}`)}
+      error={errors[name]}
+      value={values[name]}
+      options={options}
+      optionLabel={label}
+    />
   );
   return (
     <Form method="post" className="admin-form">
       <Field id="word" label={t("admin:words.fields.word")} error={errors.word} hint={t("admin:words.hint")}>
-        <input id="word" name="word" type="text" required defaultValue={values.word ?? ""} {...fieldAria("word", { error: errors.word, hint: true })} />
+        <input
+          id="word"
+          name="word"
+          type="text"
+          required
+          defaultValue={values.word ?? ""}
+          {...fieldAria("word", { error: errors.word, hint: true })}
+        />
       </Field>
       {select("list", lists, (list) => t(`admin:words.lists.${list}`))}
       {select("lang", langs, (lang) => t(`common:language.${lang}`))}
@@ -77,7 +91,7 @@ export default function AdminWords() {
           {t(`admin:words.done.${done}`)}
         </p>
       ) : null}
-      <AddWordForm errors={done ? {} : result?.errors ?? {}} values={done ? {} : result?.values ?? {}} lists={lists} langs={langs} />
+      <AddWordForm errors={done ? {} : (result?.errors ?? {})} values={done ? {} : (result?.values ?? {})} lists={lists} langs={langs} />
       {lists.map((list) => (
         <DataTable
           key={list}

@@ -17,7 +17,8 @@ async function readJson(request: Request): Promise<unknown> {
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireRole(request, "moderator");
   const t = await translatorFor(request, ["moderation", "common"]);
-  if (request.method !== "POST") return apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" });
+  if (request.method !== "POST")
+    return apiError(405, "method_not_allowed", t("moderation:errors.methodNotAllowed"), undefined, { Allow: "POST" });
   const body = await readJson(request);
   if (body === undefined) return apiError(400, "invalid_json", t("moderation:errors.invalidJson"));
   // A comment back for review after a removal request or reports is kept or removed instead.

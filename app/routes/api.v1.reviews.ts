@@ -12,19 +12,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.ok) return apiError(query.status, query.code, query.message, query.fields);
   const staff = seesUnresolved(await getOptionalUser(request));
   const reviews = await listReviews({ period: query.period.code, includeUnresolved: staff });
-  const items = reviews.map(({ organization, organizationName, evaluation, period, rating, ratingVersion, status, openedAt, reason, numbers, outcome }) => ({
-    organization,
-    organizationName,
-    evaluation,
-    period,
-    rating,
-    ratingVersion,
-    status,
-    openedAt,
-    reason,
-    numbers,
-    ...(outcome ? { outcome } : {}),
-  }));
+  const items = reviews.map(
+    ({ organization, organizationName, evaluation, period, rating, ratingVersion, status, openedAt, reason, numbers, outcome }) => ({
+      organization,
+      organizationName,
+      evaluation,
+      period,
+      rating,
+      ratingVersion,
+      status,
+      openedAt,
+      reason,
+      numbers,
+      ...(outcome ? { outcome } : {}),
+    }),
+  );
   const body = { period: query.period.code, items };
   return staff ? jsonResponse(body, { headers: { "Cache-Control": "private, no-store" } }) : openDataResponse(body);
 }

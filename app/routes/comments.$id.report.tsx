@@ -35,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? "";
-  const result = await submitReport({ feedbackId: id, body: reportFormInput(await request.formData()), request, clientKey: context.clientKey });
+  const result = await submitReport({
+    feedbackId: id,
+    body: reportFormInput(await request.formData()),
+    request,
+    clientKey: context.clientKey,
+  });
   if (result.ok) return redirect(`/comments/${encodeURIComponent(id)}/report?sent=1`, 303);
   const headers = result.retryAfter ? { "Retry-After": String(result.retryAfter) } : undefined;
   return data({ message: result.message, fields: result.fields ?? {} }, { status: result.status, headers });
@@ -101,7 +106,8 @@ export default function ReportCommentPage() {
       {comment ? (
         <>
           <p className="meta">
-            <span className={`badge ${comment.stance}`}>{tc(`stance.${comment.stance}`)}</span> <strong>{comment.displayName ? <bdi>{comment.displayName}</bdi> : t("list.anonymous")}</strong> ·{" "}
+            <span className={`badge ${comment.stance}`}>{tc(`stance.${comment.stance}`)}</span>{" "}
+            <strong>{comment.displayName ? <bdi>{comment.displayName}</bdi> : t("list.anonymous")}</strong> ·{" "}
             <time dateTime={comment.createdAt}>{format.date(comment.createdAt)}</time> ·{" "}
             <Link to={`/organizations/${encodeURIComponent(comment.organization.code)}`}>{comment.organization.name}</Link>
           </p>

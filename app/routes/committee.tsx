@@ -39,7 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...dashboard,
     reviews,
-    filters: { district: query.query.district ?? "", rating: query.query.rating ?? "", kind: query.query.kind ?? "", threshold: raw ?? String(DEFAULT_ATTENTION_THRESHOLD * 100) },
+    filters: {
+      district: query.query.district ?? "",
+      rating: query.query.rating ?? "",
+      kind: query.query.kind ?? "",
+      threshold: raw ?? String(DEFAULT_ATTENTION_THRESHOLD * 100),
+    },
     thresholdError: threshold && !threshold.success ? t("summary:errors.threshold") : null,
     threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
     pageTitle: `${t("summary:committee.title")} · ${t("common:app.name")}`,
@@ -52,13 +57,49 @@ function Filters({ page }: { page: DashboardData }) {
   const { t } = useTranslation(["summary", "common"]);
   return (
     <Form method="get" className="filters committee-filters">
-      <SelectFilter id="f-period" name="period" label={t("period")} value={page.period.code} options={page.periods.map((p) => ({ value: p.code, label: p.title }))} />
-      <SelectFilter id="f-district" name="district" label={t("filters.district")} value={page.filters.district} all={t("filters.all")} options={page.districts.map((d) => ({ value: d, label: d }))} />
-      <SelectFilter id="f-rating" name="rating" label={t("filters.rating")} value={page.filters.rating} all={t("filters.all")} options={page.ratingScale.map((s) => ({ value: s.key, label: s.label }))} />
-      <SelectFilter id="f-kind" name="kind" label={t("filters.kind")} value={page.filters.kind} all={t("filters.all")} options={page.kinds.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))} />
+      <SelectFilter
+        id="f-period"
+        name="period"
+        label={t("period")}
+        value={page.period.code}
+        options={page.periods.map((p) => ({ value: p.code, label: p.title }))}
+      />
+      <SelectFilter
+        id="f-district"
+        name="district"
+        label={t("filters.district")}
+        value={page.filters.district}
+        all={t("filters.all")}
+        options={page.districts.map((d) => ({ value: d, label: d }))}
+      />
+      <SelectFilter
+        id="f-rating"
+        name="rating"
+        label={t("filters.rating")}
+        value={page.filters.rating}
+        all={t("filters.all")}
+        options={page.ratingScale.map((s) => ({ value: s.key, label: s.label }))}
+      />
+      <SelectFilter
+        id="f-kind"
+        name="kind"
+        label={t("filters.kind")}
+        value={page.filters.kind}
+        all={t("filters.all")}
+        options={page.kinds.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))}
+      />
       <div>
         <label htmlFor="f-threshold">{t("filters.threshold")}</label>
-        <input id="f-threshold" name="threshold" type="number" min={1} max={100} defaultValue={page.filters.threshold} aria-invalid={page.thresholdError ? true : undefined} aria-describedby={page.thresholdError ? "f-threshold-error" : "f-threshold-hint"} />
+        <input
+          id="f-threshold"
+          name="threshold"
+          type="number"
+          min={1}
+          max={100}
+          defaultValue={page.filters.threshold}
+          aria-invalid={page.thresholdError ? true : undefined}
+          aria-describedby={page.thresholdError ? "f-threshold-error" : "f-threshold-hint"}
+        />
         {page.thresholdError ? (
           <p id="f-threshold-error" className="field-error">
             {page.thresholdError}
@@ -78,7 +119,11 @@ export default function CommitteeDashboard() {
   const { t } = useTranslation("summary");
   const page = useLoaderData<typeof loader>();
   const labels = Object.fromEntries(page.ratingScale.map((s) => [s.key, s.label]));
-  const csv = new URLSearchParams({ period: page.period.code, groupBy: "organization", ...Object.fromEntries(Object.entries(page.filters).filter(([k, v]) => v && k !== "threshold")) });
+  const csv = new URLSearchParams({
+    period: page.period.code,
+    groupBy: "organization",
+    ...Object.fromEntries(Object.entries(page.filters).filter(([k, v]) => v && k !== "threshold")),
+  });
   return (
     <article className="committee-page" aria-labelledby="committee-title">
       <h1 id="committee-title">{t("committee.title")}</h1>

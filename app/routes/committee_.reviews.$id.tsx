@@ -104,7 +104,9 @@ export default function ReviewCasePage() {
           </button>
         </Form>
       ) : null}
-      {item.status === "under-review" ? <ReviewDecisionForm scale={scale} current={item.currentRating} errors={failure?.errors ?? {}} values={failure?.values} /> : null}
+      {item.status === "under-review" ? (
+        <ReviewDecisionForm scale={scale} current={item.currentRating} errors={failure?.errors ?? {}} values={failure?.values} />
+      ) : null}
       {item.outcome ? (
         <section aria-labelledby="outcome-title">
           <h2 id="outcome-title">{t("case.outcome")}</h2>

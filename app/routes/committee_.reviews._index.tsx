@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["reviews", "common"]);
   const lang = await requestLanguage(request);
-  const [unresolved, decided, periods] = await Promise.all([unresolvedCases({ period: query.period.code }), listReviews({ period: query.period.code, includeUnresolved: false }), publishedPeriods()]);
+  const [unresolved, decided, periods] = await Promise.all([
+    unresolvedCases({ period: query.period.code }),
+    listReviews({ period: query.period.code, includeUnresolved: false }),
+    publishedPeriods(),
+  ]);
   return {
     pageTitle: `${t("reviews:list.title")} · ${t("common:app.name")}`,
     period: { code: query.period.code, title: query.period.title[lang] },
@@ -44,7 +48,13 @@ export default function CommitteeReviews() {
       <h1 id="reviews-title">{t("list.title")}</h1>
       <p className="lead">{t("list.intro", { period: page.period.title })}</p>
       <Form method="get" className="filters">
-        <SelectFilter id="r-period" name="period" label={t("list.period")} value={page.period.code} options={page.periods.map((p) => ({ value: p.code, label: p.title }))} />
+        <SelectFilter
+          id="r-period"
+          name="period"
+          label={t("list.period")}
+          value={page.period.code}
+          options={page.periods.map((p) => ({ value: p.code, label: p.title }))}
+        />
         <button type="submit">{t("list.show")}</button>
       </Form>
       <h2>{t("list.unresolved")}</h2>
@@ -68,7 +78,11 @@ export default function CommitteeReviews() {
                 <td>
                   <Link to={caseHref(item.id)}>{item.organizationName}</Link>
                 </td>
-                <td>{item.outcome ? t(`decision.${item.outcome.decision}`, { from: rating(item.outcome.from), to: rating(item.outcome.to) }) : "—"}</td>
+                <td>
+                  {item.outcome
+                    ? t(`decision.${item.outcome.decision}`, { from: rating(item.outcome.from), to: rating(item.outcome.to) })
+                    : "—"}
+                </td>
                 <td>{item.outcome ? format.date(item.outcome.decidedAt) : "—"}</td>
               </tr>
             ))}

@@ -35,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = FollowUpIntentSchema.safeParse((await request.formData()).get("intent"));
   if (!intent.success) return data({ message: t("feedback:followUp.errors.intentInvalid") }, { status: 400 });
   try {
-    const { status } = intent.data === "withdraw" ? await withdrawFeedback({ trackingCode: code }) : await requestRemoval({ trackingCode: code });
+    const { status } =
+      intent.data === "withdraw" ? await withdrawFeedback({ trackingCode: code }) : await requestRemoval({ trackingCode: code });
     return redirect(`/feedback/${encodeURIComponent(code)}?done=${status}`, 303);
   } catch (error) {
     const refusal = followUpRefusal(error, t);
@@ -94,7 +95,8 @@ export default function FeedbackTrackingPage() {
         </dd>
         <dt>{t("tracking.status")}</dt>
         <dd>
-          <span className={`badge status-${tracking.status}`}>{t(`tracking.statuses.${tracking.status}`)}</span> {t(`tracking.explain.${tracking.status}`, { reason })}
+          <span className={`badge status-${tracking.status}`}>{t(`tracking.statuses.${tracking.status}`)}</span>{" "}
+          {t(`tracking.explain.${tracking.status}`, { reason })}
         </dd>
         <dt>{t("tracking.organization")}</dt>
         <dd>

@@ -58,7 +58,14 @@ export default function AcceptInvite() {
           />
         </Field>
         <Field id="confirm" label={t("invite.confirm")} error={errors.confirm}>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required {...fieldAria("confirm", { error: errors.confirm })} />
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            {...fieldAria("confirm", { error: errors.confirm })}
+          />
         </Field>
         <button type="submit">{t("invite.submit")}</button>
       </Form>

@@ -67,10 +67,25 @@ export default function LoginPage() {
       <Form method="post" className="stack" noValidate aria-describedby={errors._form ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id="email" label={t("email")} error={errors.email}>
-          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={result?.values.email ?? ""} {...fieldAria("email", { error: errors.email })} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={result?.values.email ?? ""}
+            {...fieldAria("email", { error: errors.email })}
+          />
         </Field>
         <Field id="password" label={t("password")} error={errors.password}>
-          <input id="password" name="password" type="password" autoComplete="current-password" required {...fieldAria("password", { error: errors.password })} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            {...fieldAria("password", { error: errors.password })}
+          />
         </Field>
         <button type="submit" disabled={busy}>
           {t("submit")}

@@ -100,7 +100,13 @@ export default function ModerationQueue() {
       <ModerationNav role={loaded.role} />
       <h1 id="queue-title">{t("queue.title")}</h1>
       <p className="hint">{t("queue.shortcuts")}</p>
-      <ModerationFilters values={loaded.filters} districts={loaded.districts} periods={loaded.periods} statuses={loaded.statuses} stances={loaded.stances} />
+      <ModerationFilters
+        values={loaded.filters}
+        districts={loaded.districts}
+        periods={loaded.periods}
+        statuses={loaded.statuses}
+        stances={loaded.stances}
+      />
       {outcome && !shownBesideItem ? (
         <p className={outcome.ok ? "notice success" : "notice warning"} role={outcome.ok ? "status" : "alert"}>
           {outcome.message}
@@ -116,7 +122,12 @@ export default function ModerationQueue() {
             </li>
           ) : (
             <li key={run.items[0].id}>
-              <ModerationItem item={run.items[0]} reasons={loaded.reasons} isAdmin={loaded.role === "admin"} outcome={outcome?.id === run.items[0].id ? outcome : null} />
+              <ModerationItem
+                item={run.items[0]}
+                reasons={loaded.reasons}
+                isAdmin={loaded.role === "admin"}
+                outcome={outcome?.id === run.items[0].id ? outcome : null}
+              />
             </li>
           ),
         )}

@@ -41,7 +41,13 @@ function describeState(state: unknown): string {
     .join("; ");
 }
 
-function AuditFilters({ filters, actions }: { filters: { action: string; target: string; from: string; to: string }; actions: readonly string[] }) {
+function AuditFilters({
+  filters,
+  actions,
+}: {
+  filters: { action: string; target: string; from: string; to: string };
+  actions: readonly string[];
+}) {
   const { t } = useTranslation("moderation");
   return (
     <Form method="get" className="filters audit-filters" aria-label={t("filters.label")}>

@@ -12,12 +12,23 @@ import { fieldErrors, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { MODERATION_CHOICES } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
-import { HideReplySchema, hideReply, InvalidCursor, listReplies, replyFailure, restoreReply, type ReplyListItem } from "~/utils/replies.server";
+import {
+  HideReplySchema,
+  hideReply,
+  InvalidCursor,
+  listReplies,
+  replyFailure,
+  restoreReply,
+  type ReplyListItem,
+} from "~/utils/replies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Công Khai" }];
 
 const QuerySchema = z.object({ cursor: z.string().max(200).optional() });
-const TargetSchema = z.object({ evaluation: z.string().regex(/^[0-9a-f]{24}$/, "replies:errors.notFound"), intent: z.enum(["hide", "restore"]) });
+const TargetSchema = z.object({
+  evaluation: z.string().regex(/^[0-9a-f]{24}$/, "replies:errors.notFound"),
+  intent: z.enum(["hide", "restore"]),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "moderator");
@@ -27,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.success) throw await pageError(request, 400);
   try {
     const page = await listReplies({ cursor: query.data.cursor });
-    return { title: `${t("replies:moderation.title")} — ${t("common:app.name")}`, role: user.role, items: page.items, reasons: MODERATION_CHOICES.reasons, ...pageLinks({ url, nextCursor: page.nextCursor }) };
+    return {
+      title: `${t("replies:moderation.title")} — ${t("common:app.name")}`,
+      role: user.role,
+      items: page.items,
+      reasons: MODERATION_CHOICES.reasons,
+      ...pageLinks({ url, nextCursor: page.nextCursor }),
+    };
   } catch (error) {
     if (error instanceof InvalidCursor) throw await pageError(request, 400);
     throw error;
@@ -43,7 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target.success) return data({ ok: false, evaluation: "", message: t("replies:errors.notFound") }, { status: 400 });
   const { evaluation, intent } = target.data;
   const hide = intent === "hide" ? HideReplySchema.safeParse({ reason: form.reason, note: form.note || undefined }) : null;
-  if (hide && !hide.success) return data({ ok: false, evaluation, message: Object.values(fieldErrors(hide.error, t))[0] ?? "" }, { status: 400 });
+  if (hide && !hide.success)
+    return data({ ok: false, evaluation, message: Object.values(fieldErrors(hide.error, t))[0] ?? "" }, { status: 400 });
   try {
     if (hide?.success) await hideReply({ evaluationId: evaluation, moderator, ...hide.data });
     else await restoreReply({ evaluationId: evaluation, moderator });
@@ -62,7 +80,13 @@ function ReplyActions({ item, reasons }: { item: ReplyListItem; reasons: readonl
     return (
       <Form method="post">
         <input type="hidden" name="evaluation" value={item.evaluationId} />
-        <button type="submit" name="intent" value="restore" className="secondary" aria-label={t("moderation.restoreOf", { organization: item.organizationName })}>
+        <button
+          type="submit"
+          name="intent"
+          value="restore"
+          className="secondary"
+          aria-label={t("moderation.restoreOf", { organization: item.organizationName })}
+        >
           {t("moderation.restore")}
         </button>
       </Form>
@@ -96,11 +120,21 @@ export default function ModerationReplies() {
           {outcome.message}
         </p>
       ) : null}
-      <DataTable caption={t("moderation.caption")} headers={[t("moderation.organization"), t("moderation.reply"), t("moderation.updated"), t("moderation.state"), t("moderation:audit.action")]}>
+      <DataTable
+        caption={t("moderation.caption")}
+        headers={[
+          t("moderation.organization"),
+          t("moderation.reply"),
+          t("moderation.updated"),
+          t("moderation.state"),
+          t("moderation:audit.action"),
+        ]}
+      >
         {loaded.items.map((item) => (
           <tr key={item.evaluationId}>
             <th scope="row">
-              <a href={`/organizations/${encodeURIComponent(item.organization)}`}>{item.organizationName}</a> ({item.organization}, {item.period})
+              <a href={`/organizations/${encodeURIComponent(item.organization)}`}>{item.organizationName}</a> ({item.organization},{" "}
+              {item.period})
             </th>
             <td>
               <p className="feedback-body">{item.body}</p>
@@ -110,7 +144,9 @@ export default function ModerationReplies() {
             </td>
             <td>
               {item.hidden
-                ? t("moderation.hiddenState", { reason: [t(`moderation:reasons.${item.hidden.reason}`), item.hidden.note].filter(Boolean).join(" — ") })
+                ? t("moderation.hiddenState", {
+                    reason: [t(`moderation:reasons.${item.hidden.reason}`), item.hidden.note].filter(Boolean).join(" — "),
+                  })
                 : t("moderation.shown")}
             </td>
             <td>

@@ -32,12 +32,22 @@ async function requireOrganization(request: Request, code: string | undefined): 
 
 /** The text a search result or a shared link shows: the newest rating and the published views on it. */
 function organizationDescription(t: TFunction, lang: "vi" | "en", organization: OrganizationDetail): string {
-  const names = { name: organization.name, kind: t(`common:kinds.${organization.kind}`, { defaultValue: organization.kind }), district: organization.district };
+  const names = {
+    name: organization.name,
+    kind: t(`common:kinds.${organization.kind}`, { defaultValue: organization.kind }),
+    district: organization.district,
+  };
   const latest = organization.evaluations[0];
   const period = organization.periods.find((p) => p.code === latest?.period);
   if (!latest || !period) return t("meta.detailDescriptionUnrated", names);
   const rating = period.ratingScale.find((entry) => entry.key === latest.rating)?.label[lang] ?? latest.rating;
-  return t("meta.detailDescription", { ...names, rating, year: period.year, agree: latest.counters.agree, disagree: latest.counters.disagree });
+  return t("meta.detailDescription", {
+    ...names,
+    rating,
+    year: period.year,
+    agree: latest.counters.agree,
+    disagree: latest.counters.disagree,
+  });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rejected = await publicRejections({ organizationCode: organization.code });
   const description = organizationDescription(t, await requestLanguage(request), organization);
   const trend = await organizationAgreementByPeriod({ code: organization.code });
-  const replies = await replyPanel({ request, organizationCode: organization.code, evaluationIds: organization.evaluations.map((evaluation) => evaluation.id) });
+  const replies = await replyPanel({
+    request,
+    organizationCode: organization.code,
+    evaluationIds: organization.evaluations.map((evaluation) => evaluation.id),
+  });
   return { title: t("meta.detail", { name: organization.name }), description, organization, feedback, rejected, trend, replies };
 }
 

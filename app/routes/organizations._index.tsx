@@ -14,7 +14,11 @@ export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorFor(request, ["organizations", "common"]);
-  const [result, periods, lang] = await Promise.all([loadCatalog(new URL(request.url).searchParams, t), publishedPeriods(), requestLanguage(request)]);
+  const [result, periods, lang] = await Promise.all([
+    loadCatalog(new URL(request.url).searchParams, t),
+    publishedPeriods(),
+    requestLanguage(request),
+  ]);
   if (!result.ok) throw await pageError(request, 400);
   const { period, query, page } = result;
   const filters: FilterValues = { period: period?.code, district: query.district, rating: query.rating, q: query.q };
@@ -41,7 +45,8 @@ function OrganizationRow({ item, ratingLabel }: { item: OrganizationListItem; ra
         <Link to={`/organizations/${encodeURIComponent(item.code)}`}>{item.name}</Link>
       </h3>
       <p className="meta">
-        {t(`common:kinds.${item.kind}`, { defaultValue: item.kind })} · {item.district} · {t("list.members", { total: format.number(item.members) })}
+        {t(`common:kinds.${item.kind}`, { defaultValue: item.kind })} · {item.district} ·{" "}
+        {t("list.members", { total: format.number(item.members) })}
       </p>
       <p>
         <span className="badge rating" data-rating={item.rating}>

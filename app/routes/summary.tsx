@@ -12,7 +12,8 @@ import { publicSummaryPage } from "~/utils/summary-page.server";
 import { parseSummaryQuery } from "~/utils/summary.server";
 import { pageError } from "~/utils/page-error.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, { title: args.data?.pageTitle, description: args.data?.description });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, { title: args.data?.pageTitle, description: args.data?.description });
 
 /** /summary?period=: the period's agreement for everyone, readable without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +32,13 @@ function PeriodSwitch({ current, periods }: { current: string; periods: { code: 
   const { t } = useTranslation("summary");
   return (
     <Form method="get" className="summary-period">
-      <SelectFilter id="period" name="period" label={t("period")} value={current} options={periods.map((p) => ({ value: p.code, label: p.title }))} />
+      <SelectFilter
+        id="period"
+        name="period"
+        label={t("period")}
+        value={current}
+        options={periods.map((p) => ({ value: p.code, label: p.title }))}
+      />
       <button type="submit">{t("show")}</button>
     </Form>
   );

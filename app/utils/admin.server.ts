@@ -40,7 +40,6 @@ export { addWord, removeWord, RemoveWordSchema, WordFormSchema } from "../../mod
 export { listWords, WORD_LANGS, WORD_LISTS } from "../../models/feedback/word-list.server";
 export { InvalidCursor } from "../../models/db/cursor";
 
-
 export { PERIOD_CODE } from "../../models/lib/codes";
 
 /** Refusals the admin models throw: a translation key under admin:<area>.errors, the field it belongs to, its parameters. */
@@ -66,7 +65,7 @@ export async function submitForm<T>(
   form: FormData,
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   t: TFunction,
-  save: (input: T) => Promise<unknown>
+  save: (input: T) => Promise<unknown>,
 ): Promise<FormFailure | null> {
   const parsed = parseForm(form, schema, t);
   if (!parsed.ok) return parsed.failure;

@@ -9,7 +9,14 @@ import { requestLocale } from "./i18n.server";
 import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
-export { defaultPeriod, findPublishedPeriod, getOrganizationDetail, publishedPeriods, type OrganizationDetail, type OrganizationListItem } from "../../models/catalog/catalog.server";
+export {
+  defaultPeriod,
+  findPublishedPeriod,
+  getOrganizationDetail,
+  publishedPeriods,
+  type OrganizationDetail,
+  type OrganizationListItem,
+} from "../../models/catalog/catalog.server";
 export { periodOverview, type PeriodOverview } from "../../models/catalog/catalog-overview.server";
 export { commentWindow, type PeriodView } from "../../models/catalog/period.server";
 export { DISTRICTS } from "../../models/catalog/organization.server";
@@ -22,12 +29,23 @@ const blankAsUndefined = (value: unknown) => (value === "" || value === null ? u
 export const CatalogQuerySchema = z.object({
   period: z.preprocess(blankAsUndefined, periodCodeSchema("organizations:errors.period").optional()),
   district: z.preprocess(blankAsUndefined, z.enum(DISTRICTS, { message: "organizations:errors.district" }).optional()),
-  rating: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, "organizations:errors.rating").optional()),
+  rating: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, "organizations:errors.rating")
+      .optional(),
+  ),
   q: z.preprocess(blankAsUndefined, z.string().max(100, "organizations:errors.q").optional()),
   cursor: z.preprocess(blankAsUndefined, z.string().max(200, "organizations:errors.cursor").optional()),
   limit: z.preprocess(
     blankAsUndefined,
-    z.coerce.number({ message: "organizations:errors.limit" }).int("organizations:errors.limit").min(1, "organizations:errors.limit").max(100, "organizations:errors.limit").default(20),
+    z.coerce
+      .number({ message: "organizations:errors.limit" })
+      .int("organizations:errors.limit")
+      .min(1, "organizations:errors.limit")
+      .max(100, "organizations:errors.limit")
+      .default(20),
   ),
 });
 export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;

@@ -59,10 +59,21 @@ export function proxyTrust({ trustProxy, production }: { trustProxy: TrustProxy 
  * X-Forwarded-For. Something there that is not an address ends the walk at the hop that sent it, so a
  * forged or garbled header never becomes a key of its own.
  */
-export function clientAddress({ peer, forwardedFor, trust }: { peer: string | undefined; forwardedFor: string | string[] | undefined; trust: ProxyTrust }): string {
+export function clientAddress({
+  peer,
+  forwardedFor,
+  trust,
+}: {
+  peer: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trust: ProxyTrust;
+}): string {
   let current = normaliseAddress(peer ?? "") ?? "0.0.0.0";
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = header.split(",").filter((entry) => entry.trim() !== "").reverse();
+  const chain = header
+    .split(",")
+    .filter((entry) => entry.trim() !== "")
+    .reverse();
   for (const [hop, entry] of chain.entries()) {
     if (!trust(current, hop)) break;
     const next = normaliseAddress(entry);
@@ -112,7 +123,15 @@ export interface ClientKeyer {
 }
 
 /** The client-key rule of this process (TRUST_PROXY, NODE_ENV, the secret), built once at start-up. */
-export function createClientKeyer({ trustProxy, production, secret }: { trustProxy: TrustProxy | undefined; production: boolean; secret: string }): ClientKeyer {
+export function createClientKeyer({
+  trustProxy,
+  production,
+  secret,
+}: {
+  trustProxy: TrustProxy | undefined;
+  production: boolean;
+  secret: string;
+}): ClientKeyer {
   const trust = proxyTrust({ trustProxy, production });
   return { trust, keyOf: ({ peer, forwardedFor }) => clientKey({ address: clientAddress({ peer, forwardedFor, trust }), secret }) };
 }

@@ -12,7 +12,10 @@ function isBase64Key(value: string): boolean {
 
 /** "new,old" → ["new", "old"]: a list of secrets while one replaces another. */
 function splitSecrets(value: string): string[] {
-  return value.split(",").map((secret) => secret.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean);
 }
 
 /** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
@@ -25,7 +28,10 @@ const EnvSchema = z
     /** One secret, or several separated by commas while rotating: the first signs, every one verifies. */
     SESSION_SECRET: z
       .string()
-      .refine((value) => splitSecrets(value).length > 0 && splitSecrets(value).every((secret) => secret.length >= 16), "SESSION_SECRET needs 16+ characters (each of a comma-separated list)")
+      .refine(
+        (value) => splitSecrets(value).length > 0 && splitSecrets(value).every((secret) => secret.length >= 16),
+        "SESSION_SECRET needs 16+ characters (each of a comma-separated list)",
+      )
       .optional(),
     CAPTCHA: z.enum(["hcaptcha", "off"]).default("hcaptcha"),
     HCAPTCHA_SITEKEY: z.string().optional(),
@@ -41,32 +47,56 @@ const EnvSchema = z
       .transform((value, ctx) => {
         if (value === undefined || value.trim() === "") return undefined;
         const parsed = parseTrustProxy(value);
-        if (!parsed) ctx.addIssue({ code: "custom", message: "TRUST_PROXY must be a hop count (1) or a comma-separated list of addresses or CIDR ranges (10.0.0.0/8, ::1)" });
+        if (!parsed)
+          ctx.addIssue({
+            code: "custom",
+            message: "TRUST_PROXY must be a hop count (1) or a comma-separated list of addresses or CIDR ranges (10.0.0.0/8, ::1)",
+          });
         return parsed ?? undefined;
       }),
     /** Mail to residents about their comments (smtp:// or smtps://, credentials in the URL); unset: no mail, and no contact is kept. */
-    SMTP_URL: blankAsUnset(z.string().url().refine((value) => /^smtps?:$/.test(new URL(value).protocol), "SMTP_URL must be an smtp:// or smtps:// URL").optional()),
+    SMTP_URL: blankAsUnset(
+      z
+        .string()
+        .url()
+        .refine((value) => /^smtps?:$/.test(new URL(value).protocol), "SMTP_URL must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
     /** The From of those messages; unset: no-reply@ the PUBLIC_URL host (or localhost). */
     SMTP_FROM: blankAsUnset(z.string().min(3).optional()),
     /** Encrypts residents' e-mail addresses at rest: 32 random bytes in base64 (openssl rand -base64 32). */
-    CONTACT_KEY: blankAsUnset(z.string().refine(isBase64Key, "CONTACT_KEY must be 32 random bytes in base64 (openssl rand -base64 32)").optional()),
+    CONTACT_KEY: blankAsUnset(
+      z.string().refine(isBase64Key, "CONTACT_KEY must be 32 random bytes in base64 (openssl rand -base64 32)").optional(),
+    ),
     /** Days an e-mail address waits for its comment's decision before it is deleted unused. */
     CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** The site's public address (https://congkhai.example.vn) for canonical links, Open Graph and the sitemap; unset: each request's own origin. */
     PUBLIC_URL: z
       .string()
       .url()
-      .refine((value) => /^https?:$/.test(new URL(value).protocol) && ["", "/"].includes(new URL(value).pathname), "PUBLIC_URL must be an http(s) origin without a path")
+      .refine(
+        (value) => /^https?:$/.test(new URL(value).protocol) && ["", "/"].includes(new URL(value).pathname),
+        "PUBLIC_URL must be an http(s) origin without a path",
+      )
       .transform((value) => new URL(value).origin)
       .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
     if (!env.MONGODB_URI) {
-      ctx.addIssue({ code: "custom", path: ["MONGODB_URI"], message: "MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MONGODB_URI"],
+        message:
+          "MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only",
+      });
     }
     if (env.SEED_ON_START === "true") {
-      ctx.addIssue({ code: "custom", path: ["SEED_ON_START"], message: "SEED_ON_START=true is refused when NODE_ENV=production: the demo data would publish made-up organizations and ratings" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEED_ON_START"],
+        message: "SEED_ON_START=true is refused when NODE_ENV=production: the demo data would publish made-up organizations and ratings",
+      });
     }
     if (env.CAPTCHA === "off") {
       ctx.addIssue({ code: "custom", path: ["CAPTCHA"], message: "CAPTCHA=off is refused when NODE_ENV=production" });
@@ -75,10 +105,19 @@ const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET (16+ characters) is required in production" });
     }
     if (env.SMTP_URL && !env.CONTACT_KEY) {
-      ctx.addIssue({ code: "custom", path: ["CONTACT_KEY"], message: "CONTACT_KEY (openssl rand -base64 32) is required in production when SMTP_URL is set: it encrypts residents' e-mail addresses" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CONTACT_KEY"],
+        message:
+          "CONTACT_KEY (openssl rand -base64 32) is required in production when SMTP_URL is set: it encrypts residents' e-mail addresses",
+      });
     }
     if (env.CAPTCHA === "hcaptcha" && (!env.HCAPTCHA_SECRET || !env.HCAPTCHA_SITEKEY)) {
-      ctx.addIssue({ code: "custom", path: ["HCAPTCHA_SECRET"], message: "HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["HCAPTCHA_SECRET"],
+        message: "HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are required in production",
+      });
     }
   })
   .transform((env) => ({ ...env, SEED_ON_START: env.SEED_ON_START ?? (env.NODE_ENV === "production" ? "false" : "true") }));

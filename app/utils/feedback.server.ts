@@ -34,8 +34,18 @@ function refuse(status: number, code: string, message: string, fields?: Record<s
 
 /** Refusals that depend on the evaluation: window not open, proposed rating not on its period's scale. */
 function targetRefusal(target: EvaluationTarget, proposedRating: string | undefined, t: TFunction, locale: string): SubmitResult | null {
-  if (target.window === "not-yet") return refuse(403, "comments_not_open", t("feedback:errors.notOpenYet", { date: formatVietnamTime(target.commentsOpenAt, locale, "dateTime") }));
-  if (target.window === "closed") return refuse(403, "comments_closed", t("feedback:errors.closed", { date: formatVietnamTime(target.commentsCloseAt, locale, "dateTime") }));
+  if (target.window === "not-yet")
+    return refuse(
+      403,
+      "comments_not_open",
+      t("feedback:errors.notOpenYet", { date: formatVietnamTime(target.commentsOpenAt, locale, "dateTime") }),
+    );
+  if (target.window === "closed")
+    return refuse(
+      403,
+      "comments_closed",
+      t("feedback:errors.closed", { date: formatVietnamTime(target.commentsCloseAt, locale, "dateTime") }),
+    );
   if (proposedRating && !target.ratingKeys.includes(proposedRating)) {
     return refuse(400, "invalid_input", t("feedback:errors.invalidInput"), { proposedRating: t("feedback:errors.proposedRatingInvalid") });
   }
@@ -43,7 +53,11 @@ function targetRefusal(target: EvaluationTarget, proposedRating: string | undefi
 }
 
 const CAPTCHA_STATUS = { captcha_required: 400, captcha_failed: 403, captcha_unverifiable: 503 } as const;
-const CAPTCHA_KEY = { captcha_required: "captchaRequired", captcha_failed: "captchaFailed", captcha_unverifiable: "captchaUnverifiable" } as const;
+const CAPTCHA_KEY = {
+  captcha_required: "captchaRequired",
+  captcha_failed: "captchaFailed",
+  captcha_unverifiable: "captchaUnverifiable",
+} as const;
 
 /**
  * THE way feedback comes in, for the page form and POST /api/v1/feedback alike: validate, refuse
@@ -62,7 +76,10 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
   if (!flood.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, flood.retryAfter);
 
   const target = await getEvaluationTarget({ evaluationId: value.evaluation, now });
-  if (!target) return refuse(404, "evaluation_not_found", t("feedback:errors.evaluationNotFound"), { evaluation: t("feedback:errors.evaluationNotFound") });
+  if (!target)
+    return refuse(404, "evaluation_not_found", t("feedback:errors.evaluationNotFound"), {
+      evaluation: t("feedback:errors.evaluationNotFound"),
+    });
   const refusal = targetRefusal(target, value.proposedRating, t, locale);
   if (refusal) return refusal;
 
@@ -77,12 +94,22 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
 
   try {
     const { trackingCode } = await createFeedback(
-      { target, stance: value.stance, proposedRating: value.proposedRating, body: value.body, displayName: value.displayName, contact: value.contact, isResident: value.isResident, locale },
+      {
+        target,
+        stance: value.stance,
+        proposedRating: value.proposedRating,
+        body: value.body,
+        displayName: value.displayName,
+        contact: value.contact,
+        isResident: value.isResident,
+        locale,
+      },
       now,
     );
     return { ok: true, trackingCode };
   } catch (error) {
-    if (error instanceof DuplicateFeedback) return refuse(409, "duplicate", t("feedback:errors.duplicate"), { body: t("feedback:errors.duplicate") });
+    if (error instanceof DuplicateFeedback)
+      return refuse(409, "duplicate", t("feedback:errors.duplicate"), { body: t("feedback:errors.duplicate") });
     throw error;
   }
 }
@@ -121,7 +148,17 @@ export const FEEDBACK_CURSOR_PARAM = "feedbackCursor";
  * What the organization page needs for feedback: each evaluation's comment window, one page of
  * approved feedback (its own cursor parameter) and the captcha site key when the widget is on.
  */
-export async function feedbackPanel({ request, evaluations, periods, now = new Date() }: { request: Request; evaluations: { id: string; period: string }[]; periods: PeriodView[]; now?: Date }) {
+export async function feedbackPanel({
+  request,
+  evaluations,
+  periods,
+  now = new Date(),
+}: {
+  request: Request;
+  evaluations: { id: string; period: string }[];
+  periods: PeriodView[];
+  now?: Date;
+}) {
   const url = new URL(request.url);
   const byCode = new Map(periods.map((period) => [period.code, period]));
   const windows: Record<string, "open" | "not-yet" | "closed"> = {};

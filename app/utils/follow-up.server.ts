@@ -48,20 +48,39 @@ export async function followUpApi(request: Request, step: () => Promise<unknown>
 }
 
 const CAPTCHA_STATUS = { captcha_required: 400, captcha_failed: 403, captcha_unverifiable: 503 } as const;
-const CAPTCHA_KEY = { captcha_required: "captchaRequired", captcha_failed: "captchaFailed", captcha_unverifiable: "captchaUnverifiable" } as const;
+const CAPTCHA_KEY = {
+  captcha_required: "captchaRequired",
+  captcha_failed: "captchaFailed",
+  captcha_unverifiable: "captchaUnverifiable",
+} as const;
 
 /**
  * THE way a reader's report comes in, for the report page and POST /api/v1/feedback/:id/reports: validate,
  * refuse bots and floods, check the captcha, then count it (one per address per comment). Cheap checks first.
  */
-export async function submitReport(input: { feedbackId: string; body: unknown; request: Request; clientKey: string; captcha?: CaptchaConfig; now?: Date }): Promise<{ ok: true; hidden: boolean } | ({ ok: false } & Refusal)> {
+export async function submitReport(input: {
+  feedbackId: string;
+  body: unknown;
+  request: Request;
+  clientKey: string;
+  captcha?: CaptchaConfig;
+  now?: Date;
+}): Promise<{ ok: true; hidden: boolean } | ({ ok: false } & Refusal)> {
   const t = await translatorFor(input.request, ["feedback", "common"]);
   const parsed = ReportInputSchema.safeParse(input.body);
-  if (!parsed.success) return { ok: false, status: 400, code: "invalid_input", message: t("feedback:report.errors.invalid"), fields: fieldErrors(parsed.error, t) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      code: "invalid_input",
+      message: t("feedback:report.errors.invalid"),
+      fields: fieldErrors(parsed.error, t),
+    };
   if (parsed.data.website) return { ok: false, status: 400, code: "spam_suspected", message: t("feedback:errors.spam") };
   const now = input.now ?? new Date();
   const limit = await checkRateLimit(REPORT_LIMIT, input.clientKey, now.getTime());
-  if (!limit.allowed) return { ok: false, status: 429, code: "rate_limited", message: t("feedback:report.errors.rateLimited"), retryAfter: limit.retryAfter };
+  if (!limit.allowed)
+    return { ok: false, status: 429, code: "rate_limited", message: t("feedback:report.errors.rateLimited"), retryAfter: limit.retryAfter };
   const verdict = await verifyCaptcha(parsed.data.captchaToken, input.captcha ?? env());
   if (!verdict.ok) {
     const message = t(`feedback:errors.${CAPTCHA_KEY[verdict.code]}`);

@@ -22,9 +22,15 @@ export function typedValues(form: FormData): Record<string, string> {
  * The one way a page action reads a form: `schema` parses the posted text fields; a refusal comes back as a
  * FormFailure with zod's messages translated and the values as typed.
  */
-export function parseForm<T>(form: FormData, schema: z.ZodType<T, z.ZodTypeDef, unknown>, t: TFunction): { ok: true; data: T } | { ok: false; failure: FormFailure } {
+export function parseForm<T>(
+  form: FormData,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  t: TFunction,
+): { ok: true; data: T } | { ok: false; failure: FormFailure } {
   const parsed = schema.safeParse(typedValuesWithSecrets(form));
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { errors: fieldErrors(parsed.error, t), values: typedValues(form) } };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, failure: { errors: fieldErrors(parsed.error, t), values: typedValues(form) } };
 }
 
 /** A refusal of the whole form (wrong password, too many attempts), in the same shape. */

@@ -16,7 +16,12 @@ export const localeCookie = createCookie("lng", {
 
 /** Language of a request: `?lng`, then the `lng` cookie, then Accept-Language, then Vietnamese. */
 const i18nServer = new RemixI18Next({
-  detection: { supportedLanguages: ["vi", "en"], fallbackLanguage: "vi", cookie: localeCookie, order: ["searchParams", "cookie", "header"] },
+  detection: {
+    supportedLanguages: ["vi", "en"],
+    fallbackLanguage: "vi",
+    cookie: localeCookie,
+    order: ["searchParams", "cookie", "header"],
+  },
   i18next: { ...i18nConfig, resources },
 });
 

@@ -5,7 +5,8 @@ export type JsonRead = { ok: true; value: Record<string, unknown> } | { ok: fals
 /** The request's JSON object, or why not: wrong media type, too large, not JSON, or not an object (`key` names the feedback:errors message). */
 export async function readJsonObject(request: Request): Promise<JsonRead> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return { ok: false, status: 415, code: "unsupported_media_type", key: "unsupportedMediaType" };
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
+    return { ok: false, status: 415, code: "unsupported_media_type", key: "unsupportedMediaType" };
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, code: "payload_too_large", key: "tooLarge" };
   try {

@@ -33,8 +33,13 @@ async function decideMany(form: FormData, intent: "approve" | "reject", user: Se
   const ids = IdsSchema.safeParse(form.getAll("ids"));
   if (!ids.success) return reply({ ok: false, message: t("moderation:errors.noSelection") }, 400);
   const single = ids.data.length === 1 ? ids.data[0] : undefined;
-  const parsed = DecisionSchema.safeParse({ decision: intent, reason: form.get("reason") || undefined, note: form.get("note") || undefined });
-  if (!parsed.success) return reply({ ok: false, id: single, message: t("moderation:errors.invalidDecision"), fields: fieldErrors(parsed.error, t) }, 400);
+  const parsed = DecisionSchema.safeParse({
+    decision: intent,
+    reason: form.get("reason") || undefined,
+    note: form.get("note") || undefined,
+  });
+  if (!parsed.success)
+    return reply({ ok: false, id: single, message: t("moderation:errors.invalidDecision"), fields: fieldErrors(parsed.error, t) }, 400);
   // A campaign wave decided together: only its listed members, each through the per-item path below.
   const wave = WaveSchema.safeParse(form.get("wave") || undefined);
   const members = wave.success && wave.data ? await waveMembersAmong({ wave: wave.data, ids: ids.data }) : ids.data;
@@ -50,7 +55,17 @@ async function decideMany(form: FormData, intent: "approve" | "reject", user: Se
       conflicts++;
     }
   }
-  if (wave.data) await recordWaveDecision({ wave: wave.data, decision: intent, reason: parsed.data.reason, note: parsed.data.note, moderator: user, ids: members, decided, alreadyDecided: conflicts });
+  if (wave.data)
+    await recordWaveDecision({
+      wave: wave.data,
+      decision: intent,
+      reason: parsed.data.reason,
+      note: parsed.data.note,
+      moderator: user,
+      ids: members,
+      decided,
+      alreadyDecided: conflicts,
+    });
   const parts = [t(`moderation:outcome.${intent}`, { count: decided })];
   if (conflicts > 0) parts.push(t("moderation:outcome.alreadyDecided", { count: conflicts }));
   return reply({ ok: decided > 0, id: single, message: parts.join(" ") }, decided === 0 ? 409 : 200);
@@ -59,7 +74,8 @@ async function decideMany(form: FormData, intent: "approve" | "reject", user: Se
 async function redact(form: FormData, user: SessionUser, t: TFunction) {
   const id = String(form.get("id") ?? "");
   const parsed = RedactionSchema.safeParse({ publicBody: form.get("publicBody") });
-  if (!parsed.success) return reply({ ok: false, id, message: t("moderation:errors.invalidRedaction"), fields: fieldErrors(parsed.error, t) }, 400);
+  if (!parsed.success)
+    return reply({ ok: false, id, message: t("moderation:errors.invalidRedaction"), fields: fieldErrors(parsed.error, t) }, 400);
   try {
     await redactFeedback({ id, publicBody: parsed.data.publicBody, moderator: user });
     return reply({ ok: true, id, message: t("moderation:outcome.redacted") });
@@ -72,7 +88,8 @@ async function reverse(request: Request, form: FormData, t: TFunction) {
   const admin = await requireRole(request, "admin");
   const id = String(form.get("id") ?? "");
   const parsed = ReversalSchema.safeParse({ to: form.get("to"), reason: form.get("reason") || undefined, note: form.get("note") ?? "" });
-  if (!parsed.success) return reply({ ok: false, id, message: t("moderation:errors.invalidReversal"), fields: fieldErrors(parsed.error, t) }, 400);
+  if (!parsed.success)
+    return reply({ ok: false, id, message: t("moderation:errors.invalidReversal"), fields: fieldErrors(parsed.error, t) }, 400);
   try {
     const state = await reverseDecision({ id, ...parsed.data, admin });
     return reply({ ok: true, id, message: t(`moderation:outcome.reversed.${state.status}`) });
@@ -84,14 +101,20 @@ async function reverse(request: Request, form: FormData, t: TFunction) {
 /** Keep (publish again) or remove a comment back for review after a removal request or readers' reports. */
 async function resolve(form: FormData, intent: "keep" | "remove", user: SessionUser, t: TFunction) {
   const id = String(form.get("id") ?? "");
-  const note = String(form.get("note") ?? "").trim().slice(0, 500) || undefined;
+  const note =
+    String(form.get("note") ?? "")
+      .trim()
+      .slice(0, 500) || undefined;
   try {
     await resolveFollowUp({ id, decision: intent, note, moderator: user });
     return reply({ ok: true, id, message: t(`moderation:followUp.outcome.${intent}`) });
   } catch (error) {
     const refusal = followUpRefusal(error, t);
     if (!refusal) throw error;
-    return reply({ ok: false, id, message: refusal.code === "already_decided" ? t("moderation:errors.alreadyDecided") : refusal.message }, refusal.status);
+    return reply(
+      { ok: false, id, message: refusal.code === "already_decided" ? t("moderation:errors.alreadyDecided") : refusal.message },
+      refusal.status,
+    );
   }
 }
 

@@ -38,10 +38,21 @@ export function moderationFailure(error: unknown): { status: 400 | 403 | 404 | 4
 }
 
 const AuditQuerySchema = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional().or(z.literal("").transform(() => undefined)),
+  action: z
+    .enum(AUDIT_ACTIONS)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   target: z.string().trim().max(254).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("").transform(() => undefined)),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("").transform(() => undefined)),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   cursor: z.string().max(200).optional(),
 });
 
@@ -66,4 +77,3 @@ export async function auditPage(searchParams: URLSearchParams, user: SessionUser
     throw error;
   }
 }
-

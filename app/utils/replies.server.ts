@@ -2,7 +2,18 @@ import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "../../models/accounts/auth.server";
 import { EvaluationIdSchema, ReplyInputSchema } from "../../models/replies/reply-input.server";
-import { NotYourOrganization, publicReplies, publicReplyViews, repliesFor, ReplyConflict, ReplyNotFound, replyTarget, saveReply, type OwnReply, type ReplyView } from "../../models/replies/replies.server";
+import {
+  NotYourOrganization,
+  publicReplies,
+  publicReplyViews,
+  repliesFor,
+  ReplyConflict,
+  ReplyNotFound,
+  replyTarget,
+  saveReply,
+  type OwnReply,
+  type ReplyView,
+} from "../../models/replies/replies.server";
 import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
 import { requireUser } from "./auth.server";
 import { feedbackPageAction } from "./feedback.server";
@@ -34,7 +45,8 @@ async function readJson(request: Request): Promise<unknown> {
 export async function replyApiAction({ request, params }: ActionFunctionArgs): Promise<Response> {
   const account = await requireUser(request);
   const t = await translatorFor(request, ["replies", "common"]);
-  if (request.method !== "PUT") return apiError(405, "method_not_allowed", t("replies:errors.methodNotAllowed"), undefined, { Allow: "PUT" });
+  if (request.method !== "PUT")
+    return apiError(405, "method_not_allowed", t("replies:errors.methodNotAllowed"), undefined, { Allow: "PUT" });
   const evaluationId = EvaluationIdSchema.safeParse(params.id);
   try {
     if (!evaluationId.success) throw new ReplyNotFound();
@@ -89,12 +101,25 @@ export async function organizationPageAction(args: ActionFunctionArgs) {
  * The replies the organization page shows: the public view of each evaluation's reply, hidden replies per
  * reason for the transparency line, and, for the organization's own account, its texts for the form (even hidden).
  */
-export async function replyPanel({ request, organizationCode, evaluationIds }: { request: Request; organizationCode: string; evaluationIds: string[] }) {
+export async function replyPanel({
+  request,
+  organizationCode,
+  evaluationIds,
+}: {
+  request: Request;
+  organizationCode: string;
+  evaluationIds: string[];
+}) {
   const viewer: SessionUser | null = await getOptionalUser(request);
   const canReply = viewer?.role === "organization" && viewer.organization === organizationCode;
   const found = await repliesFor({ evaluationIds });
   const own: Record<string, OwnReply> = canReply ? Object.fromEntries(found) : {};
-  return { ...publicReplyViews({ found, evaluationIds }), canReply, own, saved: new URL(request.url).searchParams.get("reply") === "saved" };
+  return {
+    ...publicReplyViews({ found, evaluationIds }),
+    canReply,
+    own,
+    saved: new URL(request.url).searchParams.get("reply") === "saved",
+  };
 }
 
 export type ReplyPanel = Awaited<ReturnType<typeof replyPanel>>;

@@ -8,7 +8,12 @@ import { fieldErrors, translatorFor } from "./api.server";
 // The app's door to the re-review models: route modules import this *.server file so mongoose never reaches the browser.
 export { listReviews, unresolvedCases, workedCase } from "../../models/review/review-list.server";
 export { decideReview, ReviewActionError, ReviewDecisionSchema, startReview } from "../../models/review/review-workflow.server";
-export { getReviewThresholds, ReviewThresholdsFormSchema, saveReviewThresholds, thresholdsFormValues } from "../../models/review/review-thresholds.server";
+export {
+  getReviewThresholds,
+  ReviewThresholdsFormSchema,
+  saveReviewThresholds,
+  thresholdsFormValues,
+} from "../../models/review/review-thresholds.server";
 export { openDueReviews } from "../../models/review/review-open.server";
 export type { ReviewThresholds } from "../../models/review/review-rules";
 
@@ -16,7 +21,13 @@ const blankAsUndefined = (value: unknown) => (value === "" || value === null ? u
 
 /** `?period=` of the reviews API and pages; absent means the period a visitor sees first. */
 export const ReviewsQuerySchema = z.object({
-  period: z.preprocess(blankAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "reviews:errors.period").optional()),
+  period: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, "reviews:errors.period")
+      .optional(),
+  ),
 });
 
 export type ReviewsQueryResult =
@@ -28,7 +39,14 @@ export async function parseReviewsQuery(request: Request): Promise<ReviewsQueryR
   const t = await translatorFor(request, ["reviews", "common"]);
   const raw = new URL(request.url).searchParams.get("period");
   const parsed = ReviewsQuerySchema.safeParse(raw === null ? {} : { period: raw });
-  if (!parsed.success) return { ok: false, status: 400, code: "invalid_query", message: t("reviews:errors.invalidQuery"), fields: fieldErrors(parsed.error, t) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      code: "invalid_query",
+      message: t("reviews:errors.invalidQuery"),
+      fields: fieldErrors(parsed.error, t),
+    };
   const period = await findPublishedPeriod({ code: parsed.data.period });
   if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("reviews:errors.periodNotFound") };
   return { ok: true, period };

@@ -9,7 +9,17 @@ export const OG_LOCALES: Record<Language, string> = { vi: "vi_VN", en: "en_GB" }
 export const OG_IMAGE = { path: "/og-image.png", width: 1200, height: 630 };
 
 /** A page's absolute URL in `lng`, or without `?lng` (the visitor's own language) when `lng` is omitted; other parameters kept. */
-export function localizedUrl({ origin, path, search = "", lng }: { origin: string; path: string; search?: string; lng?: Language }): string {
+export function localizedUrl({
+  origin,
+  path,
+  search = "",
+  lng,
+}: {
+  origin: string;
+  path: string;
+  search?: string;
+  lng?: Language;
+}): string {
   const params = new URLSearchParams(search);
   params.delete("lng");
   if (lng) params.set("lng", lng);
@@ -24,7 +34,10 @@ export interface LanguageAlternate {
 
 /** The `hreflang` set of a page: one URL per language, and x-default where the visitor's language decides. */
 export function languageAlternates(page: { origin: string; path: string; search?: string }): LanguageAlternate[] {
-  return [...LANGUAGES.map((lng) => ({ hreflang: lng, href: localizedUrl({ ...page, lng }) })), { hreflang: "x-default", href: localizedUrl(page) }];
+  return [
+    ...LANGUAGES.map((lng) => ({ hreflang: lng, href: localizedUrl({ ...page, lng }) })),
+    { hreflang: "x-default", href: localizedUrl(page) },
+  ];
 }
 
 function xmlEscape(text: string): string {
@@ -48,7 +61,17 @@ export function sitemapXml({ origin, pages }: { origin: string; pages: { path: s
 }
 
 /** Staff pages, sign-in and secrets (tracking codes) are not for search engines. */
-const PRIVATE_PATHS = ["/admin", "/moderation", "/committee", "/login", "/logout", "/invite", "/feedback/", "/api/v1/moderation", "/api/v1/feedback/"];
+const PRIVATE_PATHS = [
+  "/admin",
+  "/moderation",
+  "/committee",
+  "/login",
+  "/logout",
+  "/invite",
+  "/feedback/",
+  "/api/v1/moderation",
+  "/api/v1/feedback/",
+];
 
 /** Whether robots.txt keeps `path` out: such pages get no sharing tags and a noindex. */
 export function isPrivatePath(path: string): boolean {
@@ -57,5 +80,7 @@ export function isPrivatePath(path: string): boolean {
 
 /** robots.txt: public pages allowed, private ones not, and where the sitemap is. */
 export function robotsTxt({ origin }: { origin: string }): string {
-  return ["User-agent: *", "Allow: /", ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), "", `Sitemap: ${origin}/sitemap.xml`, ""].join("\n");
+  return ["User-agent: *", "Allow: /", ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), "", `Sitemap: ${origin}/sitemap.xml`, ""].join(
+    "\n",
+  );
 }

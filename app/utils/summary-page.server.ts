@@ -1,10 +1,23 @@
 import { ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
 import { publishedPeriods } from "../../models/catalog/catalog.server";
 import type { PeriodView } from "../../models/catalog/period.server";
-import { matchesFilters, periodCounterDocs, summaryFromDocs, type CounterDoc, type GroupBy, type Language } from "../../models/summary/summary.server";
+import {
+  matchesFilters,
+  periodCounterDocs,
+  summaryFromDocs,
+  type CounterDoc,
+  type GroupBy,
+  type Language,
+} from "../../models/summary/summary.server";
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary/summary-activity.server";
 import { memo } from "../../models/summary/summary-cache";
-import { flagsByOrganization, lowestAgreement, needingAttention, proposedCrossTable, yearOverYear } from "../../models/summary/summary-committee";
+import {
+  flagsByOrganization,
+  lowestAgreement,
+  needingAttention,
+  proposedCrossTable,
+  yearOverYear,
+} from "../../models/summary/summary-committee";
 import { byVietnamese, moderationTransparency, type SummaryRow } from "../../models/summary/summary-rows";
 import { enoughSides } from "../../models/lib/wilson";
 import { PUBLIC_MAX_AGE_MS, type SummaryQuery, filtersOf } from "./summary.server";
@@ -49,7 +62,17 @@ async function docsByPeriod(periods: PeriodView[]): Promise<Map<string, readonly
 }
 
 /** The committee's dashboard: fresh counters, the query's filters, attention list, cross-table, year over year. */
-export async function committeeDashboard({ period, lang, query, threshold }: { period: PeriodView; lang: Language; query: SummaryQuery; threshold: number }) {
+export async function committeeDashboard({
+  period,
+  lang,
+  query,
+  threshold,
+}: {
+  period: PeriodView;
+  lang: Language;
+  query: SummaryQuery;
+  threshold: number;
+}) {
   const filters = filtersOf(query);
   const periods = (await publishedPeriods()).slice().sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
   const [byPeriod, flags, rejected, participation] = await Promise.all([
@@ -60,7 +83,8 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
     feedbackPerDay({ period: period.code, district: query.district }),
   ]);
   const docs = byPeriod.get(period.code) ?? [];
-  const group = (groupBy: GroupBy, p: PeriodView = period) => summaryFromDocs({ period: p, lang, groupBy, filters, docs: byPeriod.get(p.code) ?? [] }).rows;
+  const group = (groupBy: GroupBy, p: PeriodView = period) =>
+    summaryFromDocs({ period: p, lang, groupBy, filters, docs: byPeriod.get(p.code) ?? [] }).rows;
   const filtered = docs.filter((doc) => matchesFilters(doc, filters));
   return {
     period: { code: period.code, title: period.title[lang] },
@@ -72,7 +96,9 @@ export async function committeeDashboard({ period, lang, query, threshold }: { p
     byDistrict: group("district"),
     attention: needingAttention(group("organization"), flagsByOrganization(docs, flags), threshold),
     crossTable: proposedCrossTable(filtered, period.ratingScale),
-    yearOverYear: yearOverYear(periods.map((p) => ({ code: p.code, rows: group("organization", p) }))).filter((row) => row.change !== null).slice(0, 50),
+    yearOverYear: yearOverYear(periods.map((p) => ({ code: p.code, rows: group("organization", p) })))
+      .filter((row) => row.change !== null)
+      .slice(0, 50),
     rejected,
     participation,
     transparency: moderationTransparency(filtered),

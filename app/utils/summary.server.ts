@@ -21,7 +21,13 @@ export const SummaryQuerySchema = z.object({
   period: z.preprocess(blankAsUndefined, periodCodeSchema("summary:errors.period").optional()),
   groupBy: z.preprocess(blankAsUndefined, z.enum(GROUP_BYS, { message: "summary:errors.groupBy" }).default("organization")),
   district: z.preprocess(blankAsUndefined, z.string().max(100, "summary:errors.district").optional()),
-  rating: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, "summary:errors.rating").optional()),
+  rating: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, "summary:errors.rating")
+      .optional(),
+  ),
   kind: z.preprocess(blankAsUndefined, z.enum(ORGANIZATION_KINDS, { message: "summary:errors.kind" }).optional()),
 });
 export type SummaryQuery = z.infer<typeof SummaryQuerySchema>;
@@ -48,7 +54,14 @@ export async function parseSummaryQuery(request: Request): Promise<SummaryQueryR
   const t = await translatorFor(request, ["summary", "common"]);
   const params = new URL(request.url).searchParams;
   const parsed = SummaryQuerySchema.safeParse(firstValues(params, Object.keys(SummaryQuerySchema.shape)));
-  if (!parsed.success) return { ok: false, status: 400, code: "invalid_query", message: t("summary:errors.invalidQuery"), fields: fieldErrors(parsed.error, t) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      code: "invalid_query",
+      message: t("summary:errors.invalidQuery"),
+      fields: fieldErrors(parsed.error, t),
+    };
   const period = await findPublishedPeriod({ code: parsed.data.period });
   if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("summary:errors.periodNotFound") };
   return { ok: true, query: parsed.data, period, lang: await requestLanguage(request) };

@@ -21,7 +21,7 @@ const InviteSchema = new Schema(
     user: { type: Schema.Types.ObjectId, required: true, ref: "User" },
     expiresAt: { type: Date, required: true },
   },
-  { timestamps: true }
+  { timestamps: true },
 );
 InviteSchema.index({ expiresAt: 1 });
 export const Invite = defineModel("Invite", InviteSchema, "invites");
@@ -32,20 +32,35 @@ export const InviteFormSchema = z
     email: z.string().trim().toLowerCase().email(`${E}email`).max(200, `${E}email`),
     role: z.enum(ROLES, { message: `${E}role` }),
     // An empty field (a staff invitation) reads as absent.
-    organization: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, `${E}organizationCode`).optional()),
+    organization: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/, `${E}organizationCode`)
+        .optional(),
+    ),
   })
   .superRefine((input, ctx) => {
-    if (input.role === "organization" && !input.organization) ctx.addIssue({ code: "custom", path: ["organization"], message: `${E}organizationRequired` });
+    if (input.role === "organization" && !input.organization)
+      ctx.addIssue({ code: "custom", path: ["organization"], message: `${E}organizationRequired` });
   })
   .transform((input) => ({ ...input, organization: input.role === "organization" ? input.organization : undefined }));
 /** Role changes move staff between staff roles; an organization account keeps its role (invite a new account instead). */
-export const RoleFormSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`), role: z.enum(STAFF_ROLES, { message: `${E}role` }) });
+export const RoleFormSchema = z.object({
+  userId: z.string().regex(/^[0-9a-f]{24}$/, `${E}notFound`),
+  role: z.enum(STAFF_ROLES, { message: `${E}role` }),
+});
 export const AcceptInviteSchema = z
   .object({ password: z.string().min(MIN_PASSWORD_LENGTH, `${E}passwordShort`).max(200, `${E}passwordShort`), confirm: z.string() })
   .refine((input) => input.password === input.confirm, { path: ["confirm"], message: `${E}passwordMismatch` });
 
 export class UserAdminError extends Error {
-  constructor(readonly code: "lastAdmin" | "notFound" | "emailTaken" | "organization" | "organizationAccount", readonly field: string, readonly params: Record<string, string> = {}) {
+  constructor(
+    readonly code: "lastAdmin" | "notFound" | "emailTaken" | "organization" | "organizationAccount",
+    readonly field: string,
+    readonly params: Record<string, string> = {},
+  ) {
     super(code);
   }
 }
@@ -75,10 +90,16 @@ export interface StaffAccount {
 }
 
 /** One page of staff accounts by email, keyset-paged on (email, _id); a tampered cursor throws InvalidCursor. */
-export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{ items: StaffAccount[]; nextCursor: string | null }> {
+export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit?: number } = {}): Promise<{
+  items: StaffAccount[];
+  nextCursor: string | null;
+}> {
   const after = decodeCursor(cursor, "string");
   const filter = after ? afterPosition({}, { field: "email", key: String(after.k), id: new Types.ObjectId(after.id), order: "asc" }) : {};
-  const docs = await User.find(filter, { email: 1, role: 1, organization: 1, disabled: 1, passwordHash: 1 }).sort({ email: 1, _id: 1 }).limit(limit + 1).lean();
+  const docs = await User.find(filter, { email: 1, role: 1, organization: 1, disabled: 1, passwordHash: 1 })
+    .sort({ email: 1, _id: 1 })
+    .limit(limit + 1)
+    .lean();
   const last = docs.length > limit ? docs[limit - 1] : undefined;
   const page = docs.slice(0, limit);
   const delays = await signInDelays({ emails: page.map((doc) => doc.email) });
@@ -97,18 +118,36 @@ export async function listStaff({ cursor, limit = 50 }: { cursor?: string; limit
 }
 
 /** Creates an account without a password and returns the one-time token its invitation link carries. */
-export async function inviteUser({ email, role, organization, actor }: { email: string; role: Role; organization?: string; actor: AccountActor }): Promise<{ token: string }> {
-  if (role === "organization" && !(organization && (await organizationExists({ code: organization })))) throw new UserAdminError("organization", "organization", { value: organization ?? "" });
+export async function inviteUser({
+  email,
+  role,
+  organization,
+  actor,
+}: {
+  email: string;
+  role: Role;
+  organization?: string;
+  actor: AccountActor;
+}): Promise<{ token: string }> {
+  if (role === "organization" && !(organization && (await organizationExists({ code: organization }))))
+    throw new UserAdminError("organization", "organization", { value: organization ?? "" });
   let userId: string;
   try {
     userId = await createAccount({ email, role, organization });
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === 11000) throw new UserAdminError("emailTaken", "email", { value: email });
+    if (error instanceof Error && "code" in error && error.code === 11000)
+      throw new UserAdminError("emailTaken", "email", { value: email });
     throw error;
   }
   const token = randomBytes(32).toString("base64url");
   await Invite.create({ _id: hashToken(token), user: userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
-  await recordAudit({ actor, action: "user.invite", targetType: "user", targetId: userId, after: { email, role, ...(organization ? { organization } : {}) } });
+  await recordAudit({
+    actor,
+    action: "user.invite",
+    targetType: "user",
+    targetId: userId,
+    after: { email, role, ...(organization ? { organization } : {}) },
+  });
   return { token };
 }
 
@@ -152,7 +191,15 @@ export async function changeRole({ userId, role, actor }: { userId: string; role
 }
 
 /** Disables (ending its sessions) or re-enables an account; the last enabled admin cannot be disabled. */
-export async function setUserDisabled({ userId, disabled, actor }: { userId: string; disabled: boolean; actor: AccountActor }): Promise<void> {
+export async function setUserDisabled({
+  userId,
+  disabled,
+  actor,
+}: {
+  userId: string;
+  disabled: boolean;
+  actor: AccountActor;
+}): Promise<void> {
   if (disabled) {
     await disableAccount({ userId, actor, keepAnAdmin: true }).catch((error: unknown) => {
       throw error instanceof AccountError ? new UserAdminError(error.code === "last_admin" ? "lastAdmin" : "notFound", "userId") : error;
@@ -160,14 +207,36 @@ export async function setUserDisabled({ userId, disabled, actor }: { userId: str
     return;
   }
   const { before } = await changeStaffAccess(userId, { disabled });
-  await recordAudit({ actor, action: "user.enable", targetType: "user", targetId: userId, before: { disabled: before.disabled }, after: { disabled: false } });
+  await recordAudit({
+    actor,
+    action: "user.enable",
+    targetType: "user",
+    targetId: userId,
+    before: { disabled: before.disabled },
+    after: { disabled: false },
+  });
 }
 
 /** Lifts the sign-in delay failed attempts put on an account's e-mail address (audited); a no-op, still audited, when there was none. */
-export async function unlockAccount({ userId, actor, now = new Date() }: { userId: string; actor: AccountActor; now?: Date }): Promise<void> {
+export async function unlockAccount({
+  userId,
+  actor,
+  now = new Date(),
+}: {
+  userId: string;
+  actor: AccountActor;
+  now?: Date;
+}): Promise<void> {
   const user = await User.findOne({ _id: userId }, { email: 1 }).lean();
   if (!user) throw new UserAdminError("notFound", "userId");
   const [delayedUntil] = await signInDelays({ emails: [user.email], now });
   await clearAccountThrottle({ email: user.email });
-  await recordAudit({ actor, action: "user.unlock", targetType: "user", targetId: userId, before: { signInDelayedUntil: delayedUntil ?? null }, after: { signInDelayedUntil: null } });
+  await recordAudit({
+    actor,
+    action: "user.unlock",
+    targetType: "user",
+    targetId: userId,
+    before: { signInDelayedUntil: delayedUntil ?? null },
+    after: { signInDelayedUntil: null },
+  });
 }

@@ -10,7 +10,10 @@ import { User, type Role } from "./user.server";
  * gain added after), so two admins demoting each other at once cannot both pass. An admin written
  * straight into the database is not counted, which can only refuse a demotion, never allow a wrong one.
  */
-const AdminGuardSchema = new Schema({ _id: { type: String, required: true }, enabled: { type: Number, required: true } }, { versionKey: false });
+const AdminGuardSchema = new Schema(
+  { _id: { type: String, required: true }, enabled: { type: Number, required: true } },
+  { versionKey: false },
+);
 export const AdminGuard = defineModel("AdminGuard", AdminGuardSchema, "guards");
 
 const GUARD_ID = "admins";
@@ -48,9 +51,24 @@ async function giveAdmin(): Promise<void> {
 }
 
 /** Creates an enabled account (11000 errors pass through); an admin is counted once it exists. */
-export async function createAccount({ email, role, passwordHash, organization }: { email: string; role: Role; passwordHash?: string; organization?: string }): Promise<string> {
+export async function createAccount({
+  email,
+  role,
+  passwordHash,
+  organization,
+}: {
+  email: string;
+  role: Role;
+  passwordHash?: string;
+  organization?: string;
+}): Promise<string> {
   if (role === "admin") await ensureAdminGuard();
-  const doc = await User.create({ email, role, ...(passwordHash === undefined ? {} : { passwordHash }), ...(role === "organization" ? { organization } : {}) });
+  const doc = await User.create({
+    email,
+    role,
+    ...(passwordHash === undefined ? {} : { passwordHash }),
+    ...(role === "organization" ? { organization } : {}),
+  });
   if (role === "admin") await giveAdmin();
   return String(doc._id);
 }
@@ -64,7 +82,15 @@ export type AccessChange = { ok: true; email: string; before: Access } | { ok: f
  * when another change got there first); the guard follows. `keepAnAdmin` refuses to take away the last
  * enabled admin (the admin pages); the command line may, to lock out a compromised account.
  */
-export async function changeAccess({ userId, set, keepAnAdmin }: { userId: string; set: Partial<Access>; keepAnAdmin: boolean }): Promise<AccessChange> {
+export async function changeAccess({
+  userId,
+  set,
+  keepAnAdmin,
+}: {
+  userId: string;
+  set: Partial<Access>;
+  keepAnAdmin: boolean;
+}): Promise<AccessChange> {
   await ensureAdminGuard();
   for (let attempt = 1; ; attempt++) {
     const user = await User.findOne({ _id: userId }, { email: 1, role: 1, disabled: 1 }).lean();

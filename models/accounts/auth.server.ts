@@ -47,7 +47,13 @@ export async function revokeSession({ sessionId }: { sessionId: string }): Promi
   const session = await Session.findOneAndDelete({ _id: hashSessionId(sessionId) });
   if (!session) return;
   const user = await User.findOne({ _id: session.user }, { email: 1 }).lean();
-  if (user) await recordAudit({ actor: { id: String(user._id), email: user.email }, action: "auth.logout", targetType: "user", targetId: String(user._id) });
+  if (user)
+    await recordAudit({
+      actor: { id: String(user._id), email: user.email },
+      action: "auth.logout",
+      targetType: "user",
+      targetId: String(user._id),
+    });
 }
 
 /** Ends every session of a user (disable, password reset); returns how many were open. */
@@ -56,7 +62,10 @@ export async function revokeUserSessions({ userId }: { userId: string }): Promis
   return result.deletedCount;
 }
 
-export type LoginResult = { ok: true; user: SessionUser; sessionId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
+export type LoginResult =
+  | { ok: true; user: SessionUser; sessionId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
 
 /**
  * Checks an email and password. Unknown, disabled and wrong answer alike ("invalid") and take as long
@@ -65,7 +74,17 @@ export type LoginResult = { ok: true; user: SessionUser; sessionId: string } | {
  * delays: while one runs every attempt is "throttled" without a look at the password, the same for every
  * e-mail address. Every attempt is audited with the email only.
  */
-export async function login({ email, password, clientKey, now = new Date() }: { email: string; password: string; clientKey?: string; now?: Date }): Promise<LoginResult> {
+export async function login({
+  email,
+  password,
+  clientKey,
+  now = new Date(),
+}: {
+  email: string;
+  password: string;
+  clientKey?: string;
+  now?: Date;
+}): Promise<LoginResult> {
   const address = email.trim().toLowerCase();
   const user = await User.findOne({ email: address }, { email: 1, role: 1, organization: 1, passwordHash: 1, disabled: 1 }).lean();
   const actor = { id: user ? String(user._id) : undefined, email: address };

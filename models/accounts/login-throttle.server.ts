@@ -61,7 +61,15 @@ function waitEnds(scope: Scope, doc: Pick<LoginThrottleDoc, "failures" | "lastFa
 }
 
 /** When this e-mail address and client may try again, or null when they may now. Attempts refused meanwhile are not counted. */
-export async function loginWaitUntil({ email, clientKey, now = new Date() }: { email: string; clientKey?: string; now?: Date }): Promise<Date | null> {
+export async function loginWaitUntil({
+  email,
+  clientKey,
+  now = new Date(),
+}: {
+  email: string;
+  clientKey?: string;
+  now?: Date;
+}): Promise<Date | null> {
   const keys = keysOf({ email, clientKey });
   const docs = await Promise.all(keys.map(({ id }) => LoginThrottle.findOne({ _id: id }, { failures: 1, lastFailureAt: 1 }).lean()));
   const until = Math.max(...keys.map(({ scope }, i) => waitEnds(scope, docs[i] ?? null)));
@@ -69,12 +77,24 @@ export async function loginWaitUntil({ email, clientKey, now = new Date() }: { e
 }
 
 /** Counts one failure for the e-mail address and the client; returns when they may try again, or null when at once. */
-export async function recordLoginFailure({ email, clientKey, now = new Date() }: { email: string; clientKey?: string; now?: Date }): Promise<Date | null> {
+export async function recordLoginFailure({
+  email,
+  clientKey,
+  now = new Date(),
+}: {
+  email: string;
+  clientKey?: string;
+  now?: Date;
+}): Promise<Date | null> {
   const expiresAt = new Date(now.getTime() + FORGET_AFTER_MS);
   const ends = await Promise.all(
     keysOf({ email, clientKey }).map(async ({ scope, id }) => {
       const doc = await serialised(LoginThrottle, id, () =>
-        LoginThrottle.findOneAndUpdate({ _id: id }, { $inc: { failures: 1 }, $set: { lastFailureAt: now, expiresAt } }, { upsert: true, returnDocument: "after" }).lean<LoginThrottleDoc>(),
+        LoginThrottle.findOneAndUpdate(
+          { _id: id },
+          { $inc: { failures: 1 }, $set: { lastFailureAt: now, expiresAt } },
+          { upsert: true, returnDocument: "after" },
+        ).lean<LoginThrottleDoc>(),
       );
       return waitEnds(scope, doc);
     }),

@@ -38,7 +38,11 @@ export async function hitRateLimit(rule: RateLimitRule, clientKey: string, now =
   const id = `${rule.bucket}:${clientKey}:${windowStart}`;
   const expiresAt = new Date(windowStart + rule.windowMs);
   const doc = await serialised(RateLimit, id, () =>
-    RateLimit.findOneAndUpdate({ _id: id }, { $inc: { count: 1 }, $setOnInsert: { expiresAt } }, { upsert: true, returnDocument: "after" }).lean<RateLimitDoc>(),
+    RateLimit.findOneAndUpdate(
+      { _id: id },
+      { $inc: { count: 1 }, $setOnInsert: { expiresAt } },
+      { upsert: true, returnDocument: "after" },
+    ).lean<RateLimitDoc>(),
   );
   const count = doc?.count ?? 1;
   return { allowed: count <= rule.limit, count, retryAfter: Math.max(1, Math.ceil((expiresAt.getTime() - now) / 1000)) };

@@ -29,13 +29,32 @@ export async function organizationExists({ code }: { code: string }): Promise<bo
  * Creates an enabled account; throws AccountError("email_taken") when the email is in use (the unique index decides)
  * and AccountError("unknown_organization") before writing anything when an organization account names no organization.
  */
-export async function createUser({ email, role, password, actor, organization }: { email: string; role: Role; password: string; actor: AccountActor; organization?: string }): Promise<{ id: string }> {
+export async function createUser({
+  email,
+  role,
+  password,
+  actor,
+  organization,
+}: {
+  email: string;
+  role: Role;
+  password: string;
+  actor: AccountActor;
+  organization?: string;
+}): Promise<{ id: string }> {
   const address = email.trim().toLowerCase();
-  if (role === "organization" && !(organization && (await organizationExists({ code: organization })))) throw new AccountError("unknown_organization");
+  if (role === "organization" && !(organization && (await organizationExists({ code: organization }))))
+    throw new AccountError("unknown_organization");
   const passwordHash = await hashPassword(password);
   try {
     const id = await createAccount({ email: address, role, passwordHash, organization });
-    await recordAudit({ actor, action: "user.create", targetType: "user", targetId: id, after: { email: address, role, disabled: false, ...(role === "organization" ? { organization } : {}) } });
+    await recordAudit({
+      actor,
+      action: "user.create",
+      targetType: "user",
+      targetId: id,
+      after: { email: address, role, disabled: false, ...(role === "organization" ? { organization } : {}) },
+    });
     return { id };
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === 11000) throw new AccountError("email_taken");
@@ -53,11 +72,26 @@ async function findAccount(email: string) {
  * Disables an account and ends its sessions at once; returns how many sessions were revoked. The command
  * line may disable the last admin (to lock out a compromised account); the admin pages pass `keepAnAdmin`.
  */
-export async function disableAccount({ userId, actor, keepAnAdmin }: { userId: string; actor: AccountActor; keepAnAdmin: boolean }): Promise<{ revoked: number }> {
+export async function disableAccount({
+  userId,
+  actor,
+  keepAnAdmin,
+}: {
+  userId: string;
+  actor: AccountActor;
+  keepAnAdmin: boolean;
+}): Promise<{ revoked: number }> {
   const change = await changeAccess({ userId, set: { disabled: true }, keepAnAdmin });
   if (!change.ok) throw new AccountError(change.reason === "lastAdmin" ? "last_admin" : "not_found");
   const revoked = await revokeUserSessions({ userId });
-  await recordAudit({ actor, action: "user.disable", targetType: "user", targetId: userId, before: { disabled: change.before.disabled }, after: { disabled: true, sessionsRevoked: revoked } });
+  await recordAudit({
+    actor,
+    action: "user.disable",
+    targetType: "user",
+    targetId: userId,
+    before: { disabled: change.before.disabled },
+    after: { disabled: true, sessionsRevoked: revoked },
+  });
   return { revoked };
 }
 
@@ -67,7 +101,15 @@ export async function disableUser({ email, actor }: { email: string; actor: Acco
 }
 
 /** Sets a new password, lifts any sign-in delay and ends every session of the account. */
-export async function resetPassword({ email, password, actor }: { email: string; password: string; actor: AccountActor }): Promise<{ revoked: number }> {
+export async function resetPassword({
+  email,
+  password,
+  actor,
+}: {
+  email: string;
+  password: string;
+  actor: AccountActor;
+}): Promise<{ revoked: number }> {
   const user = await findAccount(email);
   const passwordHash = await hashPassword(password);
   // FerretDB writes the whole document back: queue behind any login failure being counted on it.

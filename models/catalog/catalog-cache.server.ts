@@ -31,7 +31,15 @@ interface CacheState {
   checking: boolean;
   movesInFlight: Map<string, number>;
 }
-const state: CacheState = { database: "", snapshot: null, loading: null, epoch: 0, checkedAt: 0, checking: false, movesInFlight: new Map() };
+const state: CacheState = {
+  database: "",
+  snapshot: null,
+  loading: null,
+  epoch: 0,
+  checkedAt: 0,
+  checking: false,
+  movesInFlight: new Map(),
+};
 
 /** A connection to another database (each test file has its own) starts from nothing. */
 function followDatabase(): void {

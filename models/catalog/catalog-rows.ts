@@ -141,5 +141,10 @@ export function applyDelta(row: CatalogRow, inc: Record<string, number>): void {
 }
 
 export function copyCounters(counters: Partial<Counters> | undefined): Counters {
-  return { agree: counters?.agree ?? 0, disagree: counters?.disagree ?? 0, neutral: counters?.neutral ?? 0, pending: counters?.pending ?? 0 };
+  return {
+    agree: counters?.agree ?? 0,
+    disagree: counters?.disagree ?? 0,
+    neutral: counters?.neutral ?? 0,
+    pending: counters?.pending ?? 0,
+  };
 }

@@ -7,7 +7,9 @@ import { listPeriods, type PeriodView } from "./period.server";
 import type { OrganizationDetail } from "./catalog.server";
 
 /** An organization as the public detail page needs it. */
-export type CatalogOrganization = Pick<OrganizationDetail, "code" | "name" | "kind" | "district" | "members" | "mergedInto"> & { id: string };
+export type CatalogOrganization = Pick<OrganizationDetail, "code" | "name" | "kind" | "district" | "members" | "mergedInto"> & {
+  id: string;
+};
 
 /** Everything the public catalog shows, read with one query per collection and kept in memory. */
 export interface Snapshot {
@@ -76,8 +78,15 @@ interface StoredOrganization {
 
 /** The counter fields of a stored evaluation as plain numbers (absent keys are zero). */
 export function countersOf(doc: StoredCounters): Pick<CatalogRow, "counters" | "residentCounters" | "proposed" | "rejected" | "followUp"> {
-  const numbers = (map: Record<string, number> | undefined) => Object.fromEntries(Object.entries(map ?? {}).map(([key, n]) => [key, Number(n)]));
-  return { counters: copyCounters(doc.counters), residentCounters: copyCounters(doc.residentCounters), proposed: numbers(doc.proposed), rejected: numbers(doc.rejected), followUp: numbers(doc.followUp) };
+  const numbers = (map: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(map ?? {}).map(([key, n]) => [key, Number(n)]));
+  return {
+    counters: copyCounters(doc.counters),
+    residentCounters: copyCounters(doc.residentCounters),
+    proposed: numbers(doc.proposed),
+    rejected: numbers(doc.rejected),
+    followUp: numbers(doc.followUp),
+  };
 }
 
 function toRow(doc: StoredEvaluation): CatalogRow {
@@ -94,7 +103,13 @@ function toRow(doc: StoredEvaluation): CatalogRow {
     members: doc.members,
     memberCounts: (doc.memberCounts ?? []).map((m) => ({ key: m.key, count: m.count })),
     summary: doc.summary ?? "",
-    ratingHistory: (doc.ratingHistory ?? []).map((r) => ({ from: r.from, to: r.to, revisedAt: r.revisedAt.toISOString(), note: r.note ?? "", caseId: r.caseId })),
+    ratingHistory: (doc.ratingHistory ?? []).map((r) => ({
+      from: r.from,
+      to: r.to,
+      revisedAt: r.revisedAt.toISOString(),
+      note: r.note ?? "",
+      caseId: r.caseId,
+    })),
     ...countersOf(doc),
   };
 }
@@ -121,7 +136,20 @@ export async function loadSnapshot(): Promise<Snapshot> {
     token,
     loadedAt: Date.now(),
     periods,
-    organizations: new Map(organizations.map((o) => [o.code, { id: String(o._id), code: o.code, name: o.name, kind: o.kind, district: o.district, members: o.members, mergedInto: o.mergedInto ?? null }])),
+    organizations: new Map(
+      organizations.map((o) => [
+        o.code,
+        {
+          id: String(o._id),
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          district: o.district,
+          members: o.members,
+          mergedInto: o.mergedInto ?? null,
+        },
+      ]),
+    ),
     rowsByPeriod: new Map(periods.map((p) => [p.code, []])),
     rowsById: new Map(),
     rowsByOrganization: new Map(),

@@ -6,7 +6,10 @@ import { defineModel } from "../db/define-model.server";
  * seed, recount) sets a new token, and each app process compares it with the token its snapshot was loaded
  * at. A $set of a fresh token, not an $inc: no read-modify-write, so two writers at once both count.
  */
-const CacheVersionSchema = new Schema({ _id: { type: String, required: true }, token: { type: String, required: true } }, { timestamps: true });
+const CacheVersionSchema = new Schema(
+  { _id: { type: String, required: true }, token: { type: String, required: true } },
+  { timestamps: true },
+);
 export const CacheVersion = defineModel("CacheVersion", CacheVersionSchema, "cacheversions");
 
 export const CATALOG_VERSION_ID = "catalog";

@@ -133,5 +133,14 @@ export async function getOrganizationDetail({ code }: { code: string }): Promise
     .filter((row) => order.has(row.period))
     .sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0))
     .map(toEvaluationDetail);
-  return { code: org.code, name: org.name, kind: org.kind, district: org.district, members: org.members, mergedInto: org.mergedInto, evaluations, periods };
+  return {
+    code: org.code,
+    name: org.name,
+    kind: org.kind,
+    district: org.district,
+    members: org.members,
+    mergedInto: org.mergedInto,
+    evaluations,
+    periods,
+  };
 }

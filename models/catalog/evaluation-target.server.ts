@@ -16,7 +16,11 @@ export interface EvaluationTarget {
   ratingKeys: string[];
 }
 
-function toTarget(row: { id: string; organization: string; period: string; district: string; rating: string }, period: PeriodView, now: Date): EvaluationTarget {
+function toTarget(
+  row: { id: string; organization: string; period: string; district: string; rating: string },
+  period: PeriodView,
+  now: Date,
+): EvaluationTarget {
   return {
     id: row.id,
     organization: row.organization,
@@ -34,7 +38,13 @@ function toTarget(row: { id: string; organization: string; period: string; distr
  * What the intake needs about an evaluation, from the catalog in memory; an evaluation outside it (a draft
  * period, an id nobody published) is read by _id.
  */
-export async function getEvaluationTarget({ evaluationId, now = new Date() }: { evaluationId: string; now?: Date }): Promise<EvaluationTarget | null> {
+export async function getEvaluationTarget({
+  evaluationId,
+  now = new Date(),
+}: {
+  evaluationId: string;
+  now?: Date;
+}): Promise<EvaluationTarget | null> {
   const snapshot = await catalogSnapshot();
   const row = snapshot.rowsById.get(evaluationId);
   const period = row && snapshot.periods.find((p) => p.code === row.period);
@@ -42,5 +52,11 @@ export async function getEvaluationTarget({ evaluationId, now = new Date() }: { 
   if (!/^[0-9a-f]{24}$/.test(evaluationId)) return null;
   const doc = await Evaluation.findById(evaluationId, { organization: 1, period: 1, district: 1, rating: 1 }).lean();
   const stored = doc && (await getPeriod({ code: doc.period }));
-  return stored ? toTarget({ id: String(doc._id), organization: String(doc.organization), period: doc.period, district: doc.district, rating: doc.rating }, stored, now) : null;
+  return stored
+    ? toTarget(
+        { id: String(doc._id), organization: String(doc.organization), period: doc.period, district: doc.district, rating: doc.rating },
+        stored,
+        now,
+      )
+    : null;
 }

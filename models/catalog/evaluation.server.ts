@@ -10,7 +10,10 @@ const CountersSchema = new Schema(
   },
   { _id: false },
 );
-const MemberCountSchema = new Schema({ key: { type: String, required: true }, count: { type: Number, required: true, min: 0 } }, { _id: false });
+const MemberCountSchema = new Schema(
+  { key: { type: String, required: true }, count: { type: Number, required: true, min: 0 } },
+  { _id: false },
+);
 /** One rating change after public consultation (models/catalog/rating-revision.server.ts); imports never write it. */
 const RatingRevisionSchema = new Schema(
   {

@@ -103,7 +103,17 @@ interface Side {
 }
 
 /** Records the merge (insertOne: of two admins merging the same duplicate at once, one gets MergeAlreadyRecorded). */
-export async function recordMerge({ from, into, periods, now = new Date() }: { from: Side; into: Side; periods: string[]; now?: Date }): Promise<void> {
+export async function recordMerge({
+  from,
+  into,
+  periods,
+  now = new Date(),
+}: {
+  from: Side;
+  into: Side;
+  periods: string[];
+  now?: Date;
+}): Promise<void> {
   const evaluations = await Evaluation.find({ organization: from.id }, { _id: 1 }).limit(1000).lean();
   try {
     await MergeJob.create({
@@ -133,9 +143,18 @@ export async function applyMergeStructure({ organizationId }: { organizationId: 
   if (!job) return;
   const target = await Organization.findById(job.intoId, { code: 1, name: 1, kind: 1, district: 1 }).lean();
   if (!target) throw new Error(`merge target ${job.intoCode} is gone`);
-  const set = { organization: target._id, orgCode: target.code, orgName: target.name, nameSearch: searchKey(target.name), kind: target.kind, district: target.district };
+  const set = {
+    organization: target._id,
+    orgCode: target.code,
+    orgName: target.name,
+    nameSearch: searchKey(target.name),
+    kind: target.kind,
+    district: target.district,
+  };
   for (const id of job.evaluations) await serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $set: set }));
-  await serialised(Organization, job._id, () => Organization.updateOne({ _id: job._id }, { $set: { active: false, mergedInto: job.intoCode } }));
+  await serialised(Organization, job._id, () =>
+    Organization.updateOne({ _id: job._id }, { $set: { active: false, mergedInto: job.intoCode } }),
+  );
   await catalogChanged();
   await MergeJob.updateOne({ _id: job._id }, { $set: { prepared: true } });
 }
@@ -156,7 +175,21 @@ interface MovingItem {
   moderation?: { decidedAt?: Date | null } | null;
 }
 
-const ITEM_FIELDS = { organization: 1, evaluation: 1, period: 1, stance: 1, status: 1, proposedRating: 1, ratingGiven: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, "moderation.decidedAt": 1 };
+const ITEM_FIELDS = {
+  organization: 1,
+  evaluation: 1,
+  period: 1,
+  stance: 1,
+  status: 1,
+  proposedRating: 1,
+  ratingGiven: 1,
+  publicBody: 1,
+  displayName: 1,
+  isResident: 1,
+  flags: 1,
+  createdAt: 1,
+  "moderation.decidedAt": 1,
+};
 
 /** The read models that name the item's organization follow it: its queue entry while pending, its published slot once approved. */
 async function followReadModels(item: MovingItem, from: string, into: { id: string; district: string }): Promise<void> {
@@ -165,7 +198,17 @@ async function followReadModels(item: MovingItem, from: string, into: { id: stri
     const { matchedCount } = await QueueEntry.updateOne({ _id: id }, { $set: { organization: into.id, district: into.district } });
     if (matchedCount === 0) return;
     unindexQueueEntry(id);
-    indexQueueEntry(indexedEntryOf({ _id: id, createdAt: item.createdAt, period: item.period, district: into.district, stance: item.stance, flagged: item.flags.length > 0, organization: into.id }));
+    indexQueueEntry(
+      indexedEntryOf({
+        _id: id,
+        createdAt: item.createdAt,
+        period: item.period,
+        district: into.district,
+        stance: item.stance,
+        flagged: item.flags.length > 0,
+        organization: into.id,
+      }),
+    );
   } else if (item.status === "approved") {
     await hideFeedItem({ organizationId: from, feedbackId: id });
     await publishFeedItem({ organizationId: into.id, source: item, now: item.moderation?.decidedAt ?? item.createdAt });
@@ -196,7 +239,10 @@ async function takeLease(id: string, owner: string, now: Date): Promise<boolean>
 /** Counters stay on the evaluations that moved; the recount confirms them and moves participation to the target's district. */
 async function finish(job: JobDoc, now: Date): Promise<void> {
   for (const period of job.periods) await recountCounters({ period });
-  await MergeJob.updateOne({ _id: job._id }, { $set: { status: "done", finishedAt: now, updatedAt: now }, $unset: { leaseOwner: 1, leaseUntil: 1 } });
+  await MergeJob.updateOne(
+    { _id: job._id },
+    { $set: { status: "done", finishedAt: now, updatedAt: now }, $unset: { leaseOwner: 1, leaseUntil: 1 } },
+  );
 }
 
 export type StepResult = "moving" | "settling" | "done" | "busy";
@@ -206,7 +252,17 @@ export type StepResult = "moving" | "settling" | "done" | "busy";
  * each; with none left once MERGE_SETTLE_MS have passed since the start (items a stale instance stored on
  * the duplicate are caught meanwhile), recount and finish.
  */
-export async function mergeStep({ id, owner, now = new Date(), listLimit = LIST_LIMIT }: { id: string; owner: string; now?: Date; listLimit?: number }): Promise<StepResult> {
+export async function mergeStep({
+  id,
+  owner,
+  now = new Date(),
+  listLimit = LIST_LIMIT,
+}: {
+  id: string;
+  owner: string;
+  now?: Date;
+  listLimit?: number;
+}): Promise<StepResult> {
   const job = await MergeJob.findById(id).lean<JobDoc>();
   if (!job || job.status === "done") return "done";
   if (!(await takeLease(id, owner, now))) return "busy";
@@ -222,7 +278,10 @@ export async function mergeStep({ id, owner, now = new Date(), listLimit = LIST_
   for (let from = 0; from < ids.length; from += BATCH) {
     const batch = ids.slice(from, from + BATCH);
     await Promise.all(batch.map((itemId) => moveItem(itemId, id, { id: String(into._id), district: into.district })));
-    await MergeJob.updateOne({ _id: id }, { $inc: { moved: batch.length }, $set: { updatedAt: new Date(), leaseUntil: new Date(Date.now() + LEASE_MS) } });
+    await MergeJob.updateOne(
+      { _id: id },
+      { $inc: { moved: batch.length }, $set: { updatedAt: new Date(), leaseUntil: new Date(Date.now() + LEASE_MS) } },
+    );
   }
   return "moving";
 }

@@ -20,7 +20,6 @@ const OrganizationSchema = new Schema(
 // The admin list's sort: `code` alone is unique, but MongoDB needs `_id` in the key to sort without a blocking SORT.
 OrganizationSchema.index({ code: 1, _id: 1 });
 
-
 /** An organization as the data functions hand it out: a plain object with a string id. */
 export interface StoredOrganization {
   id: string;

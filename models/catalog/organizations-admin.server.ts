@@ -33,7 +33,7 @@ export class OrganizationAdminError extends Error {
   constructor(
     readonly code: "codeTaken" | "notFound" | "mergeSelf" | "mergeTarget" | "mergeConflict" | "alreadyMerged",
     readonly field: string,
-    readonly params: Record<string, string> = {}
+    readonly params: Record<string, string> = {},
   ) {
     super(code);
   }
@@ -169,7 +169,15 @@ export async function setOrganizationActive({ code, active, actor }: { code: str
  * target's; the duplicate is kept, inactive, with `mergedInto` so its old code can be explained and refused by
  * imports. Its existing feedback follows in the background (models/catalog/merge-job.server.ts), its progress on the admin page.
  */
-export async function mergeOrganization({ code, into, actor }: { code: string; into: string; actor: Actor }): Promise<{ evaluations: number }> {
+export async function mergeOrganization({
+  code,
+  into,
+  actor,
+}: {
+  code: string;
+  into: string;
+  actor: Actor;
+}): Promise<{ evaluations: number }> {
   if (code === into) throw new OrganizationAdminError("mergeSelf", "into");
   const duplicate = await findOrThrow(code, "code");
   const target = await findOrThrow(into, "into");
@@ -185,7 +193,13 @@ export async function mergeOrganization({ code, into, actor }: { code: string; i
     throw error;
   }
   await applyMergeStructure({ organizationId: duplicate.id });
-  await recordAudit({ actor, action: "organization.merge", targetType: "organization", targetId: code, after: { mergedInto: target.code, evaluations: duplicate.periods.length } });
+  await recordAudit({
+    actor,
+    action: "organization.merge",
+    targetType: "organization",
+    targetId: code,
+    after: { mergedInto: target.code, evaluations: duplicate.periods.length },
+  });
   kickMergeWorker();
   return { evaluations: duplicate.periods.length };
 }

@@ -2,7 +2,10 @@ import { Schema, type InferSchemaType } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 
 const LabelSchema = new Schema({ vi: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
-const ScaleEntrySchema = new Schema({ key: { type: String, required: true }, label: { type: LabelSchema, required: true } }, { _id: false });
+const ScaleEntrySchema = new Schema(
+  { key: { type: String, required: true }, label: { type: LabelSchema, required: true } },
+  { _id: false },
+);
 
 const PeriodSchema = new Schema(
   {
@@ -71,7 +74,10 @@ export async function getPeriod({ code }: { code: string }): Promise<PeriodView 
 }
 
 /** Whether residents may comment on this period at `now`. */
-export function commentWindow(period: Pick<PeriodView, "status" | "commentsOpenAt" | "commentsCloseAt">, now = new Date()): "open" | "not-yet" | "closed" {
+export function commentWindow(
+  period: Pick<PeriodView, "status" | "commentsOpenAt" | "commentsCloseAt">,
+  now = new Date(),
+): "open" | "not-yet" | "closed" {
   if (period.status === "draft" || now < new Date(period.commentsOpenAt)) return "not-yet";
   if (period.status === "closed" || now >= new Date(period.commentsCloseAt)) return "closed";
   return "open";

@@ -44,7 +44,6 @@ const localDateTime = z
   .transform(fromVietnamLocalInput)
   .refine((date) => !Number.isNaN(date.getTime()), `${E}dateTime`);
 
-
 /** One schema for the create and edit forms; `code` is only read on create (codes never change). */
 export const PeriodFormSchema = z
   .object({
@@ -72,7 +71,11 @@ export const PeriodFormSchema = z
 export type PeriodInput = z.infer<typeof PeriodFormSchema>;
 
 export class PeriodAdminError extends Error {
-  constructor(readonly code: "codeTaken" | "notFound" | "keyInUse", readonly field: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly code: "codeTaken" | "notFound" | "keyInUse",
+    readonly field: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(code);
   }
 }
@@ -103,7 +106,11 @@ export async function createPeriod({ input, actor }: { input: PeriodInput; actor
 }
 
 /** How many of the period's evaluations use each rating key and each member-scale key (with a count above 0). */
-export async function scaleKeysInUse({ period }: { period: string }): Promise<{ ratings: Map<string, number>; members: Map<string, number> }> {
+export async function scaleKeysInUse({
+  period,
+}: {
+  period: string;
+}): Promise<{ ratings: Map<string, number>; members: Map<string, number> }> {
   const [ratings, members] = await Promise.all([
     Evaluation.aggregate<{ _id: string; n: number }>([{ $match: { period } }, { $group: { _id: "$rating", n: { $sum: 1 } } }]),
     Evaluation.aggregate<{ _id: string; n: number }>([
@@ -117,7 +124,12 @@ export async function scaleKeysInUse({ period }: { period: string }): Promise<{ 
   return { ratings: toMap(ratings), members: toMap(members) };
 }
 
-function refuseRemovedKeys(field: "ratingScale" | "memberScale", before: readonly ScaleEntry[], after: readonly ScaleEntry[], used: Map<string, number>) {
+function refuseRemovedKeys(
+  field: "ratingScale" | "memberScale",
+  before: readonly ScaleEntry[],
+  after: readonly ScaleEntry[],
+  used: Map<string, number>,
+) {
   const kept = new Set(after.map((entry) => entry.key));
   const lost = before.filter((entry) => !kept.has(entry.key) && (used.get(entry.key) ?? 0) > 0);
   if (lost.length === 0) return;
@@ -134,7 +146,14 @@ export async function updatePeriod({ code, input, actor }: { code: string; input
   refuseRemovedKeys("memberScale", before.memberScale, input.memberScale, used.members);
   await Period.updateOne({ code }, { $set: toDoc(input) });
   await catalogChanged();
-  await recordAudit({ actor, action: "period.update", targetType: "period", targetId: code, before: periodSnapshot(before), after: toDoc(input) });
+  await recordAudit({
+    actor,
+    action: "period.update",
+    targetType: "period",
+    targetId: code,
+    before: periodSnapshot(before),
+    after: toDoc(input),
+  });
 }
 
 function periodSnapshot(period: PeriodView) {
@@ -143,7 +162,17 @@ function periodSnapshot(period: PeriodView) {
 }
 
 /** Opens the comment window now (publishing a draft), or closes it now. */
-export async function setCommentWindow({ code, open, actor, now = new Date() }: { code: string; open: boolean; actor: Actor; now?: Date }): Promise<void> {
+export async function setCommentWindow({
+  code,
+  open,
+  actor,
+  now = new Date(),
+}: {
+  code: string;
+  open: boolean;
+  actor: Actor;
+  now?: Date;
+}): Promise<void> {
   const before = await getPeriod({ code });
   if (!before) throw new PeriodAdminError("notFound", "code");
   const set: Record<string, unknown> = { status: open ? "open" : "closed" };

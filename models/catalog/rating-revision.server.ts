@@ -85,7 +85,10 @@ export async function reviseRating(input: RatingRevisionInput): Promise<RatingRe
     if (doc.rating === to) throw new RatingRevisionError("unchanged", "to");
     const revision = { from: doc.rating, to, revisedAt: new Date(), note, caseId };
     // Not a bare {_id}: FerretDB scans the (small) evaluations collection here, acceptable for a rare staff action.
-    const write = await Evaluation.updateOne({ _id: evaluationId, rating: doc.rating }, { $set: { rating: to }, $push: { ratingHistory: revision } });
+    const write = await Evaluation.updateOne(
+      { _id: evaluationId, rating: doc.rating },
+      { $set: { rating: to }, $push: { ratingHistory: revision } },
+    );
     if (write.modifiedCount === 1) return { from: revision.from, to, revisedAt: revision.revisedAt, applied: true };
     const now = await readEvaluation(evaluationId);
     const same = now && madeBy(now, caseId);

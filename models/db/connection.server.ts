@@ -15,7 +15,10 @@ const state: ConnectionState = { ferret: false, tails: new Map() };
 
 /** An index the schema declares could not be built: a fault in the data or the schema, not an unreachable database. */
 export class IndexBuildError extends Error {
-  constructor(readonly model: string, cause: unknown) {
+  constructor(
+    readonly model: string,
+    cause: unknown,
+  ) {
     super(`index build failed for ${model}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = "IndexBuildError";
   }
@@ -33,7 +36,15 @@ export function uriDatabase(uri: string): string {
  * returning; production builds them deliberately with `npm run db:indexes`, not on every instance's boot.
  * The database is `dbName`, else the one the URI names, else `congkhai`.
  */
-export async function connectDatabase({ uri, dbName, buildIndexes }: { uri: string; dbName?: string; buildIndexes?: boolean }): Promise<void> {
+export async function connectDatabase({
+  uri,
+  dbName,
+  buildIndexes,
+}: {
+  uri: string;
+  dbName?: string;
+  buildIndexes?: boolean;
+}): Promise<void> {
   const atConnect = buildIndexes ?? env().NODE_ENV !== "production";
   mongoose.set("strictQuery", true);
   await mongoose.connect(uri, {
@@ -79,7 +90,13 @@ export async function pingDatabase(timeoutMS = 2000): Promise<boolean> {
   const db = mongoose.connection.db;
   if (!db || !databaseConnected()) return false;
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMS).unref());
-  const ping = db.admin().ping().then(() => true as const, () => false as const);
+  const ping = db
+    .admin()
+    .ping()
+    .then(
+      () => true as const,
+      () => false as const,
+    );
   return Promise.race([ping, timeout]);
 }
 

@@ -33,7 +33,10 @@ export interface CollectionIndexes {
   indexes: ListedIndex[];
 }
 
-const keyName = (key: Record<string, unknown>) => Object.entries(key).map(([field, direction]) => `${field}_${String(direction)}`).join("_");
+const keyName = (key: Record<string, unknown>) =>
+  Object.entries(key)
+    .map(([field, direction]) => `${field}_${String(direction)}`)
+    .join("_");
 
 async function syncModel(model: mongoose.Model<unknown>, dryRun: boolean): Promise<CollectionIndexes> {
   const diff = await model.diffIndexes();
@@ -56,7 +59,10 @@ async function syncModel(model: mongoose.Model<unknown>, dryRun: boolean): Promi
  * Production runs this once per deployment (`npm run db:indexes`) instead of every instance building
  * indexes at boot. A model whose indexes cannot be built is reported as an IndexBuildError.
  */
-export async function syncAllIndexes({ dryRun = false }: { dryRun?: boolean } = {}): Promise<{ collections: CollectionIndexes[]; failures: IndexBuildError[] }> {
+export async function syncAllIndexes({ dryRun = false }: { dryRun?: boolean } = {}): Promise<{
+  collections: CollectionIndexes[];
+  failures: IndexBuildError[];
+}> {
   await loadAllModels();
   const collections: CollectionIndexes[] = [];
   const failures: IndexBuildError[] = [];

@@ -27,5 +27,10 @@ export function adjustToTotal(values: number[], target: number, lower: (i: numbe
 export function scaleToTotal(raw: number[], target: number, min: number): number[] {
   const factor = target / raw.reduce((sum, v) => sum + v, 0);
   const scaled = raw.map((v) => Math.max(min, Math.round(v * factor)));
-  return adjustToTotal(scaled, target, () => min, () => Number.MAX_SAFE_INTEGER);
+  return adjustToTotal(
+    scaled,
+    target,
+    () => min,
+    () => Number.MAX_SAFE_INTEGER,
+  );
 }

@@ -27,7 +27,16 @@ export function countersByEvaluation(feedback: FeedbackPlan[]): Map<string, Eval
   for (const item of feedback) {
     const key = String(item.evaluation);
     const sum = paths.get(key) ?? {};
-    addInto(sum, contribution({ status: item.status, stance: item.stance, isResident: item.isResident, proposedRating: item.proposedRating, rejectReason: item.moderation?.reason }));
+    addInto(
+      sum,
+      contribution({
+        status: item.status,
+        stance: item.stance,
+        isResident: item.isResident,
+        proposedRating: item.proposedRating,
+        rejectReason: item.moderation?.reason,
+      }),
+    );
     paths.set(key, sum);
   }
   const out = new Map<string, EvaluationCounters>();

@@ -31,7 +31,11 @@ export const OPENINGS = {
   ],
 };
 
-const GENERAL_CONTEXTS = ["Gia đình tôi sống ở đây đã hơn 20 năm.", "Tôi là giáo viên về hưu.", "Tôi là cựu chiến binh, sinh hoạt ở khu dân cư này."];
+const GENERAL_CONTEXTS = [
+  "Gia đình tôi sống ở đây đã hơn 20 năm.",
+  "Tôi là giáo viên về hưu.",
+  "Tôi là cựu chiến binh, sinh hoạt ở khu dân cư này.",
+];
 const PLACE_CONTEXTS = [
   "Nhà tôi buôn bán ở chợ nên hay tiếp xúc với cán bộ.",
   "Tôi là đoàn viên thanh niên ở địa phương.",
@@ -124,7 +128,12 @@ export const TOO_HARSH = [
 
 export const CLOSINGS = {
   agree: ["Mong tiếp tục phát huy.", "Chúc giữ vững thành tích.", "Đề nghị tiếp tục duy trì.", "Mong các đảng viên tiếp tục gương mẫu."],
-  disagree: ["Đề nghị cấp ủy xem xét lại.", "Đề nghị xếp loại lại cho đúng.", "Mong cấp trên kiểm tra, làm rõ.", "Đề nghị công khai tiêu chí đánh giá cụ thể hơn."],
+  disagree: [
+    "Đề nghị cấp ủy xem xét lại.",
+    "Đề nghị xếp loại lại cho đúng.",
+    "Mong cấp trên kiểm tra, làm rõ.",
+    "Đề nghị công khai tiêu chí đánh giá cụ thể hơn.",
+  ],
   neutral: ["Đề nghị công khai thêm kết quả hoạt động trong năm để người dân theo dõi.", "Mong có thêm các buổi tiếp xúc với người dân."],
 };
 

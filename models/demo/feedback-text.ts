@@ -37,7 +37,14 @@ function evidence(input: BodyInput): string[] {
 }
 
 function vietnameseComment(input: BodyInput, random: Random): string {
-  const size = input.attempt >= 3 ? "long" : random.weighted([["short", 30], ["medium", 45], ["long", 25]] as const);
+  const size =
+    input.attempt >= 3
+      ? "long"
+      : random.weighted([
+          ["short", 30],
+          ["medium", 45],
+          ["long", 25],
+        ] as const);
   const parts: string[] = [];
   if (size === "long" && random.chance(0.6)) parts.push(random.pick(CONTEXTS[input.category]));
   parts.push(random.pick(OPENINGS[input.stance]));

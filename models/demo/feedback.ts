@@ -66,7 +66,14 @@ export interface FeedbackContext {
   dedupeKeys: Set<string>;
 }
 
-const REJECT_WEIGHTS: [RejectReason, number][] = [["spam", 25], ["abuse", 20], ["off-topic", 25], ["personal-data", 10], ["duplicate", 12], ["other", 8]];
+const REJECT_WEIGHTS: [RejectReason, number][] = [
+  ["spam", 25],
+  ["abuse", 20],
+  ["off-topic", 25],
+  ["personal-data", 10],
+  ["duplicate", 12],
+  ["other", 8],
+];
 
 function trackingCode(ctx: FeedbackContext): string {
   for (;;) {
@@ -93,7 +100,17 @@ function pickTarget(targets: FeedbackTarget[], cumulative: number[], random: Ran
 }
 
 function pickStance(target: FeedbackTarget, random: Random): Stance {
-  const split: [Stance, number][] = target.contested ? [["agree", 45], ["disagree", 45], ["neutral", 10]] : [["agree", 80], ["disagree", 12], ["neutral", 8]];
+  const split: [Stance, number][] = target.contested
+    ? [
+        ["agree", 45],
+        ["disagree", 45],
+        ["neutral", 10],
+      ]
+    : [
+        ["agree", 80],
+        ["disagree", 12],
+        ["neutral", 8],
+      ];
   return random.weighted(split);
 }
 

@@ -5,7 +5,9 @@ import { Types } from "mongoose";
  * data is the same on every run except for dates, and ids sort in generation order.
  */
 export function idFactory(now: Date): (collection: number) => Types.ObjectId {
-  const seconds = Math.floor(now.getTime() / 1000).toString(16).padStart(8, "0");
+  const seconds = Math.floor(now.getTime() / 1000)
+    .toString(16)
+    .padStart(8, "0");
   const counters = new Map<number, number>();
   return (collection) => {
     const n = (counters.get(collection) ?? 0) + 1;

@@ -33,7 +33,12 @@ export function buildMemberCounts(members: number[], ratings: string[], random: 
   let top = members.map((m, i) => Math.min(m, Math.max(0, Math.round(m * (TOP_TWO_SHARE[ratings[i]!]! + jitter(random, 0.04))))));
   if (topTwoShare !== undefined) {
     const total = members.reduce((sum, m) => sum + m, 0);
-    top = adjustToTotal(top, Math.round(total * topTwoShare), () => 0, (i) => members[i]!);
+    top = adjustToTotal(
+      top,
+      Math.round(total * topTwoShare),
+      () => 0,
+      (i) => members[i]!,
+    );
   }
   return members.map((m, i) => {
     const rating = ratings[i]!;

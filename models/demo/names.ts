@@ -13,15 +13,40 @@ export interface NamedOrganization {
 
 const DISTRICT_OFFICES_DANG_BO = ["Quân sự", "Công an", "Khối Chính quyền", "Khối Đảng - Đoàn thể", "Trung tâm Y tế"];
 const DISTRICT_OFFICES_CHI_BO = [
-  "Phòng Giáo dục và Đào tạo", "Chi cục Thuế", "Kho bạc Nhà nước", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
-  "Chi cục Thi hành án dân sự", "Bảo hiểm xã hội", "Ngân hàng Chính sách xã hội", "Trung tâm Văn hóa - Thể thao",
-  "Đài Truyền thanh", "Phòng Tài nguyên và Môi trường", "Trung tâm Giáo dục thường xuyên",
-  "Phòng Lao động - Thương binh và Xã hội", "Hạt Kiểm lâm", "Trung tâm Bồi dưỡng chính trị",
+  "Phòng Giáo dục và Đào tạo",
+  "Chi cục Thuế",
+  "Kho bạc Nhà nước",
+  "Viện Kiểm sát nhân dân",
+  "Tòa án nhân dân",
+  "Chi cục Thi hành án dân sự",
+  "Bảo hiểm xã hội",
+  "Ngân hàng Chính sách xã hội",
+  "Trung tâm Văn hóa - Thể thao",
+  "Đài Truyền thanh",
+  "Phòng Tài nguyên và Môi trường",
+  "Trung tâm Giáo dục thường xuyên",
+  "Phòng Lao động - Thương binh và Xã hội",
+  "Hạt Kiểm lâm",
+  "Trung tâm Bồi dưỡng chính trị",
 ];
 const COMPANY_FORMS = ["Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV"];
 const INDUSTRIES = [
-  "Cao su", "May mặc", "Chế biến gỗ", "Vật liệu xây dựng", "Chế biến nông sản", "Cơ khí", "Thực phẩm", "Vận tải",
-  "Xây dựng", "Cấp nước", "Môi trường đô thị", "Giày da", "Bao bì", "Thức ăn chăn nuôi", "Điện tử", "Phân bón",
+  "Cao su",
+  "May mặc",
+  "Chế biến gỗ",
+  "Vật liệu xây dựng",
+  "Chế biến nông sản",
+  "Cơ khí",
+  "Thực phẩm",
+  "Vận tải",
+  "Xây dựng",
+  "Cấp nước",
+  "Môi trường đô thị",
+  "Giày da",
+  "Bao bì",
+  "Thức ăn chăn nuôi",
+  "Điện tử",
+  "Phân bón",
 ];
 const HAMLET_NUMBERS = 8;
 

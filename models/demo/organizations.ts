@@ -49,6 +49,10 @@ export function buildOrganizations(random: Random): DemoOrganization[] {
       raw: random.int(...sizeRange(org)),
     })),
   );
-  const members = scaleToTotal(drafts.map((d) => d.raw), TOTAL_MEMBERS_2011, 3);
+  const members = scaleToTotal(
+    drafts.map((d) => d.raw),
+    TOTAL_MEMBERS_2011,
+    3,
+  );
   return drafts.map(({ raw: _raw, ...org }, i) => ({ ...org, members: members[i]! }));
 }

@@ -35,7 +35,10 @@ export interface OrganizationPlan extends Omit<DemoOrganization, "category"> {
 }
 
 /** An evaluation document as inserted: the organization's fields copied in, counters already summed. */
-export type EvaluationPlan = Pick<EvaluationDoc, "period" | "orgCode" | "orgName" | "nameSearch" | "kind" | "district" | "rating" | "members" | "summary"> &
+export type EvaluationPlan = Pick<
+  EvaluationDoc,
+  "period" | "orgCode" | "orgName" | "nameSearch" | "kind" | "district" | "rating" | "members" | "summary"
+> &
   EvaluationCounters & { _id: Types.ObjectId; organization: Types.ObjectId; memberCounts: MemberCount[] };
 
 export interface DemoData {
@@ -59,7 +62,10 @@ function period(newId: () => Types.ObjectId, year: number, status: "open" | "clo
     _id: newId(),
     code: String(year),
     year,
-    title: { vi: `Đánh giá chất lượng tổ chức cơ sở đảng và đảng viên năm ${year}`, en: `${year} quality ratings of grassroots party organizations and members` },
+    title: {
+      vi: `Đánh giá chất lượng tổ chức cơ sở đảng và đảng viên năm ${year}`,
+      en: `${year} quality ratings of grassroots party organizations and members`,
+    },
     ratingScale: ORGANIZATION_SCALE_2011,
     memberScale: MEMBER_SCALE_2011,
     commentsOpenAt: openAt,
@@ -70,7 +76,12 @@ function period(newId: () => Types.ObjectId, year: number, status: "open" | "clo
 
 function evaluations(spec: YearSpec, orgs: OrganizationPlan[], newId: () => Types.ObjectId, salt: number): EvaluationPlan[] {
   const random = createRandom(SEED + salt);
-  const memberCounts = buildMemberCounts(orgs.map((o) => o.members), spec.ratings, random, spec.topTwoShare);
+  const memberCounts = buildMemberCounts(
+    orgs.map((o) => o.members),
+    spec.ratings,
+    random,
+    spec.topTwoShare,
+  );
   return orgs.map((org, i) => {
     const counts = memberCounts[i]!;
     const topTwo = counts[0]!.count + counts[1]!.count;
@@ -96,7 +107,15 @@ function targets(evals: EvaluationPlan[], demo: DemoOrganization[], salt: number
   const random = createRandom(SEED + salt);
   return evals.map((e, i) => {
     const contested = e.rating === "yeu-kem" || random.chance(0.05);
-    return { _id: e._id, organization: e.organization, district: e.district, rating: e.rating, category: demo[i]!.category, weight: (1 + e.members / 80) * (contested ? 4 : 1), contested };
+    return {
+      _id: e._id,
+      organization: e.organization,
+      district: e.district,
+      rating: e.rating,
+      category: demo[i]!.category,
+      weight: (1 + e.members / 80) * (contested ? 4 : 1),
+      contested,
+    };
   });
 }
 
@@ -116,16 +135,51 @@ export function buildDemoData(now: Date): DemoData {
   const ratings2011 = assignRatings2011(demo, createRandom(SEED + 1));
   const periodId = () => newId(COLLECTION.periods);
   const years: YearSpec[] = [
-    { period: period(periodId, 2011, "open", new Date(now.getTime() - 28 * DAY), new Date(now.getTime() + 90 * DAY)), ratings: ratings2011, topTwoShare: TOP_TWO_SHARE_2011, feedback: 3600, statuses: [["approved", 73], ["pending", 16], ["rejected", 11]] },
-    { period: period(periodId, 2012, "closed", new Date(now.getTime() - 200 * DAY), new Date(now.getTime() - 110 * DAY)), ratings: moveRatings(ratings2011, createRandom(SEED + 2)), topTwoShare: TOP_TWO_SHARE_2012, feedback: 1300, statuses: [["approved", 86], ["rejected", 14]] },
+    {
+      period: period(periodId, 2011, "open", new Date(now.getTime() - 28 * DAY), new Date(now.getTime() + 90 * DAY)),
+      ratings: ratings2011,
+      topTwoShare: TOP_TWO_SHARE_2011,
+      feedback: 3600,
+      statuses: [
+        ["approved", 73],
+        ["pending", 16],
+        ["rejected", 11],
+      ],
+    },
+    {
+      period: period(periodId, 2012, "closed", new Date(now.getTime() - 200 * DAY), new Date(now.getTime() - 110 * DAY)),
+      ratings: moveRatings(ratings2011, createRandom(SEED + 2)),
+      topTwoShare: TOP_TWO_SHARE_2012,
+      feedback: 1300,
+      statuses: [
+        ["approved", 86],
+        ["rejected", 14],
+      ],
+    },
   ];
-  const ctx: FeedbackContext = { random: createRandom(SEED + 3), newId: () => newId(COLLECTION.feedback), trackingCodes: new Set(), dedupeKeys: new Set() };
+  const ctx: FeedbackContext = {
+    random: createRandom(SEED + 3),
+    newId: () => newId(COLLECTION.feedback),
+    trackingCodes: new Set(),
+    dedupeKeys: new Set(),
+  };
   const labels = new Map(ORGANIZATION_SCALE_2011.map((entry) => [entry.key, entry.label.vi]));
   const data: DemoData = { periods: years.map((y) => y.period), organizations, evaluations: [], feedback: [] };
   years.forEach((spec, n) => {
     const evals = evaluations(spec, organizations, () => newId(COLLECTION.evaluations), 10 + n);
     const { from, to } = { from: spec.period.commentsOpenAt, to: spec.period.status === "open" ? now : spec.period.commentsCloseAt };
-    const items = buildFeedback({ period: spec.period.code, targets: targets(evals, demo, 20 + n), count: spec.feedback, statuses: spec.statuses, from, to, ratingLabels: labels }, ctx);
+    const items = buildFeedback(
+      {
+        period: spec.period.code,
+        targets: targets(evals, demo, 20 + n),
+        count: spec.feedback,
+        statuses: spec.statuses,
+        from,
+        to,
+        ratingLabels: labels,
+      },
+      ctx,
+    );
     const counted = countersByEvaluation(items);
     data.evaluations.push(...evals.map((e) => ({ ...e, ...counted.get(String(e._id)) })));
     data.feedback.push(...items);

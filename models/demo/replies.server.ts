@@ -18,12 +18,16 @@ interface DemoReply {
 const DEMO_REPLIES: DemoReply[] = [
   {
     orgCode: "BH-001",
-    texts: ["Chi bộ cảm ơn ý kiến của bà con khu phố. Các ý kiến góp ý về việc giải quyết hồ sơ chậm đã được đưa ra sinh hoạt chi bộ tháng này; chi bộ sẽ báo cáo kết quả khắc phục tại cuộc họp tổ dân phố quý tới."],
+    texts: [
+      "Chi bộ cảm ơn ý kiến của bà con khu phố. Các ý kiến góp ý về việc giải quyết hồ sơ chậm đã được đưa ra sinh hoạt chi bộ tháng này; chi bộ sẽ báo cáo kết quả khắc phục tại cuộc họp tổ dân phố quý tới.",
+    ],
     daysAgo: 6,
   },
   {
     orgCode: "BH-086",
-    texts: ["Chi bộ tiếp thu ý kiến không đồng tình với kết quả xếp loại. Chi bộ đã báo cáo Đảng ủy phường để xem xét lại theo quy định và sẽ công khai kết quả trên trang này."],
+    texts: [
+      "Chi bộ tiếp thu ý kiến không đồng tình với kết quả xếp loại. Chi bộ đã báo cáo Đảng ủy phường để xem xét lại theo quy định và sẽ công khai kết quả trên trang này.",
+    ],
     daysAgo: 4,
   },
   {
@@ -54,10 +58,28 @@ export async function seedDemoReplies({ now }: { now: Date }): Promise<number> {
     if (!row) continue;
     const publishedAt = new Date(now.getTime() - demo.daysAgo * DAY);
     const earlier = demo.texts.slice(0, -1);
-    await ReplyVersion.insertMany(earlier.map((body, index) => ({ _id: replyVersionId(row.id, index + 1), evaluation: row.id, version: index + 1, body, author: DEMO_AUTHOR, at: new Date(publishedAt.getTime() + index * 3_600_000) })));
+    await ReplyVersion.insertMany(
+      earlier.map((body, index) => ({
+        _id: replyVersionId(row.id, index + 1),
+        evaluation: row.id,
+        version: index + 1,
+        body,
+        author: DEMO_AUTHOR,
+        at: new Date(publishedAt.getTime() + index * 3_600_000),
+      })),
+    );
     const hidden = demo.hidden ? { ...demo.hidden, by: DEMO_AUTHOR, at: new Date(publishedAt.getTime() + DAY / 2) } : null;
     const updatedAt = new Date(publishedAt.getTime() + earlier.length * 3_600_000);
-    await Reply.create({ _id: row.id, organization: demo.orgCode, body: demo.texts.at(-1)!, version: demo.texts.length, author: DEMO_AUTHOR, publishedAt, updatedAt, hidden });
+    await Reply.create({
+      _id: row.id,
+      organization: demo.orgCode,
+      body: demo.texts.at(-1)!,
+      version: demo.texts.length,
+      author: DEMO_AUTHOR,
+      publishedAt,
+      updatedAt,
+      hidden,
+    });
     written += 1;
   }
   publicDataChanged();

@@ -19,8 +19,21 @@ const DEMO_THRESHOLDS = { disagreement: { enabled: true, minLowerBound: 0.4, min
  * keep their totals: both are "completed") and XL-018's "yếu kém" kept; the other four stay open.
  */
 const DECISIONS = [
-  { orgCode: "TB-050", input: { decision: "changed" as const, to: "hoan-thanh", note: "Ban Thường vụ xem xét lại sau khi lấy ý kiến nhân dân: công tác kiểm tra, giám sát chưa đạt yêu cầu, điều chỉnh xếp loại." } },
-  { orgCode: "XL-018", input: { decision: "kept" as const, note: "Ban Thường vụ xem xét lại: ý kiến nhân dân phù hợp với kết quả xếp loại yếu kém; giữ nguyên và tiếp tục củng cố." } },
+  {
+    orgCode: "TB-050",
+    input: {
+      decision: "changed" as const,
+      to: "hoan-thanh",
+      note: "Ban Thường vụ xem xét lại sau khi lấy ý kiến nhân dân: công tác kiểm tra, giám sát chưa đạt yêu cầu, điều chỉnh xếp loại.",
+    },
+  },
+  {
+    orgCode: "XL-018",
+    input: {
+      decision: "kept" as const,
+      note: "Ban Thường vụ xem xét lại: ý kiến nhân dân phù hợp với kết quả xếp loại yếu kém; giữ nguyên và tiếp tục củng cố.",
+    },
+  },
 ];
 
 /** After the demo data is written: thresholds, the cases they open, two of them decided. Deterministic. */

@@ -27,7 +27,11 @@ function stages(data: DemoData): Stage[] {
   // Our timestamps (feedback spread over the past weeks) are kept: mongoose only fills missing ones.
   return [
     { stage: "periods", count: data.periods.length, insert: (from, to) => Period.insertMany(data.periods.slice(from, to)) },
-    { stage: "organizations", count: data.organizations.length, insert: (from, to) => Organization.insertMany(data.organizations.slice(from, to)) },
+    {
+      stage: "organizations",
+      count: data.organizations.length,
+      insert: (from, to) => Organization.insertMany(data.organizations.slice(from, to)),
+    },
     { stage: "evaluations", count: data.evaluations.length, insert: (from, to) => Evaluation.insertMany(data.evaluations.slice(from, to)) },
     { stage: "feedback", count: data.feedback.length, insert: (from, to) => Feedback.insertMany(data.feedback.slice(from, to)) },
   ];
@@ -48,7 +52,12 @@ async function insertAll(data: DemoData, progress: (p: SeedProgress) => void): P
 }
 
 /** Writes the demo data (2011 open, 2012 closed) into an empty database, or over the catalog with `force`. */
-export async function writeDemoData({ force = false, log, progress = () => undefined, now = new Date() }: SeedOptions): Promise<SeedResult> {
+export async function writeDemoData({
+  force = false,
+  log,
+  progress = () => undefined,
+  now = new Date(),
+}: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   if (!(await catalogIsEmpty())) {
     if (!force) throw new DatabaseNotEmpty();
@@ -59,7 +68,15 @@ export async function writeDemoData({ force = false, log, progress = () => undef
   await insertAll(data, progress);
   // The queue and the published lists are read models of feedback: built in bulk, not item by item.
   await rebuildFeedbackReadModels({ now });
-  const result = { periods: data.periods.length, organizations: data.organizations.length, evaluations: data.evaluations.length, feedback: data.feedback.length, ms: Date.now() - started };
-  log(`Demo data: ${result.periods} periods, ${result.organizations} organizations, ${result.evaluations} evaluations, ${result.feedback} feedback items in ${(result.ms / 1000).toFixed(1)} s.`);
+  const result = {
+    periods: data.periods.length,
+    organizations: data.organizations.length,
+    evaluations: data.evaluations.length,
+    feedback: data.feedback.length,
+    ms: Date.now() - started,
+  };
+  log(
+    `Demo data: ${result.periods} periods, ${result.organizations} organizations, ${result.evaluations} evaluations, ${result.feedback} feedback items in ${(result.ms / 1000).toFixed(1)} s.`,
+  );
   return result;
 }

@@ -29,7 +29,15 @@ function addCampaignFlags({ evaluationId, period, n }: { evaluationId: string; p
 }
 
 /** Counts one arriving comment whose flags hold a campaign flag. */
-export async function countCampaignFlag({ evaluationId, period, flags }: { evaluationId: string; period: string; flags: { kind: string }[] }): Promise<void> {
+export async function countCampaignFlag({
+  evaluationId,
+  period,
+  flags,
+}: {
+  evaluationId: string;
+  period: string;
+  flags: { kind: string }[];
+}): Promise<void> {
   if (flags.some((flag) => flag.kind === CAMPAIGN_FLAG)) await addCampaignFlags({ evaluationId, period, n: 1 });
 }
 
@@ -46,7 +54,9 @@ export async function campaignFlagsByEvaluation({ period }: { period: string }):
 export async function rebuildCampaignFlags({ period }: { period?: string } = {}): Promise<number> {
   const scope = period ? { period } : {};
   const expected = new Map<string, { period: string; count: number }>();
-  const flagged = Feedback.find({ ...scope, "flags.kind": CAMPAIGN_FLAG }, { evaluation: 1, period: 1 }).lean().cursor({ batchSize: 2000 });
+  const flagged = Feedback.find({ ...scope, "flags.kind": CAMPAIGN_FLAG }, { evaluation: 1, period: 1 })
+    .lean()
+    .cursor({ batchSize: 2000 });
   for await (const doc of flagged) {
     const key = String(doc.evaluation);
     expected.set(key, { period: doc.period, count: (expected.get(key)?.count ?? 0) + 1 });

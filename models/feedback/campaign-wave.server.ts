@@ -78,7 +78,18 @@ async function markQueueEntry({ doc, wave, detail }: { doc: MemberDoc; wave: str
   const change = { $set: { wave, flagged: true }, ...(flagged ? {} : { $push: { flags: { kind: CAMPAIGN_FLAG, detail } } }) };
   const { matchedCount } = await QueueEntry.updateOne({ _id: doc._id }, change);
   // FerretDB's findAndModify takes no projection: read the keys back by `_id`.
-  const entry = matchedCount === 1 ? await QueueEntry.findById(doc._id, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys>() : null;
+  const entry =
+    matchedCount === 1
+      ? await QueueEntry.findById(doc._id, {
+          createdAt: 1,
+          period: 1,
+          district: 1,
+          stance: 1,
+          flagged: 1,
+          organization: 1,
+          kind: 1,
+        }).lean<EntryKeys>()
+      : null;
   if (!entry) return;
   // The in-process index filters on `flagged`: replace its keys.
   unindexQueueEntry(String(doc._id));
@@ -89,7 +100,14 @@ async function markQueueEntry({ doc, wave, detail }: { doc: MemberDoc; wave: str
  * Records a new member of `wave` and marks the earlier similar items not in it yet: flag (counted as a campaign
  * flag), wave, and the queue entry of those still pending. Decided members keep their decision. Reads and writes by `_id` only.
  */
-export async function joinWave(input: { wave: string; organizationId: string; newId: string; sample: string; members: IntakeMember[]; now: Date }): Promise<void> {
+export async function joinWave(input: {
+  wave: string;
+  organizationId: string;
+  newId: string;
+  sample: string;
+  members: IntakeMember[];
+  now: Date;
+}): Promise<void> {
   const detail = String(input.members.length + 1);
   const earlier = input.members.filter((member) => !member.wave && member.id !== input.newId);
   const marked: string[] = [];
@@ -97,13 +115,26 @@ export async function joinWave(input: { wave: string; organizationId: string; ne
     const doc = await markMember({ id: member.id, wave: input.wave, detail });
     if (!doc) continue;
     marked.push(member.id);
-    if (!doc.flags.some((flag) => flag.kind === CAMPAIGN_FLAG)) await countCampaignFlag({ evaluationId: String(doc.evaluation), period: doc.period, flags: [{ kind: CAMPAIGN_FLAG }] });
+    if (!doc.flags.some((flag) => flag.kind === CAMPAIGN_FLAG))
+      await countCampaignFlag({ evaluationId: String(doc.evaluation), period: doc.period, flags: [{ kind: CAMPAIGN_FLAG }] });
     if (doc.status === "pending") await markQueueEntry({ doc, wave: input.wave, detail });
   }
   await addMembers({ ...input, ids: [...marked, input.newId] });
 }
 
-async function addMembers({ wave, organizationId, sample, ids, now }: { wave: string; organizationId: string; sample: string; ids: string[]; now: Date }): Promise<void> {
+async function addMembers({
+  wave,
+  organizationId,
+  sample,
+  ids,
+  now,
+}: {
+  wave: string;
+  organizationId: string;
+  sample: string;
+  ids: string[];
+  now: Date;
+}): Promise<void> {
   await serialised(Wave, wave, async () => {
     const doc = await Wave.findById(wave, { members: 1 }).lean<{ members: string[] }>();
     const room = WAVE_MEMBERS_CAP - (doc?.members.length ?? 0);
@@ -118,7 +149,9 @@ async function addMembers({ wave, organizationId, sample, ids, now }: { wave: st
 
 /** The waves named on a page of queue items, by `_id` (a page names a few at most). */
 export async function wavesById(ids: string[]): Promise<Map<string, WaveInfo>> {
-  const docs = await Promise.all([...new Set(ids)].map((id) => Wave.findById(id, { sample: 1, members: 1 }).lean<{ _id: string; sample: string; members: string[] }>()));
+  const docs = await Promise.all(
+    [...new Set(ids)].map((id) => Wave.findById(id, { sample: 1, members: 1 }).lean<{ _id: string; sample: string; members: string[] }>()),
+  );
   return new Map(docs.filter((doc) => doc !== null).map((doc) => [doc._id, { id: doc._id, size: doc.members.length, sample: doc.sample }]));
 }
 

@@ -31,7 +31,17 @@ export function contactsKept(): boolean {
 }
 
 /** Keeps an address for one comment until its decision, at most CONTACT_RETENTION_DAYS. One insert by `_id`. */
-export async function storeContact({ feedbackId, email, locale, now = new Date() }: { feedbackId: string; email: string; locale: "vi" | "en"; now?: Date }): Promise<void> {
+export async function storeContact({
+  feedbackId,
+  email,
+  locale,
+  now = new Date(),
+}: {
+  feedbackId: string;
+  email: string;
+  locale: "vi" | "en";
+  now?: Date;
+}): Promise<void> {
   const expiresAt = new Date(now.getTime() + env().CONTACT_RETENTION_DAYS * DAY_MS);
   await Contact.create({ _id: new Types.ObjectId(feedbackId), sealed: sealContact({ feedbackId, email }), locale, expiresAt });
 }

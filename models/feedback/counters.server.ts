@@ -50,5 +50,7 @@ export async function moveCounters(evaluationId: string, before: CountedState | 
   const inc = counterDelta(before, after);
   if (before === null && after !== null) await countReceived({ evaluationId });
   if (Object.keys(inc).length === 0) return;
-  await serialised(Evaluation, evaluationId, () => trackCounterMove(evaluationId, inc, () => Evaluation.updateOne({ _id: evaluationId }, { $inc: inc })));
+  await serialised(Evaluation, evaluationId, () =>
+    trackCounterMove(evaluationId, inc, () => Evaluation.updateOne({ _id: evaluationId }, { $inc: inc })),
+  );
 }

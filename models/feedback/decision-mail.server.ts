@@ -19,7 +19,15 @@ export interface DecidedComment {
 }
 
 const i18n = i18next.createInstance();
-void i18n.init({ lng: "vi", fallbackLng: "vi", resources, ns: ["feedback"], defaultNS: "feedback", initImmediate: false, interpolation: { escapeValue: false } });
+void i18n.init({
+  lng: "vi",
+  fallbackLng: "vi",
+  resources,
+  ns: ["feedback"],
+  defaultNS: "feedback",
+  initImmediate: false,
+  interpolation: { escapeValue: false },
+});
 
 let cached: { url: string; transport: Transporter } | null = null;
 
@@ -60,7 +68,10 @@ export async function composeDecisionMail(input: DecidedComment & { locale: "vi"
 /** What may be logged of a failed send: codes only; SMTP replies can quote the address. */
 function failureFields(error: unknown): { code: string; responseCode?: number } {
   const failure = error as { code?: unknown; responseCode?: unknown } | null;
-  return { code: typeof failure?.code === "string" ? failure.code : "unknown", ...(typeof failure?.responseCode === "number" ? { responseCode: failure.responseCode } : {}) };
+  return {
+    code: typeof failure?.code === "string" ? failure.code : "unknown",
+    ...(typeof failure?.responseCode === "number" ? { responseCode: failure.responseCode } : {}),
+  };
 }
 
 /** A 5xx reply (unknown mailbox, refused sender) will not change on retry; connections and 4xx may. */
@@ -77,7 +88,11 @@ async function deliver(decided: DecidedComment): Promise<void> {
   const mailer = contact && transport();
   if (!contact || !mailer) return;
   // One address object, never a string nodemailer would split on commas into several recipients.
-  const message = { from: sender(), to: { name: "", address: contact.email }, ...(await composeDecisionMail({ ...decided, locale: contact.locale })) };
+  const message = {
+    from: sender(),
+    to: { name: "", address: contact.email },
+    ...(await composeDecisionMail({ ...decided, locale: contact.locale })),
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       await mailer.sendMail(message);
@@ -85,7 +100,11 @@ async function deliver(decided: DecidedComment): Promise<void> {
       return;
     } catch (error) {
       const last = attempt > RETRY_DELAYS_MS.length || isPermanent(error);
-      logWarn(last ? "decision mail given up; the address is already deleted" : "decision mail failed; will retry", { feedbackId: decided.feedbackId, attempt, ...failureFields(error) });
+      logWarn(last ? "decision mail given up; the address is already deleted" : "decision mail failed; will retry", {
+        feedbackId: decided.feedbackId,
+        attempt,
+        ...failureFields(error),
+      });
       if (last) return;
       await wait(RETRY_DELAYS_MS[attempt - 1]!);
     }

@@ -108,7 +108,9 @@ export function feedItemFor(doc: FeedSource, slot: number, publishedAt: Date): F
 async function nextSlot(organizationId: string): Promise<number> {
   const _id = headId(organizationId);
   const head = await serialised(FeedBucket, _id, () =>
-    FeedBucket.findOneAndUpdate({ _id }, { $inc: { published: 1 } }, { upsert: true, returnDocument: "after" }).lean<{ published: number }>(),
+    FeedBucket.findOneAndUpdate({ _id }, { $inc: { published: 1 } }, { upsert: true, returnDocument: "after" }).lean<{
+      published: number;
+    }>(),
   );
   return head!.published - 1;
 }
@@ -121,7 +123,15 @@ async function writeFeedDoc(_id: string, update: Record<string, unknown>) {
 }
 
 /** Appends the item to its organization's newest slot; returns the slot. */
-export async function publishFeedItem({ organizationId, source, now }: { organizationId: string; source: FeedSource; now: Date }): Promise<number> {
+export async function publishFeedItem({
+  organizationId,
+  source,
+  now,
+}: {
+  organizationId: string;
+  source: FeedSource;
+  now: Date;
+}): Promise<number> {
   const slot = await nextSlot(organizationId);
   await writeFeedDoc(bucketId(organizationId, bucketOf(slot)), { $push: { items: feedItemFor(source, slot, now) } });
   return slot;
@@ -134,7 +144,15 @@ export async function hideFeedItem({ organizationId, feedbackId }: { organizatio
 }
 
 /** Replaces the published text of the item wherever it appears. */
-export async function redactFeedItem({ organizationId, feedbackId, body }: { organizationId: string; feedbackId: string; body: string }): Promise<void> {
+export async function redactFeedItem({
+  organizationId,
+  feedbackId,
+  body,
+}: {
+  organizationId: string;
+  feedbackId: string;
+  body: string;
+}): Promise<void> {
   await writeFeedDoc(headId(organizationId), { $set: { [`redacted.${feedbackId}`]: body } });
 }
 

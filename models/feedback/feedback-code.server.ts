@@ -16,6 +16,8 @@ const FeedbackCodeSchema = new Schema(
 export const FeedbackCode = defineModel("FeedbackCode", FeedbackCodeSchema, "feedbackcodes");
 
 /** The code documents for feedback items written in bulk (seed, bench data), ready for insertMany. */
-export function feedbackCodeDocs(feedbackDocs: readonly { _id: Types.ObjectId | string; trackingCode: string }[]): { _id: string; feedback: Types.ObjectId }[] {
+export function feedbackCodeDocs(
+  feedbackDocs: readonly { _id: Types.ObjectId | string; trackingCode: string }[],
+): { _id: string; feedback: Types.ObjectId }[] {
   return feedbackDocs.map((doc) => ({ _id: doc.trackingCode, feedback: new Types.ObjectId(String(doc._id)) }));
 }

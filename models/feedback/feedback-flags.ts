@@ -25,7 +25,8 @@ const PHONE = /(?<![\p{N}+])(?:\+?84|0)[\s.-]?[235789](?:[\s.-]?\d){8,9}(?![\p{N
 // ID numbers: 9 digits (CMND) or 12 (CCCD), whole or in space-separated threes (dots would be money: "100.000.000 đồng").
 const ID_NUMBER = /(?<![\p{N}])(?:\d{12}|\d{3}(?: \d{3}){3}|\d{9}|\d{3}(?: \d{3}){2})(?![\p{N}])/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const LINK = /(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|vn|info|io|me|xyz|ly|gl|co|biz|top)(?![\p{L}\p{N}-])(?:\/[^\s<>"]*)?/giu;
+const LINK =
+  /(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|vn|info|io|me|xyz|ly|gl|co|biz|top)(?![\p{L}\p{N}-])(?:\/[^\s<>"]*)?/giu;
 
 /**
  * What the public and moderators see of a text: its match form (no hidden characters, fullwidth and other
@@ -121,10 +122,14 @@ export function linkFlags({ text }: IntakeContext): Flag[] {
 
 /** Phone numbers, e-mail addresses and ID numbers: flagged here, masked wherever the text is shown. */
 export function personalDataFlags({ text }: IntakeContext): Flag[] {
-  const emails = [...text.matchAll(EMAIL)].map((m): Flag => ({ kind: "email", detail: `${m[0].slice(0, 1)}${MASK}${m[0].slice(m[0].indexOf("@"))}` }));
+  const emails = [...text.matchAll(EMAIL)].map(
+    (m): Flag => ({ kind: "email", detail: `${m[0].slice(0, 1)}${MASK}${m[0].slice(m[0].indexOf("@"))}` }),
+  );
   const rest = text.replace(EMAIL, " ");
   const phones = [...rest.matchAll(PHONE)].map((m): Flag => ({ kind: "phone", detail: maskedDetail(digitsOf(m[0])) }));
-  const ids = [...rest.replace(PHONE, " ").matchAll(ID_NUMBER)].map((m): Flag => ({ kind: "id-number", detail: maskedDetail(digitsOf(m[0])) }));
+  const ids = [...rest.replace(PHONE, " ").matchAll(ID_NUMBER)].map(
+    (m): Flag => ({ kind: "id-number", detail: maskedDetail(digitsOf(m[0])) }),
+  );
   return unique([...emails, ...phones, ...ids]);
 }
 
@@ -167,7 +172,11 @@ export function intakeFlags(context: IntakeContext): Flag[] {
 
 /** Distinct words of two letters or more, diacritics and case aside. */
 export function wordSet(text: string): Set<string> {
-  return new Set(searchKey(text).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+  return new Set(
+    searchKey(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1),
+  );
 }
 
 /** Texts whose normalised forms open with this many identical characters are similar. */

@@ -38,7 +38,10 @@ export const FeedbackInputSchema = z
       .transform(cleanText)
       .pipe(z.string().min(1, "feedback:errors.bodyRequired").max(BODY_MAX, "feedback:errors.bodyTooLong")),
     displayName: optionalText(DISPLAY_NAME_MAX, "feedback:errors.displayNameTooLong"),
-    contact: optionalText(200, "feedback:errors.contactInvalid").refine((value) => value === undefined || isContact(value), "feedback:errors.contactInvalid"),
+    contact: optionalText(200, "feedback:errors.contactInvalid").refine(
+      (value) => value === undefined || isContact(value),
+      "feedback:errors.contactInvalid",
+    ),
     // JSON sends a boolean; an HTML checkbox sends "on" or nothing.
     isResident: z
       .union([z.boolean(), z.enum(["on", "true", "false"])], { errorMap: () => ({ message: "feedback:errors.invalidType" }) })

@@ -17,7 +17,9 @@ import { listWords } from "./word-list.server";
 
 /** Same text (case, diacritics and spacing aside) on the same evaluation gives the same key; the unique index refuses it. */
 export function dedupeKey(evaluationId: string, body: string): string {
-  return createHash("sha256").update(`${evaluationId}\n${searchKey(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${evaluationId}\n${searchKey(body)}`)
+    .digest("hex");
 }
 
 export interface NewFeedback {
@@ -80,7 +82,11 @@ async function insertFeedback(doc: Record<string, unknown> & { _id: Types.Object
  * slow down as feedback grows on the embedded database. A failure part-way removes what was written.
  * `newCode` draws tracking codes (tests pass a fixed sequence to force a collision).
  */
-export async function createFeedback(input: NewFeedback, now = new Date(), newCode: () => string = generateTrackingCode): Promise<{ trackingCode: string; flags: Flag[] }> {
+export async function createFeedback(
+  input: NewFeedback,
+  now = new Date(),
+  newCode: () => string = generateTrackingCode,
+): Promise<{ trackingCode: string; flags: Flag[] }> {
   const text = [input.displayName, input.body].filter(Boolean).join("\n");
   const organizationId = input.target.organization;
   const similarity = similarityKey(input.body);
@@ -119,7 +125,11 @@ export async function createFeedback(input: NewFeedback, now = new Date(), newCo
     await countCampaignFlag({ evaluationId: input.target.id, period: input.target.period, flags });
     await moveCounters(input.target.id, null, { status: "pending", stance: input.stance, isResident: input.isResident });
   } catch (error) {
-    await Promise.allSettled([removeFeedback({ id, trackingCode }), claimQueueEntry(String(id)), forgetContact({ feedbackId: String(id) })]);
+    await Promise.allSettled([
+      removeFeedback({ id, trackingCode }),
+      claimQueueEntry(String(id)),
+      forgetContact({ feedbackId: String(id) }),
+    ]);
     throw error;
   }
   return { trackingCode, flags };

@@ -57,10 +57,19 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
   // Two reads by `_id`: the code's own document names the item (a query on trackingCode would scan feedback on FerretDB).
   const link = await FeedbackCode.findById(code, { feedback: 1 }).lean();
   if (!link) return null;
-  const doc = await Feedback.findById(
-    link.feedback,
-    { trackingCode: 1, status: 1, stance: 1, proposedRating: 1, publicBody: 1, createdAt: 1, period: 1, evaluation: 1, "moderation.decidedAt": 1, "moderation.reason": 1, followUpAt: 1 },
-  ).lean<TrackingRow>();
+  const doc = await Feedback.findById(link.feedback, {
+    trackingCode: 1,
+    status: 1,
+    stance: 1,
+    proposedRating: 1,
+    publicBody: 1,
+    createdAt: 1,
+    period: 1,
+    evaluation: 1,
+    "moderation.decidedAt": 1,
+    "moderation.reason": 1,
+    followUpAt: 1,
+  }).lean<TrackingRow>();
   if (!doc) return null;
   const evaluation = await evaluationPlace(String(doc.evaluation));
   return {

@@ -8,7 +8,14 @@ import { normalizeTrackingCode } from "../lib/tracking-code.server";
 /** An expected refusal of a follow-up step, with the stable code the API answers and the status it maps to. */
 export class FollowUpRefused extends Error {
   constructor(
-    readonly code: "not_found" | "already_decided" | "already_withdrawn" | "not_pending" | "not_published" | "already_reported" | "under_review",
+    readonly code:
+      | "not_found"
+      | "already_decided"
+      | "already_withdrawn"
+      | "not_pending"
+      | "not_published"
+      | "already_reported"
+      | "under_review",
     readonly status: 404 | 409,
   ) {
     super(code);
@@ -38,12 +45,33 @@ export interface FollowUpItem {
 }
 
 const ITEM_FIELDS = {
-  evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1,
-  body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1, reports: 1, followUp: 1,
+  evaluation: 1,
+  organization: 1,
+  period: 1,
+  district: 1,
+  trackingCode: 1,
+  stance: 1,
+  status: 1,
+  isResident: 1,
+  proposedRating: 1,
+  body: 1,
+  publicBody: 1,
+  displayName: 1,
+  flags: 1,
+  createdAt: 1,
+  "moderation.reason": 1,
+  reports: 1,
+  followUp: 1,
 } as const;
 
 export function countedAs(item: FollowUpItem, status: FeedbackStatus): CountedState {
-  return { status, stance: item.stance, isResident: item.isResident, proposedRating: item.proposedRating, rejectReason: item.moderation?.reason ?? null };
+  return {
+    status,
+    stance: item.stance,
+    isResident: item.isResident,
+    proposedRating: item.proposedRating,
+    rejectReason: item.moderation?.reason ?? null,
+  };
 }
 
 /** One item by `_id`; null for an id that cannot be one or names nothing. */
@@ -66,7 +94,15 @@ export async function itemByCode(trackingCode: string): Promise<FollowUpItem | n
  * FerretDB reads every row for any filter but `{_id}`, so there the one app process reads and writes by `_id`
  * under the per-item lock that decisions take too.
  */
-export async function moveIfStatus({ id, from, update }: { id: string; from: FeedbackStatus; update: Record<string, unknown> }): Promise<FollowUpItem | null> {
+export async function moveIfStatus({
+  id,
+  from,
+  update,
+}: {
+  id: string;
+  from: FeedbackStatus;
+  update: Record<string, unknown>;
+}): Promise<FollowUpItem | null> {
   if (!isFerretDB()) return Feedback.findOneAndUpdate({ _id: id, status: from }, update, { returnDocument: "before" }).lean<FollowUpItem>();
   return serialised(Feedback, id, async () => {
     const found = await Feedback.findById(id, ITEM_FIELDS).lean<FollowUpItem>();

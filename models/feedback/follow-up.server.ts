@@ -21,7 +21,13 @@ export function openReports(item: Pick<FollowUpItem, "reports">): ReportSummary 
  * The author withdraws a pending comment. Its queue entry is claimed with the same `deleteOne({_id})` a
  * moderator's decision uses, so exactly one of "withdraw" and "decide" wins; the loser is told it was decided.
  */
-export async function withdrawFeedback({ trackingCode, now = new Date() }: { trackingCode: string; now?: Date }): Promise<{ status: "withdrawn" }> {
+export async function withdrawFeedback({
+  trackingCode,
+  now = new Date(),
+}: {
+  trackingCode: string;
+  now?: Date;
+}): Promise<{ status: "withdrawn" }> {
   const item = await itemByCode(trackingCode);
   if (!item) throw new FollowUpRefused("not_found", 404);
   if (item.status === "withdrawn") throw new FollowUpRefused("already_withdrawn", 409);
@@ -36,23 +42,45 @@ export async function withdrawFeedback({ trackingCode, now = new Date() }: { tra
   }
   await moveCounters(String(item.evaluation), countedAs(item, "pending"), countedAs(item, "withdrawn"));
   forgetMemo();
-  await recordAudit({ actor: RESIDENT, action: "feedback.withdraw", targetType: "feedback", targetId: id, before: { status: "pending" }, after: { status: "withdrawn" } });
+  await recordAudit({
+    actor: RESIDENT,
+    action: "feedback.withdraw",
+    targetType: "feedback",
+    targetId: id,
+    before: { status: "pending" },
+    after: { status: "withdrawn" },
+  });
   await reachedFinalState({ feedbackId: id, status: "withdrawn" });
   return { status: "withdrawn" };
 }
 
 const KIND_OF: Record<AwaitingReview, FollowUpKind> = { "removal-requested": "removal", "under-review": "reports" };
-const REMOVED_AS: Record<AwaitingReview, FeedbackStatus> = { "removal-requested": "removed-on-request", "under-review": "removed-after-reports" };
+const REMOVED_AS: Record<AwaitingReview, FeedbackStatus> = {
+  "removal-requested": "removed-on-request",
+  "under-review": "removed-after-reports",
+};
 
 /**
  * Takes a published comment off the public list and back to the queue, awaiting a moderator: `to` is
  * removal-requested (its author asked) or under-review (readers' reports reached the threshold). Exactly one
  * caller moves it out of "approved"; the others get null.
  */
-export async function hideForReview({ item, to, now }: { item: FollowUpItem; to: AwaitingReview; now: Date }): Promise<FollowUpItem | null> {
+export async function hideForReview({
+  item,
+  to,
+  now,
+}: {
+  item: FollowUpItem;
+  to: AwaitingReview;
+  now: Date;
+}): Promise<FollowUpItem | null> {
   const id = String(item._id);
   const entryId = new Types.ObjectId();
-  const before = await moveIfStatus({ id, from: "approved", update: { $set: { status: to, followUp: { entry: entryId }, followUpAt: now } } });
+  const before = await moveIfStatus({
+    id,
+    from: "approved",
+    update: { $set: { status: to, followUp: { entry: entryId }, followUpAt: now } },
+  });
   if (!before) return null;
   const kind = KIND_OF[to];
   try {
@@ -70,14 +98,27 @@ export async function hideForReview({ item, to, now }: { item: FollowUpItem; to:
 }
 
 /** The author of a published comment asks for its removal: hidden at once, back in the queue marked as such. */
-export async function requestRemoval({ trackingCode, now = new Date() }: { trackingCode: string; now?: Date }): Promise<{ status: "removal-requested" }> {
+export async function requestRemoval({
+  trackingCode,
+  now = new Date(),
+}: {
+  trackingCode: string;
+  now?: Date;
+}): Promise<{ status: "removal-requested" }> {
   const item = await itemByCode(trackingCode);
   if (!item) throw new FollowUpRefused("not_found", 404);
   if (item.status === "under-review") throw new FollowUpRefused("under_review", 409);
   if (item.status !== "approved") throw new FollowUpRefused("not_published", 409);
   const moved = await hideForReview({ item, to: "removal-requested", now });
   if (!moved) throw new FollowUpRefused("not_published", 409);
-  await recordAudit({ actor: RESIDENT, action: "feedback.removal-request", targetType: "feedback", targetId: String(item._id), before: { status: "approved" }, after: { status: "removal-requested" } });
+  await recordAudit({
+    actor: RESIDENT,
+    action: "feedback.removal-request",
+    targetType: "feedback",
+    targetId: String(item._id),
+    before: { status: "approved" },
+    after: { status: "removal-requested" },
+  });
   return { status: "removal-requested" };
 }
 
@@ -90,7 +131,13 @@ interface FollowUpModerator {
  * A moderator keeps (publishes again) or removes a comment awaiting review. The entry named on the item is
  * claimed by `deleteOne({_id})`, so of racing moderators exactly one decides; the others get already_decided.
  */
-export async function resolveFollowUp(input: { id: string; decision: "keep" | "remove"; note?: string; moderator: FollowUpModerator; now?: Date }): Promise<{ id: string; status: FeedbackStatus }> {
+export async function resolveFollowUp(input: {
+  id: string;
+  decision: "keep" | "remove";
+  note?: string;
+  moderator: FollowUpModerator;
+  now?: Date;
+}): Promise<{ id: string; status: FeedbackStatus }> {
   const now = input.now ?? new Date();
   const item = await readItem(input.id);
   if (!item) throw new FollowUpRefused("not_found", 404);
@@ -101,9 +148,17 @@ export async function resolveFollowUp(input: { id: string; decision: "keep" | "r
   // Kept: the reports seen so far are reviewed, so only new ones can bring it back.
   const reviewed = input.decision === "keep" && item.reports ? { "reports.reviewed": item.reports.count ?? 0 } : {};
   try {
-    await serialised(Feedback, input.id, () => Feedback.updateOne({ _id: input.id }, { $set: { status: to, followUpAt: now, ...reviewed }, $unset: { followUp: 1 } }));
+    await serialised(Feedback, input.id, () =>
+      Feedback.updateOne({ _id: input.id }, { $set: { status: to, followUpAt: now, ...reviewed }, $unset: { followUp: 1 } }),
+    );
   } catch (error) {
-    await enqueueFollowUp({ doc: item, entryId: entry, kind: KIND_OF[from], reports: from === "under-review" ? openReports(item) : undefined, now });
+    await enqueueFollowUp({
+      doc: item,
+      entryId: entry,
+      kind: KIND_OF[from],
+      reports: from === "under-review" ? openReports(item) : undefined,
+      now,
+    });
     throw error;
   }
   await Promise.all([

@@ -14,7 +14,12 @@ const IntakeWindowSchema = new Schema(
     _id: { type: String, required: true },
     /** One entry per accepted item: when (ms), its similarityKey, its feedback id and its campaign wave (if any). */
     items: {
-      type: [new Schema({ at: { type: Number, required: true }, key: { type: String, required: true }, id: { type: String }, wave: { type: String } }, { _id: false })],
+      type: [
+        new Schema(
+          { at: { type: Number, required: true }, key: { type: String, required: true }, id: { type: String }, wave: { type: String } },
+          { _id: false },
+        ),
+      ],
       default: [],
     },
     expiresAt: { type: Date, required: true },
@@ -54,10 +59,20 @@ export interface IntakeMember {
 }
 
 /** Counts similar items on an organization in the last BURST_WINDOW_MS from the current and the previous window. */
-export async function recentIntake({ organizationId, key, now }: { organizationId: string; key: string; now: Date }): Promise<RecentIntake> {
+export async function recentIntake({
+  organizationId,
+  key,
+  now,
+}: {
+  organizationId: string;
+  key: string;
+  now: Date;
+}): Promise<RecentIntake> {
   const start = windowStart(now.getTime());
   const [current, previous] = await Promise.all(
-    [start, start - BURST_WINDOW_MS].map((from) => IntakeWindow.findById(windowId(organizationId, from), { items: 1 }).lean<IntakeWindowDoc>()),
+    [start, start - BURST_WINDOW_MS].map((from) =>
+      IntakeWindow.findById(windowId(organizationId, from), { items: 1 }).lean<IntakeWindowDoc>(),
+    ),
   );
   const since = now.getTime() - BURST_WINDOW_MS;
   const items = [...(current?.items ?? []), ...(previous?.items ?? [])];
@@ -70,13 +85,32 @@ export async function recentIntake({ organizationId, key, now }: { organizationI
 }
 
 /** Remembers an accepted item's similarity key, id and wave in its organization's current window ($push, serialised per window on FerretDB). */
-export async function recordIntake({ organizationId, key, now, feedbackId, wave }: { organizationId: string; key: string; now: Date; feedbackId?: string; wave?: string }): Promise<void> {
+export async function recordIntake({
+  organizationId,
+  key,
+  now,
+  feedbackId,
+  wave,
+}: {
+  organizationId: string;
+  key: string;
+  now: Date;
+  feedbackId?: string;
+  wave?: string;
+}): Promise<void> {
   const start = windowStart(now.getTime());
   const id = windowId(organizationId, start);
   // Read while the next window is current, so it lives two windows.
   const expiresAt = new Date(start + 2 * BURST_WINDOW_MS);
   await serialised(IntakeWindow, id, () =>
-    IntakeWindow.updateOne({ _id: id }, { $push: { items: { at: now.getTime(), key, ...(feedbackId ? { id: feedbackId } : {}), ...(wave ? { wave } : {}) } }, $setOnInsert: { expiresAt } }, { upsert: true }),
+    IntakeWindow.updateOne(
+      { _id: id },
+      {
+        $push: { items: { at: now.getTime(), key, ...(feedbackId ? { id: feedbackId } : {}), ...(wave ? { wave } : {}) } },
+        $setOnInsert: { expiresAt },
+      },
+      { upsert: true },
+    ),
   );
 }
 

@@ -29,15 +29,41 @@ type Row = QueueSource &
   };
 
 const ROW_FIELDS = {
-  evaluation: 1, organization: 1, period: 1, district: 1, stance: 1, trackingCode: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1,
-  flags: 1, proposedRating: 1, ratingGiven: 1, createdAt: 1, status: 1, "moderation.decidedAt": 1, followUp: 1, followUpAt: 1, reports: 1, wave: 1,
+  evaluation: 1,
+  organization: 1,
+  period: 1,
+  district: 1,
+  stance: 1,
+  trackingCode: 1,
+  body: 1,
+  publicBody: 1,
+  displayName: 1,
+  isResident: 1,
+  flags: 1,
+  proposedRating: 1,
+  ratingGiven: 1,
+  createdAt: 1,
+  status: 1,
+  "moderation.decidedAt": 1,
+  followUp: 1,
+  followUpAt: 1,
+  reports: 1,
+  wave: 1,
 } as const;
 
 /** The queue entry of an item back for review (a removal request, or hidden after reports), under its own entry id. */
 function followUpEntryOf(row: Row) {
   const kind = row.status === "removal-requested" ? "removal" : "reports";
   const reports = { count: (row.reports?.count ?? 0) - (row.reports?.reviewed ?? 0), reasons: { ...row.reports?.reasons } };
-  return { ...queueEntryFor(row), _id: row.followUp!.entry!, createdAt: row.followUpAt ?? row.createdAt, flagged: false, feedback: row._id, kind, ...(kind === "reports" ? { reports } : {}) };
+  return {
+    ...queueEntryFor(row),
+    _id: row.followUp!.entry!,
+    createdAt: row.followUpAt ?? row.createdAt,
+    flagged: false,
+    feedback: row._id,
+    kind,
+    ...(kind === "reports" ? { reports } : {}),
+  };
 }
 
 /** An approved item waiting for its slot: publication order is the order of decisions. */
@@ -121,10 +147,25 @@ export async function rebuildFeedbackReadModels({ now = new Date() }: { now?: Da
     const list = approved.get(organizationId) ?? [];
     const { _id, evaluation, period, stance, proposedRating, publicBody, displayName, isResident, createdAt } = row;
     // Only what gets published is kept until the scan ends (the original body and the code are not).
-    list.push({ source: { _id, evaluation, period, stance, proposedRating, publicBody, displayName, isResident, createdAt }, publishedAt: row.moderation?.decidedAt ?? row.createdAt, id: String(row._id) });
+    list.push({
+      source: { _id, evaluation, period, stance, proposedRating, publicBody, displayName, isResident, createdAt },
+      publishedAt: row.moderation?.decidedAt ?? row.createdAt,
+      id: String(row._id),
+    });
     approved.set(organizationId, list);
   }
-  const report = { feedback, codes: await codes.finish(), queue: await queue.finish(), published: await writeFeeds(approved), organizations: approved.size };
-  for (const [name, count] of [["feedbackcodes", report.codes], ["queue", report.queue], ["feedbuckets", report.published]] as const) await markRebuilt({ name, count, now });
+  const report = {
+    feedback,
+    codes: await codes.finish(),
+    queue: await queue.finish(),
+    published: await writeFeeds(approved),
+    organizations: approved.size,
+  };
+  for (const [name, count] of [
+    ["feedbackcodes", report.codes],
+    ["queue", report.queue],
+    ["feedbuckets", report.published],
+  ] as const)
+    await markRebuilt({ name, count, now });
   return { ...report, ms: Date.now() - started };
 }

@@ -21,7 +21,9 @@ export function reportFormInput(form: FormData): Record<string, string | undefin
 }
 
 /** The kinds of tracking-page form the resident can send. */
-export const FollowUpIntentSchema = z.enum(["withdraw", "removal"], { errorMap: () => ({ message: "feedback:followUp.errors.intentInvalid" }) });
+export const FollowUpIntentSchema = z.enum(["withdraw", "removal"], {
+  errorMap: () => ({ message: "feedback:followUp.errors.intentInvalid" }),
+});
 
 /** An admin's report threshold from the settings form. */
 export const ReportThresholdSchema = z.object({

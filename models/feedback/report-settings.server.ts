@@ -25,8 +25,23 @@ export async function reportThreshold(): Promise<number> {
 }
 
 /** An admin sets the threshold; audited with the old and new values. */
-export async function setReportThreshold({ threshold, admin, now = new Date() }: { threshold: number; admin: { id: string; email: string }; now?: Date }): Promise<void> {
+export async function setReportThreshold({
+  threshold,
+  admin,
+  now = new Date(),
+}: {
+  threshold: number;
+  admin: { id: string; email: string };
+  now?: Date;
+}): Promise<void> {
   const before = await reportThreshold();
   await ReportSettings.updateOne({ _id: ID }, { $set: { threshold, updatedAt: now } }, { upsert: true });
-  await recordAudit({ actor: admin, action: "settings.report-threshold", targetType: "settings", targetId: ID, before: { threshold: before }, after: { threshold } });
+  await recordAudit({
+    actor: admin,
+    action: "settings.report-threshold",
+    targetType: "settings",
+    targetId: ID,
+    before: { threshold: before },
+    after: { threshold },
+  });
 }

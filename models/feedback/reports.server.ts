@@ -45,7 +45,17 @@ async function countReport(id: string, reason: ReportReason): Promise<FollowUpIt
  * A reader reports a published comment: one report per address per comment. When the reports not yet seen
  * by a moderator reach the admins' threshold, the comment is hidden and goes back to the queue with them.
  */
-export async function reportFeedback({ feedbackId, clientKey, reason, now = new Date() }: { feedbackId: string; clientKey: string; reason: ReportReason; now?: Date }): Promise<{ hidden: boolean }> {
+export async function reportFeedback({
+  feedbackId,
+  clientKey,
+  reason,
+  now = new Date(),
+}: {
+  feedbackId: string;
+  clientKey: string;
+  reason: ReportReason;
+  now?: Date;
+}): Promise<{ hidden: boolean }> {
   const item = await readItem(feedbackId);
   if (!item || item.status !== "approved") throw new FollowUpRefused("not_found", 404);
   const _id = reportId({ feedbackId, clientKey });

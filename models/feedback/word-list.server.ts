@@ -36,9 +36,37 @@ function entries(list: WordListName, lang: "vi" | "en", words: string[]): WordEn
 
 /** Built-in lists, used while the collection is empty (a fresh install, the tests). */
 export const DEFAULT_WORDS: readonly WordEntry[] = [
-  ...entries("banned", "vi", ["địt", "đụ", "đéo", "lồn", "cặc", "buồi", "đĩ", "đm", "đmm", "vcl", "vkl", "clgt", "óc chó", "chó đẻ", "mẹ mày", "con mẹ mày"]),
+  ...entries("banned", "vi", [
+    "địt",
+    "đụ",
+    "đéo",
+    "lồn",
+    "cặc",
+    "buồi",
+    "đĩ",
+    "đm",
+    "đmm",
+    "vcl",
+    "vkl",
+    "clgt",
+    "óc chó",
+    "chó đẻ",
+    "mẹ mày",
+    "con mẹ mày",
+  ]),
   ...entries("banned", "en", ["fuck", "fucking", "fucker", "shit", "bitch", "asshole", "cunt", "motherfucker", "bastard"]),
-  ...entries("suspect", "vi", ["ngu", "đồ ngu", "khốn nạn", "mất dạy", "súc vật", "bọn chúng", "phản động", "lừa đảo", "hối lộ", "ăn chặn"]),
+  ...entries("suspect", "vi", [
+    "ngu",
+    "đồ ngu",
+    "khốn nạn",
+    "mất dạy",
+    "súc vật",
+    "bọn chúng",
+    "phản động",
+    "lừa đảo",
+    "hối lộ",
+    "ăn chặn",
+  ]),
   ...entries("suspect", "en", ["idiot", "stupid", "moron", "scam", "bribe", "traitor"]),
 ];
 

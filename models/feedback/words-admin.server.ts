@@ -14,10 +14,17 @@ export const WordFormSchema = z.object({
   list: z.enum(WORD_LISTS, { message: `${E}list` }),
   lang: z.enum(WORD_LANGS, { message: `${E}lang` }),
 });
-export const RemoveWordSchema = z.object({ list: z.enum(WORD_LISTS, { message: `${E}list` }), key: z.string().min(1, `${E}word`).max(120, `${E}word`) });
+export const RemoveWordSchema = z.object({
+  list: z.enum(WORD_LISTS, { message: `${E}list` }),
+  key: z.string().min(1, `${E}word`).max(120, `${E}word`),
+});
 
 export class WordAdminError extends Error {
-  constructor(readonly code: "duplicate", readonly field: string, readonly params: Record<string, string> = {}) {
+  constructor(
+    readonly code: "duplicate",
+    readonly field: string,
+    readonly params: Record<string, string> = {},
+  ) {
     super(code);
   }
 }
@@ -43,7 +50,7 @@ async function materialiseDefaults(): Promise<void> {
     if ((await WordList.countDocuments({})) > 0) return;
     await WordList.insertMany(
       DEFAULT_WORDS.map((entry) => ({ ...entry })),
-      { ordered: false }
+      { ordered: false },
     ).catch((error: unknown) => {
       if (!onlyDuplicates(error)) throw error;
     });
@@ -51,7 +58,17 @@ async function materialiseDefaults(): Promise<void> {
 }
 
 /** Adds a word to a list; it matches new feedback at once, typed with or without diacritics. */
-export async function addWord({ word, list, lang, actor }: { word: string; list: WordListName; lang: "vi" | "en"; actor: Actor }): Promise<void> {
+export async function addWord({
+  word,
+  list,
+  lang,
+  actor,
+}: {
+  word: string;
+  list: WordListName;
+  lang: "vi" | "en";
+  actor: Actor;
+}): Promise<void> {
   await materialiseDefaults();
   const key = searchKey(word);
   try {

@@ -12,7 +12,9 @@ const projection = { orgCode: 1, orgName: 1, kind: 1, district: 1, rating: 1, me
 async function* evaluationsOf(period: string) {
   let after: { code: string; id: Types.ObjectId } | null = null;
   for (;;) {
-    const filter: Record<string, unknown> = after ? afterPosition({ period }, { field: "orgCode", key: after.code, id: after.id, order: "asc" }) : { period };
+    const filter: Record<string, unknown> = after
+      ? afterPosition({ period }, { field: "orgCode", key: after.code, id: after.id, order: "asc" })
+      : { period };
     const page = await Evaluation.find(filter, projection).sort({ orgCode: 1, _id: 1 }).limit(PAGE).lean();
     yield* page;
     const last = page.at(-1);

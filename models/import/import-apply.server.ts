@@ -57,10 +57,14 @@ export async function applyPlan(plan: ImportPlan, onProgress: Progress = () => u
     await inParallel(
       plan.organizationUpdates,
       ({ id, set }) => serialised(Organization, id, () => Organization.updateOne({ _id: id }, { $set: set })),
-      step
+      step,
     );
     await insertInBatches(plan.evaluationInserts, (batch) => Evaluation.insertMany(batch, { ordered: true }), step);
-    await inParallel(plan.evaluationUpdates, ({ id, set }) => serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $set: set })), step);
+    await inParallel(
+      plan.evaluationUpdates,
+      ({ id, set }) => serialised(Evaluation, id, () => Evaluation.updateOne({ _id: id }, { $set: set })),
+      step,
+    );
   } finally {
     // Even a partly written plan changed what the public pages show.
     if (planSize(plan) > 0) await catalogChanged();

@@ -48,7 +48,7 @@ export async function loadImportState(period: string) {
     Organization.find({}, { code: 1, slug: 1, name: 1, kind: 1, district: 1, members: 1, mergedInto: 1 }).lean(),
     Evaluation.find(
       { period },
-      { organization: 1, orgCode: 1, orgName: 1, nameSearch: 1, kind: 1, district: 1, rating: 1, members: 1, memberCounts: 1, summary: 1 }
+      { organization: 1, orgCode: 1, orgName: 1, nameSearch: 1, kind: 1, district: 1, rating: 1, members: 1, memberCounts: 1, summary: 1 },
     ).lean(),
   ]);
   return {
@@ -60,7 +60,7 @@ export async function loadImportState(period: string) {
         organization: String(organization),
         memberCounts: memberCounts.map((m) => ({ key: m.key, count: m.count })),
         summary: summary ?? "",
-      })
+      }),
     ),
   };
 }
@@ -75,7 +75,8 @@ function sameCounts(a: readonly MemberCount[], b: readonly MemberCount[]): boole
 function differingFields<T extends object>(stored: T, wanted: T): Partial<T> {
   const set: Partial<T> = {};
   for (const key of Object.keys(wanted) as (keyof T)[]) {
-    const same = key === "memberCounts" ? sameCounts(stored[key] as MemberCount[], wanted[key] as MemberCount[]) : stored[key] === wanted[key];
+    const same =
+      key === "memberCounts" ? sameCounts(stored[key] as MemberCount[], wanted[key] as MemberCount[]) : stored[key] === wanted[key];
     if (!same) set[key] = wanted[key];
   }
   return set;
@@ -100,12 +101,23 @@ export function planImport(period: string, rows: readonly ImportRow[], state: Aw
   const orgByCode = new Map(state.organizations.map((org) => [org.code, org]));
   const evalByOrg = new Map(state.evaluations.map((ev) => [ev.organization, ev]));
   const slugs = new Set(state.organizations.map((org) => org.slug));
-  const plan: ImportPlan = { rows: [], issues: [], organizationInserts: [], organizationUpdates: [], evaluationInserts: [], evaluationUpdates: [] };
+  const plan: ImportPlan = {
+    rows: [],
+    issues: [],
+    organizationInserts: [],
+    organizationUpdates: [],
+    evaluationInserts: [],
+    evaluationUpdates: [],
+  };
 
   for (const row of rows) {
     const existing = orgByCode.get(row.code);
     if (existing?.mergedInto) {
-      plan.issues.push({ line: row.line, reason: "admin:import.errors.mergedOrganization", params: { value: row.code, target: existing.mergedInto } });
+      plan.issues.push({
+        line: row.line,
+        reason: "admin:import.errors.mergedOrganization",
+        params: { value: row.code, target: existing.mergedInto },
+      });
       continue;
     }
     const nameSearch = searchKey(row.name);
@@ -130,7 +142,12 @@ export function planImport(period: string, rows: readonly ImportRow[], state: Aw
       for (const key of Object.keys(set)) changed.add(key);
     } else {
       organizationId = new Types.ObjectId();
-      plan.organizationInserts.push({ _id: organizationId, code: row.code, slug: freeSlug(slugify(`${row.name}-${row.code}`), slugs), ...orgFields });
+      plan.organizationInserts.push({
+        _id: organizationId,
+        code: row.code,
+        slug: freeSlug(slugify(`${row.name}-${row.code}`), slugs),
+        ...orgFields,
+      });
     }
     const evaluation = existing ? evalByOrg.get(existing.id) : undefined;
     if (evaluation) {

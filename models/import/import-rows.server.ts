@@ -63,7 +63,7 @@ function countSchema(required: boolean) {
 function rowSchema(ratingScale: readonly ScaleEntry[]) {
   const ratingsByKey = lookup(
     ratingScale.map((entry) => entry.key),
-    slugify
+    slugify,
   );
   return z.object({
     code: z.string().trim().min(1, `${E}codeRequired`).regex(ORGANIZATION_CODE, `${E}codeInvalid`),
@@ -87,7 +87,9 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
 function memberCountsSchema(memberScale: readonly ScaleEntry[]) {
   return z
     .object(Object.fromEntries(memberScale.map((entry) => [`${MEMBER_PREFIX}${entry.key}`, countSchema(false)])))
-    .transform((counts) => memberScale.map((entry): MemberCount => ({ key: entry.key, count: counts[`${MEMBER_PREFIX}${entry.key}`] ?? 0 })));
+    .transform((counts) =>
+      memberScale.map((entry): MemberCount => ({ key: entry.key, count: counts[`${MEMBER_PREFIX}${entry.key}`] ?? 0 })),
+    );
 }
 
 function invalid(ctx: z.RefinementCtx, message: string): never {
@@ -101,7 +103,8 @@ function headerIssues(header: CsvRecord, expected: readonly string[]): ImportIss
   const extra = names.filter((name, index) => !expected.includes(name) || names.indexOf(name) !== index);
   const issues: ImportIssue[] = [];
   if (missing.length > 0) issues.push({ line: header.line, reason: `${E}missingColumns`, params: { value: missing.join(", ") } });
-  if (extra.length > 0) issues.push({ line: header.line, reason: `${E}extraColumns`, params: { value: extra.map((n) => n || '""').join(", ") } });
+  if (extra.length > 0)
+    issues.push({ line: header.line, reason: `${E}extraColumns`, params: { value: extra.map((n) => n || '""').join(", ") } });
   return issues;
 }
 
@@ -127,7 +130,10 @@ export interface CheckedFile {
  * Checks every row of an import file against the period's scales before anything is written:
  * encoding, CSV syntax, header, field counts, each field, and codes repeated within the file.
  */
-export function checkImportFile(bytes: Uint8Array, period: { ratingScale: readonly ScaleEntry[]; memberScale: readonly ScaleEntry[] }): CheckedFile {
+export function checkImportFile(
+  bytes: Uint8Array,
+  period: { ratingScale: readonly ScaleEntry[]; memberScale: readonly ScaleEntry[] },
+): CheckedFile {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { rows: [], issues: [{ line: decoded.line, reason: `${E}notUtf8` }] };
   let records: CsvRecord[];

@@ -43,7 +43,16 @@ function countOutcomes(planned: readonly PlannedRow[]) {
  */
 export async function importResults(input: ImportInput): Promise<ImportReport> {
   const period = await getPeriod({ code: input.period });
-  const empty = { period: input.period, applied: false, rows: 0, created: 0, changed: 0, unchanged: 0, organizationsCreated: 0, planned: [] };
+  const empty = {
+    period: input.period,
+    applied: false,
+    rows: 0,
+    created: 0,
+    changed: 0,
+    unchanged: 0,
+    organizationsCreated: 0,
+    planned: [],
+  };
   if (!period) return { ...empty, issues: [{ line: 0, reason: "admin:import.errors.unknownPeriod", params: { value: input.period } }] };
 
   const checked = checkImportFile(input.bytes, period);

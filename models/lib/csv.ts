@@ -5,7 +5,10 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, readonly reason: "unclosedQuote" | "strayQuote") {
+  constructor(
+    readonly line: number,
+    readonly reason: "unclosedQuote" | "strayQuote",
+  ) {
     super(`line ${line}: ${reason}`);
   }
 }

@@ -59,5 +59,7 @@ export function enoughSides(agree: number, disagree: number): boolean {
 
 /** The rate and interval a page may state (from MIN_SIDES_FOR_RATE sides taken), or null. */
 export function statedAgreement(rate: Agreement, sides: number): { agreementRate: number; ci95: [number, number] } | null {
-  return rate.agreementRate !== null && rate.ci95 !== null && sides >= MIN_SIDES_FOR_RATE ? { agreementRate: rate.agreementRate, ci95: rate.ci95 } : null;
+  return rate.agreementRate !== null && rate.ci95 !== null && sides >= MIN_SIDES_FOR_RATE
+    ? { agreementRate: rate.agreementRate, ci95: rate.ci95 }
+    : null;
 }

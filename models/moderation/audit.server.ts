@@ -66,7 +66,11 @@ export async function recordAudit(input: AuditInput): Promise<void> {
     before: input.before,
     after: input.after,
   });
-  await tallyDecision({ action: input.action, at: event.createdAt, submittedAt: (input.before as { submittedAt?: unknown } | null | undefined)?.submittedAt });
+  await tallyDecision({
+    action: input.action,
+    at: event.createdAt,
+    submittedAt: (input.before as { submittedAt?: unknown } | null | undefined)?.submittedAt,
+  });
 }
 
 export interface AuditEventView {
@@ -104,8 +108,24 @@ export async function listAuditEvents(query: AuditQuery): Promise<{ items: Audit
   if (query.to) range.$lt = query.to;
   if (Object.keys(range).length > 0) filter.createdAt = range;
   const cursor = decodeCursor(query.cursor, "date");
-  if (cursor) filter = afterPosition(filter, { field: "createdAt", key: new Date(String(cursor.k)), id: new Types.ObjectId(cursor.id), order: "desc" });
-  const docs = await AuditEvent.find(filter, { actorEmail: 1, action: 1, targetType: 1, targetId: 1, reason: 1, note: 1, before: 1, after: 1, createdAt: 1 })
+  if (cursor)
+    filter = afterPosition(filter, {
+      field: "createdAt",
+      key: new Date(String(cursor.k)),
+      id: new Types.ObjectId(cursor.id),
+      order: "desc",
+    });
+  const docs = await AuditEvent.find(filter, {
+    actorEmail: 1,
+    action: 1,
+    targetType: 1,
+    targetId: 1,
+    reason: 1,
+    note: 1,
+    before: 1,
+    after: 1,
+    createdAt: 1,
+  })
     .sort({ createdAt: -1, _id: -1 })
     .limit(query.limit + 1)
     .lean();

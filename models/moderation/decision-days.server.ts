@@ -51,7 +51,15 @@ export function incrementDecisionDay(day: string, inc: Record<string, number>): 
 }
 
 /** What one audited decision adds to its day: the tally and, when the item's arrival is known, its wait. */
-export function decisionIncrement({ action, at, submittedAt }: { action: string; at: Date; submittedAt?: unknown }): Record<string, number> | null {
+export function decisionIncrement({
+  action,
+  at,
+  submittedAt,
+}: {
+  action: string;
+  at: Date;
+  submittedAt?: unknown;
+}): Record<string, number> | null {
   const field = DECISION_FIELDS[action];
   if (!field) return null;
   const arrived = submittedAt instanceof Date || typeof submittedAt === "string" ? new Date(submittedAt) : null;
@@ -75,14 +83,23 @@ export interface StoredDecisionDay {
 
 /** The given days' documents by `_id` (one indexed read each; a day without decisions reads as zeros). */
 export async function readDecisionDays(days: string[]): Promise<StoredDecisionDay[]> {
-  const docs = await Promise.all(days.map((day) => DecisionDay.findById(day, { approved: 1, rejected: 1, waits: 1 }).lean<{ approved?: number; rejected?: number; waits?: Record<string, number> }>()));
+  const docs = await Promise.all(
+    days.map((day) =>
+      DecisionDay.findById(day, { approved: 1, rejected: 1, waits: 1 }).lean<{
+        approved?: number;
+        rejected?: number;
+        waits?: Record<string, number>;
+      }>(),
+    ),
+  );
   return days.map((day, i) => ({ day, approved: docs[i]?.approved ?? 0, rejected: docs[i]?.rejected ?? 0, waits: { ...docs[i]?.waits } }));
 }
 
 /** The median of the waits a set of histograms holds (minutes), null when none. */
 export function histogramMedian(histograms: Record<string, number>[]): number | null {
   const counts = new Map<number, number>();
-  for (const histogram of histograms) for (const [key, n] of Object.entries(histogram)) counts.set(Number(key.slice(1)), (counts.get(Number(key.slice(1))) ?? 0) + n);
+  for (const histogram of histograms)
+    for (const [key, n] of Object.entries(histogram)) counts.set(Number(key.slice(1)), (counts.get(Number(key.slice(1))) ?? 0) + n);
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   if (total <= 0) return null;
   const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
@@ -100,10 +117,17 @@ export function histogramMedian(histograms: Record<string, number>[]): number | 
 
 /** Expected day documents from the audit trail's decisions since `since` (a script's scan, never a request's). */
 async function recountDays(since: Date): Promise<Map<string, Record<string, number>>> {
-  const events = await AuditEvent.find({ action: { $in: Object.keys(DECISION_FIELDS) }, createdAt: { $gte: since } }, { action: 1, createdAt: 1, before: 1 }).lean();
+  const events = await AuditEvent.find(
+    { action: { $in: Object.keys(DECISION_FIELDS) }, createdAt: { $gte: since } },
+    { action: 1, createdAt: 1, before: 1 },
+  ).lean();
   const days = new Map<string, Record<string, number>>();
   for (const event of events) {
-    const inc = decisionIncrement({ action: event.action, at: event.createdAt, submittedAt: (event.before as { submittedAt?: unknown } | null)?.submittedAt });
+    const inc = decisionIncrement({
+      action: event.action,
+      at: event.createdAt,
+      submittedAt: (event.before as { submittedAt?: unknown } | null)?.submittedAt,
+    });
     const day = vietnamDay(event.createdAt);
     const paths = days.get(day) ?? {};
     for (const [path, n] of Object.entries(inc ?? {})) paths[path] = (paths[path] ?? 0) + n;

@@ -30,10 +30,16 @@ export const RedactionSchema = z.object({
 });
 
 /** Form checkboxes: one or more feedback ids. */
-export const IdsSchema = z.array(z.string().regex(/^[0-9a-f]{24}$/, "moderation:errors.noSelection")).min(1, "moderation:errors.noSelection").max(100, "moderation:errors.tooMany");
+export const IdsSchema = z
+  .array(z.string().regex(/^[0-9a-f]{24}$/, "moderation:errors.noSelection"))
+  .min(1, "moderation:errors.noSelection")
+  .max(100, "moderation:errors.tooMany");
 
 /** A campaign wave decided together (absent: a plain selection). */
-export const WaveSchema = z.string().regex(/^[0-9a-f]{24}$/, "moderation:errors.waveInvalid").optional();
+export const WaveSchema = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/, "moderation:errors.waveInvalid")
+  .optional();
 
 const Flag = z
   .enum(["1", "0", "true", "false", "on"], { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) })
@@ -46,7 +52,10 @@ export const QueueQuerySchema = z.object({
   flagged: Flag.optional().or(Blank),
   district: z.string().trim().max(80).optional(),
   organization: z.string().trim().max(40).optional(),
-  stance: z.enum(STANCES, { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) }).optional().or(Blank),
+  stance: z
+    .enum(STANCES, { errorMap: () => ({ message: "moderation:errors.invalidQuery" }) })
+    .optional()
+    .or(Blank),
   period: z.string().trim().max(20).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number({ message: "moderation:errors.invalidQuery" }).int().min(1).max(100).default(25),

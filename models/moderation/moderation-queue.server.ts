@@ -76,7 +76,22 @@ interface QueueRow {
   wave?: string | null;
 }
 
-const ROW_FIELDS = { evaluation: 1, trackingCode: 1, stance: 1, proposedRating: 1, body: 1, publicBody: 1, displayName: 1, isResident: 1, flags: 1, createdAt: 1, kind: 1, feedback: 1, reports: 1, wave: 1 } as const;
+const ROW_FIELDS = {
+  evaluation: 1,
+  trackingCode: 1,
+  stance: 1,
+  proposedRating: 1,
+  body: 1,
+  publicBody: 1,
+  displayName: 1,
+  isResident: 1,
+  flags: 1,
+  createdAt: 1,
+  kind: 1,
+  feedback: 1,
+  reports: 1,
+  wave: 1,
+} as const;
 
 interface Scope {
   equal: IndexFilter;
@@ -123,12 +138,25 @@ async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
   if (!queueIndexed()) {
     const { organization, ...rest } = scope.equal;
     const filter = keysetAfter({ ...rest, ...(organization ? { organization: new Types.ObjectId(organization) } : {}) }, scope.after);
-    const docs = await QueueEntry.find(filter, ROW_FIELDS).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
-    const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
+    const docs = await QueueEntry.find(filter, ROW_FIELDS)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(size + 1)
+      .lean<QueueRow[]>();
+    const { kept, next } = pageOf(
+      docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })),
+      size,
+    );
     return { rows: kept.map(({ doc }) => doc), next };
   }
-  const scan = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
-  const entries = await pendingEntries({ filter: scope.equal, after: scope.after, size: size + 1, generation: await queueGeneration(), scan });
+  const scan = () =>
+    QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
+  const entries = await pendingEntries({
+    filter: scope.equal,
+    after: scope.after,
+    size: size + 1,
+    generation: await queueGeneration(),
+    scan,
+  });
   const { kept, next } = pageOf(entries, size);
   const rows = await Promise.all(kept.map((entry) => QueueEntry.findById(entry.id, ROW_FIELDS).lean<QueueRow>()));
   // An entry claimed meanwhile reads as null: the page is one shorter, the cursor still follows the index.
@@ -145,8 +173,14 @@ async function decidedRows(status: FeedbackStatus, scope: Scope, size: number): 
     ...(organization ? { organization: new Types.ObjectId(organization) } : {}),
   };
   const filter = keysetAfter(equal, scope.after);
-  const docs = await Feedback.find(filter, { ...ROW_FIELDS, status: 1, moderation: 1 }).sort({ createdAt: 1, _id: 1 }).limit(size + 1).lean<QueueRow[]>();
-  const { kept, next } = pageOf(docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })), size);
+  const docs = await Feedback.find(filter, { ...ROW_FIELDS, status: 1, moderation: 1 })
+    .sort({ createdAt: 1, _id: 1 })
+    .limit(size + 1)
+    .lean<QueueRow[]>();
+  const { kept, next } = pageOf(
+    docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })),
+    size,
+  );
   return { rows: kept.map(({ doc }) => doc), next };
 }
 
@@ -154,7 +188,9 @@ type ContextRow = Pick<CatalogRow, "id" | "orgCode" | "orgName" | "district" | "
 
 /** Rows of evaluations the public catalog does not hold (a period not, or no longer, published), by `_id`. */
 async function unpublishedRows(ids: string[]): Promise<ContextRow[]> {
-  const found = await Promise.all(ids.map((id) => Evaluation.findById(id, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean()));
+  const found = await Promise.all(
+    ids.map((id) => Evaluation.findById(id, { orgCode: 1, orgName: 1, district: 1, period: 1, rating: 1, counters: 1 }).lean()),
+  );
   return found.filter((e) => e !== null).map((e) => ({ ...e, id: String(e._id), counters: copyCounters(e.counters) }));
 }
 
@@ -168,12 +204,24 @@ async function contextFor(evaluationIds: string[]): Promise<Map<string, QueueCon
   rows.push(...(await unpublishedRows(evaluationIds.filter((id) => !snapshot.rowsById.has(id)))));
   const scales = new Map(snapshot.periods.map((p) => [p.code, p.ratingScale]));
   const unknown = [...new Set(rows.map((row) => row.period))].filter((code) => !scales.has(code));
-  if (unknown.length > 0) for (const p of await Period.find({ code: { $in: unknown } }, { code: 1, ratingScale: 1 }).lean()) scales.set(p.code, p.ratingScale);
+  if (unknown.length > 0)
+    for (const p of await Period.find({ code: { $in: unknown } }, { code: 1, ratingScale: 1 }).lean()) scales.set(p.code, p.ratingScale);
   return new Map(
     rows.map((e) => {
       const label = scales.get(e.period)?.find((entry) => entry.key === e.rating)?.label;
       const counters = { agree: e.counters.agree, disagree: e.counters.disagree, neutral: e.counters.neutral, pending: e.counters.pending };
-      return [e.id, { orgCode: e.orgCode, orgName: e.orgName, district: e.district, period: e.period, rating: e.rating, ratingLabel: label ? { vi: label.vi, en: label.en } : null, counters }];
+      return [
+        e.id,
+        {
+          orgCode: e.orgCode,
+          orgName: e.orgName,
+          district: e.district,
+          period: e.period,
+          rating: e.rating,
+          ratingLabel: label ? { vi: label.vi, en: label.en } : null,
+          counters,
+        },
+      ];
     }),
   );
 }
@@ -196,10 +244,16 @@ function toItem(doc: QueueRow, context: QueueContext | null, wave: WaveInfo | nu
     createdAt: doc.createdAt.toISOString(),
     status: doc.status ?? (doc.kind ? FOLLOW_UP_STATUS[doc.kind] : "pending"),
     decision: doc.moderation
-      ? { reason: doc.moderation.reason ?? null, note: doc.moderation.note ?? null, decidedAt: doc.moderation.decidedAt?.toISOString() ?? null }
+      ? {
+          reason: doc.moderation.reason ?? null,
+          note: doc.moderation.note ?? null,
+          decidedAt: doc.moderation.decidedAt?.toISOString() ?? null,
+        }
       : null,
     context,
-    followUp: doc.kind ? { kind: doc.kind, reports: doc.reports ? { count: doc.reports.count ?? 0, reasons: { ...doc.reports.reasons } } : null } : null,
+    followUp: doc.kind
+      ? { kind: doc.kind, reports: doc.reports ? { count: doc.reports.count ?? 0, reasons: { ...doc.reports.reasons } } : null }
+      : null,
     wave,
   };
 }
@@ -208,7 +262,15 @@ function toItem(doc: QueueRow, context: QueueContext | null, wave: WaveInfo | nu
  * Oldest first, keyset-paginated on (createdAt, _id); pending items come from the queue collection, decided
  * ones from feedback. Throws InvalidCursor for a tampered cursor.
  */
-export async function listQueue({ filters, cursor, limit }: { filters: QueueFilters; cursor?: string; limit: number }): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+export async function listQueue({
+  filters,
+  cursor,
+  limit,
+}: {
+  filters: QueueFilters;
+  cursor?: string;
+  limit: number;
+}): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   const size = Math.min(Math.max(1, limit), QUEUE_PAGE_MAX);
   const scope = await scopeOf(filters, cursor);
   if (!scope) return { items: [], nextCursor: null };

@@ -8,7 +8,6 @@ import { pendingEntries, queueIndexed, type EntryKeys } from "./queue-index.serv
 import { queueGeneration } from "../db/read-model-state.server";
 import { memo } from "../summary/summary-cache";
 
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Statistics are read at most this often; a decision forgets them at once (forgetMemo clears "counters:" keys). */
@@ -24,7 +23,15 @@ export interface ModerationStats {
   generatedAt: string;
   days: number;
   /** `pending`: new comments; `removalRequests` and `reported`: published comments back for review (residents' follow-up). */
-  queue: { pending: number; flagged: number; olderThanDay: number; olderThanWeek: number; oldestAt: string | null; removalRequests: number; reported: number };
+  queue: {
+    pending: number;
+    flagged: number;
+    olderThanDay: number;
+    olderThanWeek: number;
+    oldestAt: string | null;
+    removalRequests: number;
+    reported: number;
+  };
   perDay: DayCount[];
   decisions: number;
   medianMinutes: number | null;
@@ -36,11 +43,17 @@ export interface ModerationStats {
 type QueueState = ModerationStats["queue"];
 
 /** Every pending entry's keys (one scan of the queue collection), for the embedded database's in-process index. */
-const scanQueueKeys = () => QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
+const scanQueueKeys = () =>
+  QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
 
 /** Embedded database: one pass over the queue's keys in memory, oldest first (no query reads the queue). */
 async function queueFromIndex(now: Date): Promise<QueueState> {
-  const entries = await pendingEntries({ filter: {}, size: Number.POSITIVE_INFINITY, generation: await queueGeneration(), scan: scanQueueKeys });
+  const entries = await pendingEntries({
+    filter: {},
+    size: Number.POSITIVE_INFINITY,
+    generation: await queueGeneration(),
+    scan: scanQueueKeys,
+  });
   const older = (ms: number) => entries.filter((entry) => entry.createdAt < now.getTime() - ms).length;
   const ofKind = (kind: string) => entries.filter((entry) => entry.kind === kind).length;
   const removalRequests = ofKind("removal");
@@ -67,20 +80,30 @@ async function queueFromIndexes(now: Date): Promise<QueueState> {
     QueueEntry.countDocuments({ kind: "removal" }),
     QueueEntry.countDocuments({ kind: "reports" }),
   ]);
-  return { pending: entries - removalRequests - reported, removalRequests, reported, flagged, olderThanDay, olderThanWeek, oldestAt: oldest ? oldest.createdAt.toISOString() : null };
+  return {
+    pending: entries - removalRequests - reported,
+    removalRequests,
+    reported,
+    flagged,
+    olderThanDay,
+    olderThanWeek,
+    oldestAt: oldest ? oldest.createdAt.toISOString() : null,
+  };
 }
 
 /** Rejected items per reason category over every published period: the evaluations' `rejected` counters, in memory. */
 async function rejectionReasons(): Promise<{ reason: RejectReason; count: number }[]> {
   const counts = new Map<string, number>();
-  for (const row of (await catalogSnapshot()).rowsById.values()) for (const [reason, n] of Object.entries(row.rejected)) counts.set(reason, (counts.get(reason) ?? 0) + n);
+  for (const row of (await catalogSnapshot()).rowsById.values())
+    for (const [reason, n] of Object.entries(row.rejected)) counts.set(reason, (counts.get(reason) ?? 0) + n);
   return REJECT_REASONS.map((reason) => ({ reason, count: counts.get(reason) ?? 0 })).filter((row) => row.count > 0);
 }
 
 /** Comments per residents' follow-up status: the evaluations' `followUp` counters, in memory. */
 async function followUpCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const row of (await catalogSnapshot()).rowsById.values()) for (const [status, n] of Object.entries(row.followUp ?? {})) counts[status] = (counts[status] ?? 0) + n;
+  for (const row of (await catalogSnapshot()).rowsById.values())
+    for (const [status, n] of Object.entries(row.followUp ?? {})) counts[status] = (counts[status] ?? 0) + n;
   return counts;
 }
 
@@ -90,7 +113,12 @@ export function windowDays(now: Date, days: number): string[] {
 }
 
 async function computeStats(days: number, now: Date): Promise<ModerationStats> {
-  const [queue, reasons, perDay, followUp] = await Promise.all([queueIndexed() ? queueFromIndex(now) : queueFromIndexes(now), rejectionReasons(), readDecisionDays(windowDays(now, days)), followUpCounts()]);
+  const [queue, reasons, perDay, followUp] = await Promise.all([
+    queueIndexed() ? queueFromIndex(now) : queueFromIndexes(now),
+    rejectionReasons(),
+    readDecisionDays(windowDays(now, days)),
+    followUpCounts(),
+  ]);
   const waited = histogramMedian(perDay.map((row) => row.waits));
   return {
     generatedAt: now.toISOString(),
@@ -115,11 +143,17 @@ export async function moderationStats({ days = 30, now }: { days?: number; now?:
 }
 
 /** Rejected feedback per reason, and removals after reports, for each evaluation of an organization (the public transparency line), keyed by evaluation id. */
-export async function publicRejections({ organizationCode }: { organizationCode: string }): Promise<Record<string, Record<string, number>>> {
+export async function publicRejections({
+  organizationCode,
+}: {
+  organizationCode: string;
+}): Promise<Record<string, Record<string, number>>> {
   const snapshot = await catalogSnapshot();
   const org = snapshot.organizations.get(organizationCode);
   const rows = org ? (snapshot.rowsByOrganization.get(org.id) ?? []) : [];
   // Comments removed after readers' reports join the line under their own key (shown as a sentence of their own).
   const removed = (row: (typeof rows)[number]) => row.followUp?.["removed-after-reports"] ?? 0;
-  return Object.fromEntries(rows.map((row) => [row.id, { ...row.rejected, ...(removed(row) > 0 ? { "removed-after-reports": removed(row) } : {}) }]));
+  return Object.fromEntries(
+    rows.map((row) => [row.id, { ...row.rejected, ...(removed(row) > 0 ? { "removed-after-reports": removed(row) } : {}) }]),
+  );
 }

@@ -71,8 +71,23 @@ interface FeedbackBefore {
 
 /** Everything a decision needs to move counters, publish, or put the item back in the queue. */
 const BEFORE_FIELDS = {
-  evaluation: 1, organization: 1, period: 1, district: 1, trackingCode: 1, stance: 1, status: 1, isResident: 1, proposedRating: 1, ratingGiven: 1,
-  body: 1, publicBody: 1, displayName: 1, flags: 1, createdAt: 1, "moderation.reason": 1, wave: 1,
+  evaluation: 1,
+  organization: 1,
+  period: 1,
+  district: 1,
+  trackingCode: 1,
+  stance: 1,
+  status: 1,
+  isResident: 1,
+  proposedRating: 1,
+  ratingGiven: 1,
+  body: 1,
+  publicBody: 1,
+  displayName: 1,
+  flags: 1,
+  createdAt: 1,
+  "moderation.reason": 1,
+  wave: 1,
 } as const;
 
 function counted(doc: FeedbackBefore, status: FeedbackStatus, reason: RejectReason | null | undefined): CountedState {
@@ -91,7 +106,10 @@ interface Transition {
 
 function decisionSet(t: Transition) {
   const reason = t.to === "rejected" ? t.reason : undefined;
-  return { status: t.to, moderation: { decidedBy: t.actor.id, decidedAt: t.now, ...(reason ? { reason } : {}), ...(t.note ? { note: t.note } : {}) } };
+  return {
+    status: t.to,
+    moderation: { decidedBy: t.actor.id, decidedAt: t.now, ...(reason ? { reason } : {}), ...(t.note ? { note: t.note } : {}) },
+  };
 }
 
 function readItem(id: string): Promise<FeedbackBefore | null> {
@@ -131,7 +149,11 @@ async function reverseDecided(t: Transition): Promise<FeedbackBefore> {
         if (found?.status === t.from) await Feedback.updateOne({ _id: t.id }, { $set: decisionSet(t) });
         return found;
       })
-    : await Feedback.findOneAndUpdate({ _id: t.id, status: t.from }, { $set: decisionSet(t) }, { returnDocument: "before" }).lean<FeedbackBefore>();
+    : await Feedback.findOneAndUpdate(
+        { _id: t.id, status: t.from },
+        { $set: decisionSet(t) },
+        { returnDocument: "before" },
+      ).lean<FeedbackBefore>();
   if (!before) throw (await Feedback.exists({ _id: t.id })) ? new AlreadyDecided() : new FeedbackNotFound();
   if (before.status !== t.from) throw new AlreadyDecided();
   return before;
@@ -169,10 +191,25 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
 }
 
 /** Approve or reject a pending item; throws AlreadyDecided (409) when another moderator was first. */
-export async function decideFeedback(input: { id: string; decision: "approve" | "reject"; reason?: RejectReason; note?: string; moderator: Moderator; now?: Date }): Promise<DecisionState> {
+export async function decideFeedback(input: {
+  id: string;
+  decision: "approve" | "reject";
+  reason?: RejectReason;
+  note?: string;
+  moderator: Moderator;
+  now?: Date;
+}): Promise<DecisionState> {
   if (input.decision === "reject" && !input.reason) throw new Error("a rejection needs a reason");
   const to = input.decision === "approve" ? "approved" : "rejected";
-  const { before, state } = await transition({ id: input.id, from: "pending", to, reason: input.reason, note: input.note, actor: input.moderator, now: input.now ?? new Date() });
+  const { before, state } = await transition({
+    id: input.id,
+    from: "pending",
+    to,
+    reason: input.reason,
+    note: input.note,
+    actor: input.moderator,
+    now: input.now ?? new Date(),
+  });
   await recordAudit({
     actor: input.moderator,
     action: `feedback.${input.decision}`,
@@ -184,15 +221,36 @@ export async function decideFeedback(input: { id: string; decision: "approve" | 
     after: { status: to, reason: state.reason },
   });
   // The resident's one e-mail, once the decision is committed; the moderator does not wait for the SMTP round trip.
-  notifyDecision({ feedbackId: input.id, evaluation: state.evaluation, trackingCode: state.trackingCode, status: to, reason: state.reason });
+  notifyDecision({
+    feedbackId: input.id,
+    evaluation: state.evaluation,
+    trackingCode: state.trackingCode,
+    status: to,
+    reason: state.reason,
+  });
   return state;
 }
 
 /** An admin turns an approved item into a rejected one or back; counters follow. */
-export async function reverseDecision(input: { id: string; to: "approved" | "rejected"; reason?: RejectReason; note: string; admin: Moderator; now?: Date }): Promise<DecisionState> {
+export async function reverseDecision(input: {
+  id: string;
+  to: "approved" | "rejected";
+  reason?: RejectReason;
+  note: string;
+  admin: Moderator;
+  now?: Date;
+}): Promise<DecisionState> {
   if (input.admin.role !== "admin") throw new NotAllowed();
   const from = input.to === "approved" ? "rejected" : "approved";
-  const { before, state } = await transition({ id: input.id, from, to: input.to, reason: input.reason, note: input.note, actor: input.admin, now: input.now ?? new Date() });
+  const { before, state } = await transition({
+    id: input.id,
+    from,
+    to: input.to,
+    reason: input.reason,
+    note: input.note,
+    actor: input.admin,
+    now: input.now ?? new Date(),
+  });
   await recordAudit({
     actor: input.admin,
     action: "feedback.reverse",
@@ -217,12 +275,17 @@ export async function redactFeedback(input: { id: string; publicBody: string; mo
   const typed = cleanText(input.publicBody);
   const publicBody = maskPersonalData(typed);
   const before = await serialised(Feedback, input.id, () =>
-    Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{ publicBody: string; status: FeedbackStatus; organization: Types.ObjectId }>(),
+    Feedback.findOneAndUpdate({ _id: input.id }, { $set: { publicBody } }, { returnDocument: "before" }).lean<{
+      publicBody: string;
+      status: FeedbackStatus;
+      organization: Types.ObjectId;
+    }>(),
   );
   if (!before) throw new FeedbackNotFound();
   if (before.publicBody === publicBody) return;
   if (before.status === "pending") await QueueEntry.updateOne({ _id: input.id }, { $set: { publicBody } });
-  if (before.status !== "rejected") await redactFeedItem({ organizationId: String(before.organization), feedbackId: input.id, body: publicBody });
+  if (before.status !== "rejected")
+    await redactFeedItem({ organizationId: String(before.organization), feedbackId: input.id, body: publicBody });
   await recordAudit({
     actor: input.moderator,
     action: "feedback.redact",

@@ -37,7 +37,8 @@ const QueueEntrySchema = new Schema({
 });
 // Oldest first under each filter the queue offers, on MongoDB (further filters narrow the index range's rows).
 QueueEntrySchema.index({ createdAt: 1, _id: 1 });
-for (const field of ["period", "district", "stance", "flagged", "organization", "kind"]) QueueEntrySchema.index({ [field]: 1, createdAt: 1, _id: 1 });
+for (const field of ["period", "district", "stance", "flagged", "organization", "kind"])
+  QueueEntrySchema.index({ [field]: 1, createdAt: 1, _id: 1 });
 
 export const QueueEntry = defineModel("QueueEntry", QueueEntrySchema, "queue");
 
@@ -105,9 +106,29 @@ export interface ReportSummary {
  * Puts a published item back in the queue for a moderator to keep or remove, under the entry id `entryId`
  * (stored on the item, so the decision claims exactly this entry); queued `now`, so it waits behind earlier work.
  */
-export async function enqueueFollowUp({ doc, entryId, kind, reports, now }: { doc: QueueSource; entryId: Types.ObjectId; kind: FollowUpKind; reports?: ReportSummary; now: Date }): Promise<void> {
+export async function enqueueFollowUp({
+  doc,
+  entryId,
+  kind,
+  reports,
+  now,
+}: {
+  doc: QueueSource;
+  entryId: Types.ObjectId;
+  kind: FollowUpKind;
+  reports?: ReportSummary;
+  now: Date;
+}): Promise<void> {
   // Not "flagged": the statistics count flagged new comments, and a follow-up is marked by its kind already.
-  const entry = { ...queueEntryFor(doc), _id: entryId, createdAt: now, flagged: false, feedback: doc._id, kind, ...(reports ? { reports } : {}) };
+  const entry = {
+    ...queueEntryFor(doc),
+    _id: entryId,
+    createdAt: now,
+    flagged: false,
+    feedback: doc._id,
+    kind,
+    ...(reports ? { reports } : {}),
+  };
   try {
     await insertEntry(entry);
   } catch (error) {

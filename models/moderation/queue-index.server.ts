@@ -145,7 +145,13 @@ function matches(entry: IndexedEntry, filter: IndexFilter): boolean {
 }
 
 /** Up to `size` pending entries, oldest first, strictly after `after` (the keyset cursor). */
-export async function pendingEntries(input: { filter: IndexFilter; after?: { createdAt: number; id: string }; size: number; generation: string; scan: Scan }): Promise<IndexedEntry[]> {
+export async function pendingEntries(input: {
+  filter: IndexFilter;
+  after?: { createdAt: number; id: string };
+  size: number;
+  generation: string;
+  scan: Scan;
+}): Promise<IndexedEntry[]> {
   const { filter, after, size } = input;
   await current(input.generation, input.scan);
   const found: IndexedEntry[] = [];

@@ -54,14 +54,33 @@ export async function replyTarget({ evaluationId, account }: { evaluationId: str
  * is audited with both texts. Each move is conditional on the version read (instances racing on MongoDB retry).
  * A hidden reply stays hidden: editing does not undo a moderator's decision.
  */
-export async function saveReply({ evaluationId, body, account, now = new Date() }: { evaluationId: string; body: string; account: ReplyActor; now?: Date }): Promise<ReplyView> {
+export async function saveReply({
+  evaluationId,
+  body,
+  account,
+  now = new Date(),
+}: {
+  evaluationId: string;
+  body: string;
+  account: ReplyActor;
+  now?: Date;
+}): Promise<ReplyView> {
   const organization = await replyTarget({ evaluationId, account });
   const saved = await serialised(Reply, evaluationId, async () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await readReply(evaluationId);
       if (!current) {
         try {
-          await Reply.create({ _id: evaluationId, organization, body, version: 1, author: account.id, publishedAt: now, updatedAt: now, hidden: null });
+          await Reply.create({
+            _id: evaluationId,
+            organization,
+            body,
+            version: 1,
+            author: account.id,
+            publishedAt: now,
+            updatedAt: now,
+            hidden: null,
+          });
           return { before: null, version: 1, updatedAt: now };
         } catch (error) {
           if (isDuplicateKey(error)) continue;
@@ -69,23 +88,51 @@ export async function saveReply({ evaluationId, body, account, now = new Date() 
         }
       }
       if (current.body === body) return { before: undefined, version: current.version, updatedAt: current.updatedAt };
-      await ReplyVersion.create({ _id: replyVersionId(evaluationId, current.version), evaluation: evaluationId, version: current.version, body: current.body, author: current.author, at: current.updatedAt }).catch((error: unknown) => {
+      await ReplyVersion.create({
+        _id: replyVersionId(evaluationId, current.version),
+        evaluation: evaluationId,
+        version: current.version,
+        body: current.body,
+        author: current.author,
+        at: current.updatedAt,
+      }).catch((error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
       });
-      const moved = await Reply.updateOne({ _id: evaluationId, version: current.version }, { $set: { body, version: current.version + 1, author: account.id, updatedAt: now } });
-      if (moved.matchedCount === 1) return { before: { body: current.body, version: current.version }, version: current.version + 1, updatedAt: now };
+      const moved = await Reply.updateOne(
+        { _id: evaluationId, version: current.version },
+        { $set: { body, version: current.version + 1, author: account.id, updatedAt: now } },
+      );
+      if (moved.matchedCount === 1)
+        return { before: { body: current.body, version: current.version }, version: current.version + 1, updatedAt: now };
     }
     throw new Error(`reply ${evaluationId} kept changing; try again`);
   });
   if (saved.before !== undefined) {
-    await recordAudit({ actor: account, action: saved.before ? "reply.edit" : "reply.publish", targetType: "reply", targetId: evaluationId, before: saved.before, after: { body, version: saved.version, organization } });
+    await recordAudit({
+      actor: account,
+      action: saved.before ? "reply.edit" : "reply.publish",
+      targetType: "reply",
+      targetId: evaluationId,
+      before: saved.before,
+      after: { body, version: saved.version, organization },
+    });
     publicDataChanged();
   }
   return { body, updatedAt: saved.updatedAt.toISOString() };
 }
 
 /** Hides (reason required) or restores a reply; audited, and the public pages change at once. */
-async function setHidden({ evaluationId, moderator, hide, now }: { evaluationId: string; moderator: ReplyActor; hide: HideReplyInput | null; now: Date }): Promise<void> {
+async function setHidden({
+  evaluationId,
+  moderator,
+  hide,
+  now,
+}: {
+  evaluationId: string;
+  moderator: ReplyActor;
+  hide: HideReplyInput | null;
+  now: Date;
+}): Promise<void> {
   const current = await serialised(Reply, evaluationId, async () => {
     const reply = await readReply(evaluationId);
     if (!reply) throw new ReplyNotFound();
@@ -110,11 +157,25 @@ async function setHidden({ evaluationId, moderator, hide, now }: { evaluationId:
   publicDataChanged();
 }
 
-export function hideReply({ evaluationId, moderator, reason, note, now = new Date() }: { evaluationId: string; moderator: ReplyActor; now?: Date } & HideReplyInput): Promise<void> {
+export function hideReply({
+  evaluationId,
+  moderator,
+  reason,
+  note,
+  now = new Date(),
+}: { evaluationId: string; moderator: ReplyActor; now?: Date } & HideReplyInput): Promise<void> {
   return setHidden({ evaluationId, moderator, hide: { reason, note }, now });
 }
 
-export function restoreReply({ evaluationId, moderator, now = new Date() }: { evaluationId: string; moderator: ReplyActor; now?: Date }): Promise<void> {
+export function restoreReply({
+  evaluationId,
+  moderator,
+  now = new Date(),
+}: {
+  evaluationId: string;
+  moderator: ReplyActor;
+  now?: Date;
+}): Promise<void> {
   return setHidden({ evaluationId, moderator, hide: null, now });
 }
 
@@ -159,6 +220,8 @@ export function publicReplyViews({ found, evaluationIds }: { found: Map<string, 
 export async function replyVersions({ evaluationId }: { evaluationId: string }): Promise<{ version: number; body: string; at: string }[]> {
   const current = await Reply.findOne({ _id: evaluationId }, { version: 1 }).lean();
   const numbers = Array.from({ length: Math.max(0, (current?.version ?? 1) - 1) }, (_, index) => index + 1);
-  const docs = await Promise.all(numbers.map((version) => ReplyVersion.findOne({ _id: replyVersionId(evaluationId, version) }, { version: 1, body: 1, at: 1 }).lean()));
+  const docs = await Promise.all(
+    numbers.map((version) => ReplyVersion.findOne({ _id: replyVersionId(evaluationId, version) }, { version: 1, body: 1, at: 1 }).lean()),
+  );
   return docs.flatMap((doc) => (doc ? [{ version: doc.version, body: doc.body, at: doc.at.toISOString() }] : []));
 }

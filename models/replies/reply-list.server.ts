@@ -19,10 +19,16 @@ export interface ReplyListItem {
  * Replies newest first, keyset-paged on (updatedAt, _id) with the index of that order. The collection holds at
  * most one document per evaluation, so on the embedded database this scan stays small; throws InvalidCursor.
  */
-export async function listReplies({ cursor, limit = 25 }: { cursor?: string; limit?: number } = {}): Promise<{ items: ReplyListItem[]; nextCursor: string | null }> {
+export async function listReplies({ cursor, limit = 25 }: { cursor?: string; limit?: number } = {}): Promise<{
+  items: ReplyListItem[];
+  nextCursor: string | null;
+}> {
   const after = decodeCursor(cursor, "date");
   const filter = after ? afterPosition({}, { field: "updatedAt", key: new Date(String(after.k)), id: after.id, order: "desc" }) : {};
-  const docs = await Reply.find(filter, { organization: 1, body: 1, version: 1, updatedAt: 1, hidden: 1 }).sort({ updatedAt: -1, _id: -1 }).limit(limit + 1).lean();
+  const docs = await Reply.find(filter, { organization: 1, body: 1, version: 1, updatedAt: 1, hidden: 1 })
+    .sort({ updatedAt: -1, _id: -1 })
+    .limit(limit + 1)
+    .lean();
   const snapshot = await catalogSnapshot();
   const page = docs.slice(0, limit);
   const last = page.at(-1);

@@ -17,7 +17,14 @@ const NumbersSchema = new Schema(
   },
   { _id: false },
 );
-const CountsSchema = new Schema({ agree: { type: Number, required: true }, disagree: { type: Number, required: true }, proposed: { type: Schema.Types.Mixed, default: {} } }, { _id: false });
+const CountsSchema = new Schema(
+  {
+    agree: { type: Number, required: true },
+    disagree: { type: Number, required: true },
+    proposed: { type: Schema.Types.Mixed, default: {} },
+  },
+  { _id: false },
+);
 const OutcomeSchema = new Schema(
   {
     decision: { type: String, enum: ["kept", "changed"], required: true },
@@ -89,8 +96,21 @@ export interface StoredCase {
 }
 
 export const CASE_FIELDS = {
-  evaluation: 1, organization: 1, orgCode: 1, orgName: 1, period: 1, ratingVersion: 1, rating: 1, status: 1, reason: 1, numbers: 1,
-  thresholds: 1, openedAt: 1, reviewer: 1, startedAt: 1, outcome: 1,
+  evaluation: 1,
+  organization: 1,
+  orgCode: 1,
+  orgName: 1,
+  period: 1,
+  ratingVersion: 1,
+  rating: 1,
+  status: 1,
+  reason: 1,
+  numbers: 1,
+  thresholds: 1,
+  openedAt: 1,
+  reviewer: 1,
+  startedAt: 1,
+  outcome: 1,
 } as const;
 
 export function readCase(id: string): Promise<StoredCase | null> {
@@ -102,5 +122,9 @@ export function readCase(id: string): Promise<StoredCase | null> {
  * is bounded by the period's organizations, and the index (period, openedAt, _id) serves it on MongoDB.
  */
 export function listCases({ period, statuses }: { period: string; statuses: readonly ReviewStatus[] }): Promise<StoredCase[]> {
-  return ReviewCase.find({ period, status: { $in: [...statuses] } }, CASE_FIELDS).sort({ openedAt: -1, _id: -1 }).limit(5_000).lean<StoredCase[]>().exec();
+  return ReviewCase.find({ period, status: { $in: [...statuses] } }, CASE_FIELDS)
+    .sort({ openedAt: -1, _id: -1 })
+    .limit(5_000)
+    .lean<StoredCase[]>()
+    .exec();
 }

@@ -34,7 +34,15 @@ export function toView(doc: StoredCase): ReviewView {
     reason: doc.reason,
     numbers: doc.numbers,
     ...(doc.outcome
-      ? { outcome: { decision: doc.outcome.decision, from: doc.outcome.from, to: doc.outcome.to, note: doc.outcome.note, decidedAt: new Date(doc.outcome.decidedAt).toISOString() } }
+      ? {
+          outcome: {
+            decision: doc.outcome.decision,
+            from: doc.outcome.from,
+            to: doc.outcome.to,
+            note: doc.outcome.note,
+            decidedAt: new Date(doc.outcome.decidedAt).toISOString(),
+          },
+        }
       : {}),
   };
 }
@@ -49,7 +57,13 @@ export async function listReviews({ period, includeUnresolved }: { period: strin
 const COMMENTS_SHOWN = 5;
 
 /** Published comments disagreeing with the evaluation, newest first, from the organization's published-comments read model. */
-export async function disagreeingComments({ evaluationId, limit = COMMENTS_SHOWN }: { evaluationId: string; limit?: number }): Promise<PublicFeedback[]> {
+export async function disagreeingComments({
+  evaluationId,
+  limit = COMMENTS_SHOWN,
+}: {
+  evaluationId: string;
+  limit?: number;
+}): Promise<PublicFeedback[]> {
   const page = await listApprovedFeedback({ evaluationIds: [evaluationId], limit: 100 });
   return page.items.filter((item) => item.stance === "disagree").slice(0, limit);
 }

@@ -4,7 +4,15 @@ import type { CatalogRow } from "../catalog/catalog-rows";
 import { logError } from "../../app/utils/log.server";
 import { recordAudit } from "../moderation/audit.server";
 import { ReviewCase, reviewCaseId, type StoredCase } from "./review-case.server";
-import { anyRuleOn, countsSince, crossedRule, reviewNumbers, type ReviewCounts, type ReviewNumbers, type ReviewThresholds } from "./review-rules";
+import {
+  anyRuleOn,
+  countsSince,
+  crossedRule,
+  reviewNumbers,
+  type ReviewCounts,
+  type ReviewNumbers,
+  type ReviewThresholds,
+} from "./review-rules";
 import { getReviewThresholds } from "./review-thresholds.server";
 
 type Actor = { id?: string; email: string };
@@ -51,7 +59,17 @@ function isDuplicateKey(error: unknown): boolean {
  * Opens the row's case for its current rating version when a rule is crossed. The insert of a fixed `_id`
  * is the whole guard: racing approvals, or the recount after them, get a duplicate key and open nothing.
  */
-async function openIfCrossed({ row, thresholds, actor, now }: { row: CatalogRow; thresholds: ReviewThresholds; actor: Actor; now: Date }): Promise<boolean> {
+async function openIfCrossed({
+  row,
+  thresholds,
+  actor,
+  now,
+}: {
+  row: CatalogRow;
+  thresholds: ReviewThresholds;
+  actor: Actor;
+  now: Date;
+}): Promise<boolean> {
   const _id = reviewCaseId(row.id, ratingVersionOf(row));
   if (known.has(knownKey(_id))) return false;
   const numbers = await currentNumbers(row);
@@ -80,12 +98,27 @@ async function openIfCrossed({ row, thresholds, actor, now }: { row: CatalogRow;
     return false;
   }
   known.add(knownKey(_id));
-  await recordAudit({ actor, action: "review.open", targetType: "review", targetId: _id, reason, after: { status: "open", rating: row.rating, numbers, thresholds } });
+  await recordAudit({
+    actor,
+    action: "review.open",
+    targetType: "review",
+    targetId: _id,
+    reason,
+    after: { status: "open", rating: row.rating, numbers, thresholds },
+  });
   return true;
 }
 
 /** After an approval moved an evaluation's counters: open its case if its period's thresholds are now crossed. */
-export async function openReviewIfDue({ evaluationId, actor, now = new Date() }: { evaluationId: string; actor: Actor; now?: Date }): Promise<boolean> {
+export async function openReviewIfDue({
+  evaluationId,
+  actor,
+  now = new Date(),
+}: {
+  evaluationId: string;
+  actor: Actor;
+  now?: Date;
+}): Promise<boolean> {
   const snapshot = await catalogSnapshot();
   const row = snapshot.rowsById.get(evaluationId);
   if (!row) return false;
@@ -95,7 +128,11 @@ export async function openReviewIfDue({ evaluationId, actor, now = new Date() }:
 }
 
 /** Every published evaluation (or one period's) checked against its thresholds; returns how many cases opened. */
-export async function openDueReviews({ period, actor = SYSTEM_ACTOR, now = new Date() }: { period?: string; actor?: Actor; now?: Date } = {}): Promise<number> {
+export async function openDueReviews({
+  period,
+  actor = SYSTEM_ACTOR,
+  now = new Date(),
+}: { period?: string; actor?: Actor; now?: Date } = {}): Promise<number> {
   const snapshot = await catalogSnapshot();
   let opened = 0;
   for (const [code, rows] of snapshot.rowsByPeriod) {

@@ -62,13 +62,21 @@ export function reviewNumbers(counts: ReviewCounts, rating: string): ReviewNumbe
     proposals += n;
     if (key !== rating) differing += n;
   }
-  return { agree: counts.agree, disagree: counts.disagree, sides, disagreementLow: interval ? round4(interval[0]) : null, stated: counts.agree + proposals, differing };
+  return {
+    agree: counts.agree,
+    disagree: counts.disagree,
+    sides,
+    disagreementLow: interval ? round4(interval[0]) : null,
+    stated: counts.agree + proposals,
+    differing,
+  };
 }
 
 /** The first rule the numbers cross (disagreement before proposals), or null. */
 export function crossedRule(numbers: ReviewNumbers, thresholds: ReviewThresholds): ReviewReason | null {
   const d = thresholds.disagreement;
-  if (d.enabled && numbers.sides >= d.minSides && numbers.disagreementLow !== null && numbers.disagreementLow > d.minLowerBound) return "disagreement";
+  if (d.enabled && numbers.sides >= d.minSides && numbers.disagreementLow !== null && numbers.disagreementLow > d.minLowerBound)
+    return "disagreement";
   const p = thresholds.proposals;
   if (p.enabled && numbers.differing >= p.minCount && numbers.differing * 2 > numbers.stated) return "proposals";
   return null;

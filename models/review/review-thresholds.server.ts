@@ -8,8 +8,21 @@ import { THRESHOLDS_OFF, type ReviewThresholds } from "./review-rules";
 const ReviewThresholdsSchema = new Schema(
   {
     _id: { type: String, required: true },
-    disagreement: { type: new Schema({ enabled: { type: Boolean, required: true }, minLowerBound: { type: Number, required: true }, minSides: { type: Number, required: true } }, { _id: false }), required: true },
-    proposals: { type: new Schema({ enabled: { type: Boolean, required: true }, minCount: { type: Number, required: true } }, { _id: false }), required: true },
+    disagreement: {
+      type: new Schema(
+        {
+          enabled: { type: Boolean, required: true },
+          minLowerBound: { type: Number, required: true },
+          minSides: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    proposals: {
+      type: new Schema({ enabled: { type: Boolean, required: true }, minCount: { type: Number, required: true } }, { _id: false }),
+      required: true,
+    },
   },
   { timestamps: true },
 );
@@ -23,14 +36,21 @@ const count = (message: string) => z.coerce.number({ invalid_type_error: message
 export const ReviewThresholdsFormSchema = z
   .object({
     disagreementEnabled: checkbox,
-    minLowerBound: z.coerce.number({ invalid_type_error: `${E}lowerBound` }).min(0, `${E}lowerBound`).max(99, `${E}lowerBound`),
+    minLowerBound: z.coerce
+      .number({ invalid_type_error: `${E}lowerBound` })
+      .min(0, `${E}lowerBound`)
+      .max(99, `${E}lowerBound`),
     minSides: count(`${E}minSides`),
     proposalsEnabled: checkbox,
     minCount: count(`${E}minCount`),
   })
   .transform(
     (input): ReviewThresholds => ({
-      disagreement: { enabled: input.disagreementEnabled, minLowerBound: Math.round(input.minLowerBound * 100) / 10_000, minSides: input.minSides },
+      disagreement: {
+        enabled: input.disagreementEnabled,
+        minLowerBound: Math.round(input.minLowerBound * 100) / 10_000,
+        minSides: input.minSides,
+      },
       proposals: { enabled: input.proposalsEnabled, minCount: input.minCount },
     }),
   );
@@ -67,9 +87,22 @@ export async function getReviewThresholds({ period }: { period: string }): Promi
 }
 
 /** Saves a period's thresholds (an upsert by `_id`) and audits the change. */
-export async function saveReviewThresholds({ period, thresholds, actor }: { period: string; thresholds: ReviewThresholds; actor: { id: string; email: string } }): Promise<void> {
+export async function saveReviewThresholds({
+  period,
+  thresholds,
+  actor,
+}: {
+  period: string;
+  thresholds: ReviewThresholds;
+  actor: { id: string; email: string };
+}): Promise<void> {
   const before = await getReviewThresholds({ period });
-  const write = () => ReviewThresholdsModel.updateOne({ _id: period }, { $set: { disagreement: thresholds.disagreement, proposals: thresholds.proposals } }, { upsert: true });
+  const write = () =>
+    ReviewThresholdsModel.updateOne(
+      { _id: period },
+      { $set: { disagreement: thresholds.disagreement, proposals: thresholds.proposals } },
+      { upsert: true },
+    );
   // Two first-ever saves at once can both try the insert on FerretDB; the loser's retry is an update.
   await write().catch((error: unknown) => ((error as { code?: unknown }).code === 11000 ? write() : Promise.reject(error)));
   memo.delete(memoKey(period));

@@ -11,7 +11,10 @@ type Actor = { id: string; email: string };
 
 /** Why a committee action was refused; pages translate `reviews:errors.<code>`. */
 export class ReviewActionError extends Error {
-  constructor(readonly code: "notFound" | "moved" | "invalidRating" | "unchanged" | "conflict", readonly status: 404 | 409 | 400) {
+  constructor(
+    readonly code: "notFound" | "moved" | "invalidRating" | "unchanged" | "conflict",
+    readonly status: 404 | 409 | 400,
+  ) {
     super(`review action refused: ${code}`);
     this.name = "ReviewActionError";
   }
@@ -23,7 +26,13 @@ const E = "reviews:errors.";
 export const ReviewDecisionSchema = z
   .object({
     decision: z.enum(["kept", "changed"], { message: `${E}decision` }),
-    to: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[a-z0-9-]{1,40}$/, `${E}rating`).optional()),
+    to: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,40}$/, `${E}rating`)
+        .optional(),
+    ),
     note: z
       .string({ required_error: `${E}note` })
       .transform(cleanText)
@@ -37,7 +46,17 @@ export type ReviewDecisionInput = z.infer<typeof ReviewDecisionSchema>;
  * FerretDB (whose update is a read and a write) a read and a write by `_id` under a per-case lock in the one
  * app process. Throws "moved" (409) when someone else moved it first.
  */
-async function moveCase({ id, from, set, unset }: { id: string; from: ReviewStatus; set: Record<string, unknown>; unset?: Record<string, ""> }): Promise<void> {
+async function moveCase({
+  id,
+  from,
+  set,
+  unset,
+}: {
+  id: string;
+  from: ReviewStatus;
+  set: Record<string, unknown>;
+  unset?: Record<string, "">;
+}): Promise<void> {
   const update = { $set: set, ...(unset ? { $unset: unset } : {}) };
   const status = isFerretDB()
     ? await serialised(ReviewCase, id, async () => {
@@ -45,7 +64,9 @@ async function moveCase({ id, from, set, unset }: { id: string; from: ReviewStat
         if (doc?.status === from) await ReviewCase.updateOne({ _id: id }, update);
         return doc ? (doc.status === from ? "moved-here" : "elsewhere") : "missing";
       })
-    : await ReviewCase.updateOne({ _id: id, status: from }, update).then(async (r) => (r.matchedCount === 1 ? "moved-here" : (await ReviewCase.exists({ _id: id })) ? "elsewhere" : "missing"));
+    : await ReviewCase.updateOne({ _id: id, status: from }, update).then(async (r) =>
+        r.matchedCount === 1 ? "moved-here" : (await ReviewCase.exists({ _id: id })) ? "elsewhere" : "missing",
+      );
   if (status === "elsewhere") throw new ReviewActionError("moved", 409);
   if (status === "missing") throw new ReviewActionError("notFound", 404);
 }
@@ -60,21 +81,49 @@ async function caseOr404(id: string): Promise<StoredCase> {
 export async function startReview({ id, actor, now = new Date() }: { id: string; actor: Actor; now?: Date }): Promise<void> {
   await caseOr404(id);
   await moveCase({ id, from: "open", set: { status: "under-review", reviewer: actor.id, startedAt: now } });
-  await recordAudit({ actor, action: "review.start", targetType: "review", targetId: id, before: { status: "open" }, after: { status: "under-review" } });
+  await recordAudit({
+    actor,
+    action: "review.start",
+    targetType: "review",
+    targetId: id,
+    before: { status: "open" },
+    after: { status: "under-review" },
+  });
 }
 
-const REVISION_REFUSALS: Record<string, ReviewActionError["code"]> = { "invalid-rating": "invalidRating", unchanged: "unchanged", conflict: "conflict" };
+const REVISION_REFUSALS: Record<string, ReviewActionError["code"]> = {
+  "invalid-rating": "invalidRating",
+  unchanged: "unchanged",
+  conflict: "conflict",
+};
 
 /**
  * under review → decided. "changed" claims the case first (so two members cannot both revise), then calls
  * reviseRating(); if that refuses, the case goes back to under review and nothing else was written.
  */
-export async function decideReview({ id, input, actor, now = new Date() }: { id: string; input: ReviewDecisionInput; actor: Actor; now?: Date }): Promise<StoredCase["outcome"]> {
+export async function decideReview({
+  id,
+  input,
+  actor,
+  now = new Date(),
+}: {
+  id: string;
+  input: ReviewDecisionInput;
+  actor: Actor;
+  now?: Date;
+}): Promise<StoredCase["outcome"]> {
   const found = await caseOr404(id);
   const row = (await catalogSnapshot()).rowsById.get(found.evaluation);
   const current = row?.rating ?? found.rating;
   if (input.decision === "changed" && input.to === current) throw new ReviewActionError("unchanged", 400);
-  const outcome = { decision: input.decision, from: current, to: input.decision === "changed" ? input.to! : current, note: input.note, decidedAt: now, decidedBy: actor.id };
+  const outcome = {
+    decision: input.decision,
+    from: current,
+    to: input.decision === "changed" ? input.to! : current,
+    note: input.note,
+    decidedAt: now,
+    decidedBy: actor.id,
+  };
   const baseline = input.decision === "changed" && row ? { baseline: countsOf(row) } : {};
   await moveCase({ id, from: "under-review", set: { status: "decided", outcome, ...baseline } });
   if (input.decision === "changed") {
@@ -86,10 +135,19 @@ export async function decideReview({ id, input, actor, now = new Date() }: { id:
       }
     } catch (error) {
       await moveCase({ id, from: "decided", set: { status: "under-review" }, unset: { outcome: "", baseline: "" } });
-      if (error instanceof RatingRevisionError && REVISION_REFUSALS[error.code]) throw new ReviewActionError(REVISION_REFUSALS[error.code]!, error.code === "conflict" ? 409 : 400);
+      if (error instanceof RatingRevisionError && REVISION_REFUSALS[error.code])
+        throw new ReviewActionError(REVISION_REFUSALS[error.code]!, error.code === "conflict" ? 409 : 400);
       throw error;
     }
   }
-  await recordAudit({ actor, action: "review.decide", targetType: "review", targetId: id, note: input.note, before: { status: "under-review", rating: outcome.from }, after: { status: "decided", decision: outcome.decision, rating: outcome.to } });
+  await recordAudit({
+    actor,
+    action: "review.decide",
+    targetType: "review",
+    targetId: id,
+    note: input.note,
+    before: { status: "under-review", rating: outcome.from },
+    after: { status: "decided", decision: outcome.decision, rating: outcome.to },
+  });
   return outcome;
 }

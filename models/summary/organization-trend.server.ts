@@ -26,7 +26,9 @@ export async function organizationAgreementByPeriod({ code }: { code: string }):
   const snapshot = await catalogSnapshot();
   const organization = snapshot.organizations.get(code);
   const rows = organization ? (snapshot.rowsByOrganization.get(organization.id) ?? []) : [];
-  const periods = snapshot.periods.filter((p) => rows.some((row) => row.period === p.code)).sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
+  const periods = snapshot.periods
+    .filter((p) => rows.some((row) => row.period === p.code))
+    .sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
   const byPeriod = periods.map((period) => ({
     period,
     rows: summaryRows(

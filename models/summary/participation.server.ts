@@ -25,7 +25,6 @@ const ParticipationDaySchema = new Schema(
 ParticipationDaySchema.index({ period: 1, _id: 1 });
 export const ParticipationDay = defineModel("ParticipationDay", ParticipationDaySchema, "participationdays");
 
-
 export interface DayCount {
   day: string;
   total: number;
@@ -48,9 +47,12 @@ function isDuplicateKey(error: unknown): boolean {
 
 /** $inc of one day's document, created on first use (serialised per day on FerretDB, whose upsert reads then writes). */
 function incrementDay(period: string, day: string, inc: Record<string, number>): Promise<unknown> {
-  const write = () => ParticipationDay.updateOne({ _id: dayId(period, day) }, { $inc: inc, $setOnInsert: { period, day } }, { upsert: true });
+  const write = () =>
+    ParticipationDay.updateOne({ _id: dayId(period, day) }, { $inc: inc, $setOnInsert: { period, day } }, { upsert: true });
   // Two first upserts of a day at once: the loser's retry finds the document and increments it.
-  return serialised(ParticipationDay, dayId(period, day), () => write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))));
+  return serialised(ParticipationDay, dayId(period, day), () =>
+    write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error))),
+  );
 }
 
 /** Counts one item received now on an evaluation (its period and district from the catalog in memory, else by _id). */
@@ -73,12 +75,19 @@ export async function feedbackPerDay({ period, district }: { period: string; dis
   const days = docs.map((doc) => ({ day: doc.day, total: doc.total, districts: { ...doc.districts } }));
   if (!district) return days.filter((d) => d.total > 0);
   const key = districtKey(district);
-  return days.filter((d) => (d.districts[key] ?? 0) > 0).map((d) => ({ day: d.day, total: d.districts[key]!, districts: { [district]: d.districts[key]! } }));
+  return days
+    .filter((d) => (d.districts[key] ?? 0) > 0)
+    .map((d) => ({ day: d.day, total: d.districts[key]!, districts: { [district]: d.districts[key]! } }));
 }
 
 /** What the day documents should hold, counted from the feedback collection. */
-async function recountDays(scope: Record<string, unknown>): Promise<Map<string, { period: string; day: string; paths: Record<string, number> }>> {
-  const items = await Feedback.aggregate<{ period: string; district: string; createdAt: Date }>([{ $match: scope }, { $project: { _id: 0, period: 1, district: 1, createdAt: 1 } }]);
+async function recountDays(
+  scope: Record<string, unknown>,
+): Promise<Map<string, { period: string; day: string; paths: Record<string, number> }>> {
+  const items = await Feedback.aggregate<{ period: string; district: string; createdAt: Date }>([
+    { $match: scope },
+    { $project: { _id: 0, period: 1, district: 1, createdAt: 1 } },
+  ]);
   const days = new Map<string, { period: string; day: string; paths: Record<string, number> }>();
   for (const item of items) {
     const day = vietnamDay(item.createdAt);
@@ -97,7 +106,9 @@ async function recountDays(scope: Record<string, unknown>): Promise<Map<string, 
 export async function rebuildParticipation({ period }: { period?: string } = {}): Promise<number> {
   const scope = period ? { period } : {};
   const expected = await recountDays(scope);
-  const stored = await ParticipationDay.find(scope, { period: 1, day: 1, total: 1, districts: 1 }).lean<(StoredDay & { period: string })[]>();
+  const stored = await ParticipationDay.find(scope, { period: 1, day: 1, total: 1, districts: 1 }).lean<
+    (StoredDay & { period: string })[]
+  >();
   for (const doc of stored) if (!expected.has(doc._id)) expected.set(doc._id, { period: doc.period, day: doc.day, paths: {} });
   const storedById = new Map(stored.map((doc) => [doc._id, doc]));
   let changed = 0;

@@ -75,7 +75,13 @@ async function recountPaths(filter: Record<string, unknown>): Promise<Map<string
   ]).cursor({ batchSize: 2000 });
   const byEvaluation = new Map<string, Paths>();
   for await (const row of rows) {
-    const state: CountedState = { status: row.status, stance: row.stance, isResident: row.isResident === true, proposedRating: row.proposedRating ?? null, rejectReason: row.moderation?.reason ?? null };
+    const state: CountedState = {
+      status: row.status,
+      stance: row.stance,
+      isResident: row.isResident === true,
+      proposedRating: row.proposedRating ?? null,
+      rejectReason: row.moderation?.reason ?? null,
+    };
     const key = String(row.evaluation);
     const paths = byEvaluation.get(key) ?? {};
     addInto(paths, contribution(state));
@@ -85,7 +91,17 @@ async function recountPaths(filter: Record<string, unknown>): Promise<Map<string
 }
 
 async function readStored(filter: Record<string, unknown>): Promise<Map<string, StoredDoc>> {
-  const docs = await Evaluation.find(filter, { orgCode: 1, period: 1, counters: 1, residentCounters: 1, proposed: 1, rejected: 1, followUp: 1 }).sort({ _id: 1 }).lean<StoredDoc[]>();
+  const docs = await Evaluation.find(filter, {
+    orgCode: 1,
+    period: 1,
+    counters: 1,
+    residentCounters: 1,
+    proposed: 1,
+    rejected: 1,
+    followUp: 1,
+  })
+    .sort({ _id: 1 })
+    .lean<StoredDoc[]>();
   return new Map(docs.map((doc) => [String(doc._id), doc]));
 }
 
@@ -146,10 +162,15 @@ const RECHECK_BY_ID_LIMIT = 50;
 
 /** Recounts only `ids`: by id when they are few, else the whole scope with the others left out. */
 async function recheck(scope: Record<string, unknown>, ids: string[]): Promise<Pass> {
-  if (ids.length <= RECHECK_BY_ID_LIMIT) return findDrifts({ _id: { $in: ids } }, { evaluation: { $in: ids.map((id) => new Types.ObjectId(id)) } });
+  if (ids.length <= RECHECK_BY_ID_LIMIT)
+    return findDrifts({ _id: { $in: ids } }, { evaluation: { $in: ids.map((id) => new Types.ObjectId(id)) } });
   const wanted = new Set(ids);
   const pass = await findDrifts(scope, scope);
-  return { checked: ids.length, drifts: pass.drifts.filter((d) => wanted.has(d.evaluation)), moving: pass.moving.filter((id) => wanted.has(id)) };
+  return {
+    checked: ids.length,
+    drifts: pass.drifts.filter((d) => wanted.has(d.evaluation)),
+    moving: pass.moving.filter((id) => wanted.has(id)),
+  };
 }
 
 /**
@@ -159,7 +180,14 @@ async function recheck(scope: Record<string, unknown>, ids: string[]): Promise<P
 export async function recountCounters({ period, dryRun = false }: { period?: string; dryRun?: boolean } = {}): Promise<RecountReport> {
   const scope = period ? { period } : {};
   let pass = await findDrifts(scope, scope);
-  const report: RecountReport = { checked: pass.checked, drifts: [...pass.drifts], repaired: 0, unresolved: [], participationDays: 0, campaignFlags: 0 };
+  const report: RecountReport = {
+    checked: pass.checked,
+    drifts: [...pass.drifts],
+    repaired: 0,
+    unresolved: [],
+    participationDays: 0,
+    campaignFlags: 0,
+  };
   if (dryRun) return { ...report, unresolved: pass.drifts };
   try {
     for (let n = 1; n <= MAX_PASSES; n++) {

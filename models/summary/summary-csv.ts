@@ -1,7 +1,19 @@
 import { toCsv } from "../lib/csv";
 import type { SummaryRow } from "./summary-rows";
 
-export const SUMMARY_CSV_HEADER = ["key", "label", "organizations", "agree", "disagree", "neutral", "pending", "total", "agreementRate", "ci95Low", "ci95High"] as const;
+export const SUMMARY_CSV_HEADER = [
+  "key",
+  "label",
+  "organizations",
+  "agree",
+  "disagree",
+  "neutral",
+  "pending",
+  "total",
+  "agreementRate",
+  "ci95Low",
+  "ci95High",
+] as const;
 
 /** The summary rows as RFC 4180 CSV (with a BOM, see toCsv); the numbers are the JSON's, a null rate is an empty cell. */
 export function summaryCsv(rows: SummaryRow[]): string {

@@ -104,7 +104,11 @@ function withAgreement(counts: StanceCounts): StanceCounts & Agreement {
 
 function toRow(acc: Accumulator): SummaryRow {
   const { agree, disagree, neutral, pending } = acc.counters;
-  const others = { agree: agree - acc.residents.agree, disagree: disagree - acc.residents.disagree, neutral: neutral - acc.residents.neutral };
+  const others = {
+    agree: agree - acc.residents.agree,
+    disagree: disagree - acc.residents.disagree,
+    neutral: neutral - acc.residents.neutral,
+  };
   return {
     key: acc.key,
     label: acc.label,

@@ -26,11 +26,21 @@ export async function periodCounterDocs({ period }: { period: string }): Promise
 }
 
 export function matchesFilters(doc: CounterDoc, filters: SummaryFilters): boolean {
-  return (!filters.district || doc.district === filters.district) && (!filters.rating || doc.rating === filters.rating) && (!filters.kind || doc.kind === filters.kind);
+  return (
+    (!filters.district || doc.district === filters.district) &&
+    (!filters.rating || doc.rating === filters.rating) &&
+    (!filters.kind || doc.kind === filters.kind)
+  );
 }
 
 /** Summary rows from counters already read (so one page can group one read several ways). */
-export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters; docs: readonly CounterDoc[] }): Summary {
+export function summaryFromDocs(input: {
+  period: PeriodView;
+  groupBy: GroupBy;
+  lang: Language;
+  filters?: SummaryFilters;
+  docs: readonly CounterDoc[];
+}): Summary {
   const { period, groupBy, lang, filters = {} } = input;
   const docs = input.docs.filter((doc) => matchesFilters(doc, filters));
   const rows = summaryRows(docs, groupBy, { lang, ratingScale: period.ratingScale, periodCode: period.code, periodTitle: period.title });
@@ -38,6 +48,11 @@ export function summaryFromDocs(input: { period: PeriodView; groupBy: GroupBy; l
 }
 
 /** GET /api/v1/summary: the period's counters grouped, with agreement rates and Wilson intervals. */
-export async function getSummary(input: { period: PeriodView; groupBy: GroupBy; lang: Language; filters?: SummaryFilters }): Promise<Summary> {
+export async function getSummary(input: {
+  period: PeriodView;
+  groupBy: GroupBy;
+  lang: Language;
+  filters?: SummaryFilters;
+}): Promise<Summary> {
   return summaryFromDocs({ ...input, docs: await periodCounterDocs({ period: input.period.code }) });
 }

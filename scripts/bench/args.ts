@@ -44,7 +44,17 @@ export interface Settings {
 
 export function readSettings(argv: string[]): Settings {
   const args = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({ args: argv, strict: true, options: { url: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, quick: { type: "boolean" }, serve: { type: "boolean" } } });
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        url: { type: "string" },
+        duration: { type: "string" },
+        connections: { type: "string" },
+        quick: { type: "boolean" },
+        serve: { type: "boolean" },
+      },
+    });
     return ArgsSchema.safeParse(values);
   });
   const quick = args.quick;

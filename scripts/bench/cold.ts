@@ -27,7 +27,11 @@ async function medianMs(runs: number, task: () => Promise<unknown>): Promise<num
 
 function main(): void {
   const { runs, period: code } = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { runs: { type: "string" }, period: { type: "string" } } });
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: { runs: { type: "string" }, period: { type: "string" } },
+    });
     return ArgsSchema.safeParse(values);
   });
   void runScript(async () => {

@@ -18,7 +18,14 @@ const VIEWS = [
 export function commentJson(source: CommentSource, n: number): string {
   const [stance, text] = pick(VIEWS);
   const proposedRating = stance === "disagree" ? pick(source.ratingKeys) : undefined;
-  return JSON.stringify({ evaluation: pick(source.evaluations), stance, proposedRating, body: `${text} (bench ${source.runId}-${n})`, isResident: true, captchaToken: "bench" });
+  return JSON.stringify({
+    evaluation: pick(source.evaluations),
+    stance,
+    proposedRating,
+    body: `${text} (bench ${source.runId}-${n})`,
+    isResident: true,
+    captchaToken: "bench",
+  });
 }
 
 /**

@@ -12,7 +12,11 @@ export interface DecisionTimes {
 }
 
 /** Approves up to `count` pending items, one request at a time, stopping at `deadlineMs`. */
-export async function timeDecisions(base: string, cookie: string, { count, deadlineMs }: { count: number; deadlineMs: number }): Promise<DecisionTimes> {
+export async function timeDecisions(
+  base: string,
+  cookie: string,
+  { count, deadlineMs }: { count: number; deadlineMs: number },
+): Promise<DecisionTimes> {
   const started = Date.now();
   const queue = await getJson(`${base}/api/v1/moderation/queue?status=pending&limit=${Math.min(count, 100)}`, QueueSchema, { cookie });
   const times: number[] = [];

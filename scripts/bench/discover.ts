@@ -3,7 +3,15 @@ import { z } from "zod";
 import { getJson, pick } from "./http";
 
 const PeriodsSchema = z.object({
-  items: z.array(z.object({ code: z.string(), status: z.string(), commentsOpenAt: z.string().nullish(), commentsCloseAt: z.string().nullish(), ratingScale: z.array(z.object({ key: z.string() })) })),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      status: z.string(),
+      commentsOpenAt: z.string().nullish(),
+      commentsCloseAt: z.string().nullish(),
+      ratingScale: z.array(z.object({ key: z.string() })),
+    }),
+  ),
 });
 const OrganizationPageSchema = z.object({ items: z.array(z.object({ code: z.string() })), nextCursor: z.string().nullish() });
 const ReviewsSchema = z.object({ items: z.array(z.object({ evaluation: z.string(), ratingVersion: z.number() })) });
@@ -26,7 +34,12 @@ export interface ServerData {
 async function openPeriod(base: string) {
   const { items } = await getJson(`${base}/api/v1/periods`, PeriodsSchema);
   const now = Date.now();
-  const open = items.find((p) => p.status === "open" && (!p.commentsOpenAt || Date.parse(p.commentsOpenAt) <= now) && (!p.commentsCloseAt || now < Date.parse(p.commentsCloseAt)));
+  const open = items.find(
+    (p) =>
+      p.status === "open" &&
+      (!p.commentsOpenAt || Date.parse(p.commentsOpenAt) <= now) &&
+      (!p.commentsCloseAt || now < Date.parse(p.commentsCloseAt)),
+  );
   const period = open ?? items[0];
   if (!period) throw new Error("the server lists no period: seed it first (npm run seed)");
   if (!open) console.warn(`no period takes comments now: the intake will be refused (period ${period.code})`);

@@ -6,20 +6,35 @@ import { statsOf, type Row } from "./table";
 const QueueSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
 
 /** Withdraws the pending comments `codes` names (DELETE /api/v1/feedback/:code), one at a time, stopping at `deadlineMs`. */
-export async function withdrawalRow(base: string, codes: string[], { deadlineMs, goalMs }: { deadlineMs: number; goalMs: number }): Promise<Row> {
+export async function withdrawalRow(
+  base: string,
+  codes: string[],
+  { deadlineMs, goalMs }: { deadlineMs: number; goalMs: number },
+): Promise<Row> {
   const started = Date.now();
   const times: number[] = [];
   const refused: Record<string, number> = {};
   for (const code of codes) {
     if (Date.now() - started > deadlineMs) break;
-    const reply = await timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, { method: "DELETE", headers: { origin: base, "accept-language": "vi" } });
+    const reply = await timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, {
+      method: "DELETE",
+      headers: { origin: base, "accept-language": "vi" },
+    });
     if (reply.status === 200) times.push(reply.ms);
     else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
   }
   const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(times, failures, times.reduce((a, b) => a + b, 0));
+  const stats = statsOf(
+    times,
+    failures,
+    times.reduce((a, b) => a + b, 0),
+  );
   // 409: a moderator decided it first (the decisions above approve the oldest pending comments).
-  const refusedNote = failures ? `; refused ${Object.entries(refused).map(([s, n]) => `${s}×${n}`).join(" ")}` : "";
+  const refusedNote = failures
+    ? `; refused ${Object.entries(refused)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}`
+    : "";
   return {
     name: "DELETE /api/v1/feedback/:code (withdraw)",
     idle: stats,

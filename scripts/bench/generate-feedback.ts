@@ -32,8 +32,16 @@ const ArgsSchema = z.object({
 
 const BATCH = 2000;
 const DAY = 86_400_000;
-const STANCES: [Stance, number][] = [["agree", 74], ["disagree", 12], ["neutral", 14]];
-const STATUSES: ["approved" | "pending" | "rejected", number][] = [["approved", 80], ["pending", 12], ["rejected", 8]];
+const STANCES: [Stance, number][] = [
+  ["agree", 74],
+  ["disagree", 12],
+  ["neutral", 14],
+];
+const STATUSES: ["approved" | "pending" | "rejected", number][] = [
+  ["approved", 80],
+  ["pending", 12],
+  ["rejected", 8],
+];
 const REASONS: RejectReason[] = ["spam", "abuse", "personal-data", "off-topic", "duplicate", "other"];
 const OPENINGS = ["Tôi thấy", "Theo tôi,", "Người dân khu phố thấy", "Qua theo dõi,"];
 const VIEWS: Record<Stance, string[]> = {
@@ -88,7 +96,8 @@ function makeItem(ctx: ItemContext, target: Target, i: number) {
     dedupeKey: dedupeKey(String(target._id), body),
     status,
     flags: random.chance(0.005) ? [{ kind: CAMPAIGN_FLAG, detail: "bench" }] : [],
-    moderation: status === "pending" ? undefined : { decidedAt: createdAt, ...(status === "rejected" ? { reason: random.pick(REASONS) } : {}) },
+    moderation:
+      status === "pending" ? undefined : { decidedAt: createdAt, ...(status === "rejected" ? { reason: random.pick(REASONS) } : {}) },
     createdAt,
     updatedAt: createdAt,
   };
@@ -100,7 +109,11 @@ function seconds(since: number): string {
 
 function main(): void {
   const { count, period } = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { count: { type: "string" }, period: { type: "string" } } });
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: { count: { type: "string" }, period: { type: "string" } },
+    });
     return ArgsSchema.safeParse(values);
   });
 
@@ -110,7 +123,14 @@ function main(): void {
     const targets = await Evaluation.find({ period }, { organization: 1, district: 1 }).sort({ _id: 1 }).lean<Target[]>();
     if (targets.length === 0) return (console.error(`period ${period} has no evaluations`), 1);
     const runId = randomBytes(3).toString("hex");
-    const ctx: ItemContext = { random: createRandom(parseInt(runId, 16)), period, scale: found.ratingScale.map((s) => s.key), runId, now: Date.now(), codes: new Set() };
+    const ctx: ItemContext = {
+      random: createRandom(parseInt(runId, 16)),
+      period,
+      scale: found.ratingScale.map((s) => s.key),
+      runId,
+      now: Date.now(),
+      codes: new Set(),
+    };
     const started = Date.now();
     const written = progressBar("comments");
     for (let from = 0; from < count; from += BATCH) {
@@ -122,9 +142,13 @@ function main(): void {
     }
     console.log(`inserted ${count} comments over ${targets.length} evaluations in ${seconds(started)} s; rebuilding read models…`);
     const rebuilt = await rebuildFeedbackReadModels();
-    console.log(`read models rebuilt in ${(rebuilt.ms / 1000).toFixed(1)} s: ${rebuilt.codes} tracking codes, ${rebuilt.queue} queued, ${rebuilt.published} published; recounting counters…`);
+    console.log(
+      `read models rebuilt in ${(rebuilt.ms / 1000).toFixed(1)} s: ${rebuilt.codes} tracking codes, ${rebuilt.queue} queued, ${rebuilt.published} published; recounting counters…`,
+    );
     const report = await recountCounters({ period });
-    console.log(`${report.checked} evaluations checked, ${report.repaired} counters brought in line. Restart the server so its caches start afresh.`);
+    console.log(
+      `${report.checked} evaluations checked, ${report.repaired} counters brought in line. Restart the server so its caches start afresh.`,
+    );
     return 0;
   });
 }

@@ -34,7 +34,11 @@ export async function postComments(poster: Poster, count: number): Promise<{ cod
   for (let i = 0; i < count; i++) {
     const n = ++poster.posted;
     const { base } = poster;
-    const reply = await timedRequest(`${base}/api/v1/feedback`, { method: "POST", headers: commentHeaders(base, clientAddress(poster.addressBase, n)), body: commentJson(poster.source, n) });
+    const reply = await timedRequest(`${base}/api/v1/feedback`, {
+      method: "POST",
+      headers: commentHeaders(base, clientAddress(poster.addressBase, n)),
+      body: commentJson(poster.source, n),
+    });
     statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
     const code = reply.status === 201 ? trackingCode(reply.text) : null;
     if (code) codes.push(code);
@@ -65,7 +69,13 @@ export async function flood(poster: Poster, { connections, duration }: { connect
         method: "POST",
         setupRequest: (request) => {
           const n = ++poster.posted;
-          return { ...request, method: "POST", path: "/api/v1/feedback", headers: commentHeaders(base, clientAddress(poster.addressBase, n)), body: commentJson(poster.source, n) };
+          return {
+            ...request,
+            method: "POST",
+            path: "/api/v1/feedback",
+            headers: commentHeaders(base, clientAddress(poster.addressBase, n)),
+            body: commentJson(poster.source, n),
+          };
         },
         onResponse: (status, body) => {
           const code = status === 201 ? trackingCode(body) : null;
@@ -80,14 +90,20 @@ export async function flood(poster: Poster, { connections, duration }: { connect
 }
 
 /** Looks every code up at GET /api/v1/feedback/:code, `concurrency` at a time, until done or `deadlineMs` passes. */
-export async function lookUpAll(base: string, codes: string[], { concurrency, deadlineMs }: { concurrency: number; deadlineMs: number }): Promise<{ found: number; checked: number }> {
+export async function lookUpAll(
+  base: string,
+  codes: string[],
+  { concurrency, deadlineMs }: { concurrency: number; deadlineMs: number },
+): Promise<{ found: number; checked: number }> {
   const deadline = Date.now() + deadlineMs;
   let next = 0;
   let found = 0;
   const worker = async () => {
     while (next < codes.length && Date.now() < deadline) {
       const code = codes[next++]!;
-      const { status } = await timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, { headers: { "accept-language": "vi" } });
+      const { status } = await timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, {
+        headers: { "accept-language": "vi" },
+      });
       if (status === 200) found++;
     }
   };

@@ -24,11 +24,22 @@ const REQUEST_TIMEOUT_S = 10;
 
 export function toStats(result: Result): Stats {
   const total = result.requests.total;
-  return { rps: total / Math.max(result.duration, 0.001), p50: result.latency.p50, p99: result.latency.p99, total, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: total / Math.max(result.duration, 0.001),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** Requests `target` over `connections` for `duration` seconds. */
-export async function measure(base: string, target: Target, { connections, duration }: { connections: number; duration: number }): Promise<Stats> {
+export async function measure(
+  base: string,
+  target: Target,
+  { connections, duration }: { connections: number; duration: number },
+): Promise<Stats> {
   const headers = { ...BASE_HEADERS, ...target.headers };
   const { path } = target;
   const setupRequest = typeof path === "function" ? (request: RawRequest): RawRequest => ({ ...request, path: path() }) : undefined;

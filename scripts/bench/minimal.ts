@@ -24,7 +24,9 @@ export interface MinimalServer {
 function buildDir(): string {
   const hash = createHash("sha256");
   for (const file of SOURCES) hash.update(file).update(readFileSync(path.join(sourceDir, file)));
-  hash.update(JSON.stringify(minimalPackageJson())).update(readFileSync(path.join(projectRoot, "node_modules/@remix-run/dev/package.json")));
+  hash
+    .update(JSON.stringify(minimalPackageJson()))
+    .update(readFileSync(path.join(projectRoot, "node_modules/@remix-run/dev/package.json")));
   return path.join(projectRoot, ".cache/bench-minimal", hash.digest("hex").slice(0, 16));
 }
 
@@ -49,7 +51,12 @@ function ensureBuilt(log: (line: string) => void): string {
   cpSync(sourceDir, dir, { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify(minimalPackageJson()));
   const remix = path.join(projectRoot, "node_modules/.bin/remix");
-  const result = spawnSync(remix, ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" }, timeout: 180_000 });
+  const result = spawnSync(remix, ["build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+    timeout: 180_000,
+  });
   if (result.status !== 0) throw new Error(`building the minimal app failed:\n${result.stdout}\n${result.stderr}`);
   writeFileSync(done, new Date().toISOString());
   return dir;
@@ -75,7 +82,11 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Builds (when needed) and starts the minimal app; the caller stops it. */
 export async function startMinimal(log: (line: string) => void = console.log): Promise<MinimalServer> {
   const dir = ensureBuilt(log);
-  const child = spawn(process.execPath, ["server.js"], { cwd: dir, env: { ...process.env, NODE_ENV: "production", PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: "production", PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   // Never leave it behind, whatever way the bench ends.
   const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);

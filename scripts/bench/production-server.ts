@@ -75,7 +75,17 @@ function stopChild(child: ChildProcess): Promise<void> {
  * the compiled server on `port` (0: a free one); resolves once /healthz answers. `nodeArgs` (--cpu-prof, say)
  * go to the server's node.
  */
-export async function startProductionServer({ dataDir, port, nodeArgs = [], log }: { dataDir: string; port: number; nodeArgs?: string[]; log: (line: string) => void }): Promise<ProductionServer> {
+export async function startProductionServer({
+  dataDir,
+  port,
+  nodeArgs = [],
+  log,
+}: {
+  dataDir: string;
+  port: number;
+  nodeArgs?: string[];
+  log: (line: string) => void;
+}): Promise<ProductionServer> {
   if (!existsSync(SERVER_ENTRY)) throw new Error("no build/server/index.js: run `npm run build` first");
   const database = await startOrReuseEmbedded(dataDir, log);
   const verifier = await startVerifier();
@@ -133,5 +143,12 @@ export async function serverUnderTest(settings: { serve: boolean }, log: (line: 
 export function memoryRow(server: ProductionServer | null): Row[] {
   const memory = server?.memory();
   if (!memory) return [];
-  return [{ name: "server memory (RSS)", goal: `peak≤${MEMORY_MB} MB`, verdict: memory.peakMb <= MEMORY_MB ? "PASS" : "MISS", note: `${memory.rssMb} MB now, peak ${memory.peakMb} MB` }];
+  return [
+    {
+      name: "server memory (RSS)",
+      goal: `peak≤${MEMORY_MB} MB`,
+      verdict: memory.peakMb <= MEMORY_MB ? "PASS" : "MISS",
+      note: `${memory.rssMb} MB now, peak ${memory.peakMb} MB`,
+    },
+  ];
 }

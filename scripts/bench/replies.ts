@@ -9,7 +9,10 @@ const DetailSchema = z.object({ evaluations: z.array(z.object({ id: z.string() }
  * PUTs `count` successive texts of the reply of organization `code` to its newest evaluation with the account's
  * session `cookie`, stopping at `deadlineMs`; each is a new version (kept and audited), so every request writes.
  */
-export async function replyRow(base: string, { code, cookie, count, deadlineMs, goalMs }: { code: string; cookie: string; count: number; deadlineMs: number; goalMs: number }): Promise<Row> {
+export async function replyRow(
+  base: string,
+  { code, cookie, count, deadlineMs, goalMs }: { code: string; cookie: string; count: number; deadlineMs: number; goalMs: number },
+): Promise<Row> {
   const detail = await getJson(`${base}/api/v1/organizations/${encodeURIComponent(code)}`, DetailSchema);
   const evaluation = detail.evaluations[0]?.id;
   if (!evaluation) throw new Error(`${code} has no evaluation to reply to`);
@@ -26,8 +29,16 @@ export async function replyRow(base: string, { code, cookie, count, deadlineMs, 
     else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
   }
   const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(times, failures, times.reduce((a, b) => a + b, 0));
-  const refusedNote = failures ? `; refused ${Object.entries(refused).map(([s, n]) => `${s}×${n}`).join(" ")}` : "";
+  const stats = statsOf(
+    times,
+    failures,
+    times.reduce((a, b) => a + b, 0),
+  );
+  const refusedNote = failures
+    ? `; refused ${Object.entries(refused)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}`
+    : "";
   return {
     name: "PUT /api/v1/evaluations/:id/reply",
     idle: stats,

@@ -37,7 +37,12 @@ async function rowsOrMiss(name: string, goal: string, phase: () => Promise<Row[]
  * Idle (one connection) then loaded, then waits for the server to work off any queue before the next target.
  * With the server's `pid` (this machine), notes its CPU time per idle request: robust when the machine is busy.
  */
-async function measureBoth(settings: Settings, base: string, target: Target, pid?: number): Promise<{ idle: Stats; loaded: Stats; note?: string }> {
+async function measureBoth(
+  settings: Settings,
+  base: string,
+  target: Target,
+  pid?: number,
+): Promise<{ idle: Stats; loaded: Stats; note?: string }> {
   log(`${target.name}`);
   const cpuBefore = processCpuMs(pid);
   const idle = await measure(base, target, { connections: 1, duration: settings.duration });
@@ -45,19 +50,36 @@ async function measureBoth(settings: Settings, base: string, target: Target, pid
   const loaded = await measure(base, target, { connections: settings.connections, duration: settings.duration });
   const waited = await settle(base, { maxMs: settings.settleMs });
   const notes = [
-    cpuBefore !== null && cpuAfter !== null && idle.total > 0 ? `server CPU ${((cpuAfter - cpuBefore) / idle.total).toFixed(1)} ms/req` : "",
+    cpuBefore !== null && cpuAfter !== null && idle.total > 0
+      ? `server CPU ${((cpuAfter - cpuBefore) / idle.total).toFixed(1)} ms/req`
+      : "",
     idle.total === 0 || loaded.total === 0 ? `no response finished within the ${settings.duration}s measurement` : "",
-    waited === null ? `server still busy ${settings.settleMs / 1000}s after the load` : waited > 2000 ? `server busy ${(waited / 1000).toFixed(0)}s after the load` : "",
+    waited === null
+      ? `server still busy ${settings.settleMs / 1000}s after the load`
+      : waited > 2000
+        ? `server busy ${(waited / 1000).toFixed(0)}s after the load`
+        : "",
   ].filter(Boolean);
   return { idle, loaded, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
 async function decisionRow(settings: Settings, base: string, cookie: string): Promise<Row> {
   log("moderation decisions");
-  const { times, refused, elapsedMs } = await timeDecisions(base, cookie, { count: settings.decisions, deadlineMs: settings.duration * 5000 });
+  const { times, refused, elapsedMs } = await timeDecisions(base, cookie, {
+    count: settings.decisions,
+    deadlineMs: settings.duration * 5000,
+  });
   const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(times, failures, times.reduce((a, b) => a + b, 0));
-  const refusedNote = failures ? `; refused ${Object.entries(refused).map(([s, n]) => `${s}×${n}`).join(" ")}` : "";
+  const stats = statsOf(
+    times,
+    failures,
+    times.reduce((a, b) => a + b, 0),
+  );
+  const refusedNote = failures
+    ? `; refused ${Object.entries(refused)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}`
+    : "";
   return {
     name: "POST decision (approve)",
     idle: stats,
@@ -78,9 +100,13 @@ async function floodRows(settings: Settings, base: string, data: ServerData, pos
   log(`looking up ${result.codes.length} tracking codes`);
   const lookup = await lookUpAll(base, result.codes, { concurrency: 8, deadlineMs: settings.lookupMs });
   await settle(base, { maxMs: settings.settleMs });
-  const statuses = Object.entries(result.statuses).map(([status, n]) => `${status}×${n}`).join(" ") || `no response within ${settings.flood}s`;
+  const statuses =
+    Object.entries(result.statuses)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ") || `no response within ${settings.flood}s`;
   const serverErrors = Object.entries(result.statuses).some(([status]) => status === "error" || status.startsWith("5"));
-  const rateLimited = (result.statuses["429"] ?? 0) > 0 ? " (429: does the server trust X-Forwarded-For from 127.0.0.1? TRUST_PROXY=1)" : "";
+  const rateLimited =
+    (result.statuses["429"] ?? 0) > 0 ? " (429: does the server trust X-Forwarded-For from 127.0.0.1? TRUST_PROXY=1)" : "";
   const intake: Row = {
     name: "intake POST /api/v1/feedback",
     loaded: { ...result.stats, rps: result.acceptedPerS },
@@ -92,7 +118,14 @@ async function floodRows(settings: Settings, base: string, data: ServerData, pos
     const before = idle.get(target.name);
     const stats = during[i]!;
     const ok = before !== undefined && stats.total > 0 && stats.p99 <= FLOOD_SLOWDOWN * before.p99 && stats.non2xx + stats.errors === 0;
-    return { name: `${target.name} during flood`, idle: before, loaded: stats, goal: `p99≤${FLOOD_SLOWDOWN}× idle p99`, verdict: ok ? "PASS" : "MISS", note: "loaded columns: 1 connection during the flood" };
+    return {
+      name: `${target.name} during flood`,
+      idle: before,
+      loaded: stats,
+      goal: `p99≤${FLOOD_SLOWDOWN}× idle p99`,
+      verdict: ok ? "PASS" : "MISS",
+      note: "loaded columns: 1 connection during the flood",
+    };
   });
   return [intake, ...probeRows];
 }
@@ -111,9 +144,15 @@ async function main(): Promise<void> {
     log("reading organizations, creating staff sessions, posting a few comments");
     const data = await discover(base, { sample: settings.sample });
     const sessions = await staffSessions(base, ["moderator", "committee"]);
-    const poster: Poster = { base, source: { runId: randomBytes(3).toString("hex"), evaluations: data.evaluations, ratingKeys: data.ratingKeys }, addressBase: randomInt(0xffffff), posted: 0 };
+    const poster: Poster = {
+      base,
+      source: { runId: randomBytes(3).toString("hex"), evaluations: data.evaluations, ratingKeys: data.ratingKeys },
+      addressBase: randomInt(0xffffff),
+      posted: 0,
+    };
     const seeded = await postComments(poster, settings.seedComments);
-    if (seeded.codes.length === 0) console.warn(`no comment accepted before measuring (statuses ${JSON.stringify(seeded.statuses)}): /feedback/:code is skipped`);
+    if (seeded.codes.length === 0)
+      console.warn(`no comment accepted before measuring (statuses ${JSON.stringify(seeded.statuses)}): /feedback/:code is skipped`);
 
     const idle = new Map<string, Stats>();
     const targetRows = async (targets: GoalTarget[]) => {
@@ -122,16 +161,29 @@ async function main(): Promise<void> {
         const measured = await measureBoth(settings, base, target, served?.pid);
         idle.set(target.name, measured.idle);
         const ratio = measured.loaded.rps / minimalRps;
-        measuredRows.push({ name: target.name, ...measured, ratio, goal: describeGoal(target.goal), verdict: judge(target.goal, measured.idle, measured.loaded, ratio) });
+        measuredRows.push({
+          name: target.name,
+          ...measured,
+          ratio,
+          goal: describeGoal(target.goal),
+          verdict: judge(target.goal, measured.idle, measured.loaded, ratio),
+        });
       }
       return measuredRows;
     };
     rows.push(...(await targetRows(publicTargets(data, seeded.codes))));
-    const decisions = await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [await decisionRow(settings, base, sessions.moderator)]);
-    const intake = await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () => floodRows(settings, base, data, poster, idle));
+    const decisions = await rowsOrMiss("POST decision (approve)", `p50≤${DECISION_P50_MS}ms`, async () => [
+      await decisionRow(settings, base, sessions.moderator),
+    ]);
+    const intake = await rowsOrMiss("intake POST /api/v1/feedback", `≥${INTAKE_PER_S} accepted/s`, () =>
+      floodRows(settings, base, data, poster, idle),
+    );
     // Residents' follow-up after the flood: post a few comments and withdraw them, then read a report page.
     const withdrawals = await rowsOrMiss("DELETE /api/v1/feedback/:code (withdraw)", `p50≤${DECISION_P50_MS}ms`, async () => [
-      await withdrawalRow(base, (await postComments(poster, settings.seedComments)).codes, { deadlineMs: settings.duration * 5000, goalMs: DECISION_P50_MS }),
+      await withdrawalRow(base, (await postComments(poster, settings.seedComments)).codes, {
+        deadlineMs: settings.duration * 5000,
+        goalMs: DECISION_P50_MS,
+      }),
     ]);
     const reported = await publishOne(base, sessions.moderator);
     const reportPage = reported ? await targetRows([{ name: "/comments/:id/report", path: `/comments/${reported}/report` }]) : [];
@@ -139,12 +191,28 @@ async function main(): Promise<void> {
     const replies = await rowsOrMiss("PUT /api/v1/evaluations/:id/reply", `p50≤${DECISION_P50_MS}ms`, async () => {
       const code = data.orgCodes[0]!;
       const cookie = await organizationSession(base, code);
-      const row = await replyRow(base, { code, cookie, count: settings.decisions, deadlineMs: settings.duration * 5000, goalMs: DECISION_P50_MS });
+      const row = await replyRow(base, {
+        code,
+        cookie,
+        count: settings.decisions,
+        deadlineMs: settings.duration * 5000,
+        goalMs: DECISION_P50_MS,
+      });
       return [row, ...(await targetRows([organizationAccountTarget(code, cookie)]))];
     });
-    rows.push(...(await targetRows(staffTargets(sessions, data))), ...decisions, ...intake, ...withdrawals, ...reportPage, ...replies, ...memoryRow(served));
+    rows.push(
+      ...(await targetRows(staffTargets(sessions, data))),
+      ...decisions,
+      ...intake,
+      ...withdrawals,
+      ...reportPage,
+      ...replies,
+      ...memoryRow(served),
+    );
 
-    console.log(`\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`);
+    console.log(
+      `\n${base}, period ${data.period}, ${data.orgCodes.length} organizations; ${settings.duration}s per measurement, 1 and ${settings.connections} connections; minimal Remix route ${minimalRps.toFixed(0)} req/s at ${settings.connections}`,
+    );
     console.log(renderTable(rows, settings.connections));
   } finally {
     await minimal.stop();

@@ -14,7 +14,11 @@ const ArgsSchema = z.object({ port: wholeNumberArg("--port", 0, 65535).default("
 
 async function main(): Promise<void> {
   const args = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { port: { type: "string" }, "cpu-prof": { type: "boolean" } } });
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: { port: { type: "string" }, "cpu-prof": { type: "boolean" } },
+    });
     return ArgsSchema.safeParse(values);
   });
   const nodeArgs = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];

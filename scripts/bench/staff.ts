@@ -11,7 +11,11 @@ export type StaffRole = "moderator" | "committee";
 const USER_TIMEOUT_MS = 120_000;
 
 function runUserScript(args: string[], password: string) {
-  return spawnSync("npm", ["run", "--silent", "user", "--", ...args], { input: `${password}\n`, encoding: "utf8", timeout: USER_TIMEOUT_MS });
+  return spawnSync("npm", ["run", "--silent", "user", "--", ...args], {
+    input: `${password}\n`,
+    encoding: "utf8",
+    timeout: USER_TIMEOUT_MS,
+  });
 }
 
 /** Makes sure `email` has role `role` and `password`: creates the account, or resets the password of the existing one. */
@@ -33,7 +37,9 @@ async function login(base: string, email: string, password: string): Promise<str
   });
   const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
   if (response.status >= 400 || !cookie) {
-    throw new Error(`logging in as ${email} answered ${response.status}: run the bench with the server's DATA_DIR (or MONGODB_URI) so npm run user writes to its database`);
+    throw new Error(
+      `logging in as ${email} answered ${response.status}: run the bench with the server's DATA_DIR (or MONGODB_URI) so npm run user writes to its database`,
+    );
   }
   return cookie;
 }

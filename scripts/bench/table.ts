@@ -16,7 +16,14 @@ export interface Row {
 export function statsOf(timesMs: number[], failures: number, elapsedMs: number): Stats {
   const sorted = [...timesMs].sort((a, b) => a - b);
   const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : 0);
-  return { rps: sorted.length / Math.max(elapsedMs / 1000, 0.001), p50: Math.round(at(0.5)), p99: Math.round(at(0.99)), total: sorted.length, non2xx: failures, errors: 0 };
+  return {
+    rps: sorted.length / Math.max(elapsedMs / 1000, 0.001),
+    p50: Math.round(at(0.5)),
+    p99: Math.round(at(0.99)),
+    total: sorted.length,
+    non2xx: failures,
+    errors: 0,
+  };
 }
 
 const num = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -34,10 +41,36 @@ function failures(row: Row): string {
 }
 
 export function renderTable(rows: Row[], connections: number): string {
-  const header = ["target", "1c req/s", "p50 ms", "p99 ms", `${connections}c req/s`, "p50 ms", "p99 ms", "non2xx/err", "×minimal", "goal", "result", "note"];
-  const body = rows.map((row) => [row.name, ...figures(row.idle), ...figures(row.loaded), failures(row), row.ratio === undefined ? "" : row.ratio.toFixed(2), row.goal, row.verdict, row.note ?? ""]);
+  const header = [
+    "target",
+    "1c req/s",
+    "p50 ms",
+    "p99 ms",
+    `${connections}c req/s`,
+    "p50 ms",
+    "p99 ms",
+    "non2xx/err",
+    "×minimal",
+    "goal",
+    "result",
+    "note",
+  ];
+  const body = rows.map((row) => [
+    row.name,
+    ...figures(row.idle),
+    ...figures(row.loaded),
+    failures(row),
+    row.ratio === undefined ? "" : row.ratio.toFixed(2),
+    row.goal,
+    row.verdict,
+    row.note ?? "",
+  ]);
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
   const numeric = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
-  const line = (cells: string[]) => cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }

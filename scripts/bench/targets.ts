@@ -12,7 +12,11 @@ export interface GoalTarget extends Target {
 export const HOME: GoalTarget = { name: "/", path: "/", goal: PUBLIC_PAGE };
 
 export function organizationPage(data: ServerData): GoalTarget {
-  return { name: "/organizations/:random", path: () => `/organizations/${encodeURIComponent(pick(data.orgCodes))}`, goal: ORGANIZATION_PAGE };
+  return {
+    name: "/organizations/:random",
+    path: () => `/organizations/${encodeURIComponent(pick(data.orgCodes))}`,
+    goal: ORGANIZATION_PAGE,
+  };
 }
 
 /** Public pages and open data. */
@@ -24,7 +28,8 @@ export function publicTargets(data: ServerData, trackingCodes: string[]): GoalTa
     { name: "/organizations?q=bien+hoa", path: "/organizations?q=bien+hoa", goal: PUBLIC_PAGE },
     organizationPage(data),
   ];
-  if (trackingCodes.length > 0) targets.push({ name: "/feedback/:random", path: () => `/feedback/${encodeURIComponent(pick(trackingCodes))}`, goal: PUBLIC_PAGE });
+  if (trackingCodes.length > 0)
+    targets.push({ name: "/feedback/:random", path: () => `/feedback/${encodeURIComponent(pick(trackingCodes))}`, goal: PUBLIC_PAGE });
   targets.push(
     { name: "/summary", path: "/summary", goal: OPEN_DATA },
     { name: "/api/v1/periods", path: "/api/v1/periods", goal: OPEN_DATA },
@@ -39,7 +44,12 @@ export function publicTargets(data: ServerData, trackingCodes: string[]): GoalTa
 
 /** The organization page as its own account sees it (never cached: signed in), with the reply form. */
 export function organizationAccountTarget(code: string, cookie: string): GoalTarget {
-  return { name: "/organizations/:own (organization account)", path: `/organizations/${encodeURIComponent(code)}`, headers: { cookie }, goal: ORGANIZATION_PAGE };
+  return {
+    name: "/organizations/:own (organization account)",
+    path: `/organizations/${encodeURIComponent(code)}`,
+    headers: { cookie },
+    goal: ORGANIZATION_PAGE,
+  };
 }
 
 /** Staff pages, signed in; measured last, so a slow one cannot hold up the intake flood. */
@@ -51,6 +61,14 @@ export function staffTargets(sessions: Record<StaffRole, string>, data?: ServerD
     { name: "/committee (committee)", path: "/committee", headers: { cookie: sessions.committee } },
     { name: "/committee/reviews (committee)", path: "/committee/reviews", headers: { cookie: sessions.committee } },
     { name: "/moderation/replies (moderator)", path: "/moderation/replies", headers: { cookie: sessions.moderator } },
-    ...(reviewCase ? [{ name: "/committee/reviews/:id (committee)", path: `/committee/reviews/${encodeURIComponent(reviewCase)}`, headers: { cookie: sessions.committee } }] : []),
+    ...(reviewCase
+      ? [
+          {
+            name: "/committee/reviews/:id (committee)",
+            path: `/committee/reviews/${encodeURIComponent(reviewCase)}`,
+            headers: { cookie: sessions.committee },
+          },
+        ]
+      : []),
   ];
 }

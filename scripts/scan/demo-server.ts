@@ -32,7 +32,10 @@ async function waitUntilReady(base: string, child: ChildProcess): Promise<void> 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the demo server exited with ${child.exitCode}`);
     if (Date.now() - started > START_LIMIT_MS) throw new Error("the demo server was not ready after 5 minutes");
-    const ready = await fetch(`${base}/readyz`).then((res) => res.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
@@ -42,8 +45,20 @@ export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "cong-khai-scan-"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, NODE_ENV: "development" as const, PORT: String(port), DATA_DIR: dataDir, CAPTCHA: "off", SEED_ON_START: "true", LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, [path.join(ROOT, "build/server/index.js")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+  const env = {
+    ...process.env,
+    NODE_ENV: "development" as const,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    CAPTCHA: "off",
+    SEED_ON_START: "true",
+    LOG_LEVEL: "warn",
+  };
+  const child = spawn(process.execPath, [path.join(ROOT, "build/server/index.js")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const errors: string[] = [];
   createInterface({ input: child.stderr! }).on("line", (line) => {
     if (/"level":"error"/.test(line)) errors.push(line);
@@ -66,11 +81,15 @@ export async function startDemoServer(): Promise<DemoServer> {
 export async function moderatorSession({ base, dataDir }: DemoServer): Promise<string> {
   const email = "scan-moderator@example.org";
   const password = `scan-${Math.random().toString(36).slice(2)}-password`;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/user.ts"), "create", "--email", email, "--role", "moderator"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-    stdio: ["pipe", "ignore", "inherit"],
-  });
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "scripts/user.ts"), "create", "--email", email, "--role", "moderator"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      stdio: ["pipe", "ignore", "inherit"],
+    },
+  );
   child.stdin!.end(`${password}\n`);
   const code = await new Promise((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`npm run user exited with ${String(code)}`);
@@ -87,7 +106,11 @@ export async function moderatorSession({ base, dataDir }: DemoServer): Promise<s
 export async function keepRateLimitsOpen({ dataDir }: DemoServer): Promise<() => Promise<void>> {
   const uri = readFileSync(path.join(dataDir, "mongodb.uri"), "utf8").trim();
   const connection = await mongoose.createConnection(uri).asPromise();
-  const clear = () => connection.collection("ratelimits").deleteMany({}).catch(() => undefined);
+  const clear = () =>
+    connection
+      .collection("ratelimits")
+      .deleteMany({})
+      .catch(() => undefined);
   const timer = setInterval(() => void clear(), 3000);
   return async () => {
     clearInterval(timer);

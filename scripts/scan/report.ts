@@ -28,7 +28,11 @@ function findingLines(findings: Finding[]): string[] {
 export function formatReport(report: WapitiReport): { text: string; count: number } {
   const lines: string[] = [];
   let count = 0;
-  for (const [title, groups] of [["Vulnerabilities", report.vulnerabilities], ["Anomalies", report.anomalies], ["Additional findings", report.additionals ?? {}]] as const) {
+  for (const [title, groups] of [
+    ["Vulnerabilities", report.vulnerabilities],
+    ["Anomalies", report.anomalies],
+    ["Additional findings", report.additionals ?? {}],
+  ] as const) {
     const found = Object.entries(groups).filter(([, findings]) => findings.length > 0);
     lines.push(`${title}: ${found.length === 0 ? "none" : ""}`.trimEnd());
     for (const [category, findings] of found) {

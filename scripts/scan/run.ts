@@ -36,13 +36,27 @@ async function json<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): P
 /** Real values for the route parameters: the first organization of the sitemap, its evaluation, a fresh comment on it. */
 async function routeValues(base: string, sitemap: string, cookie: string): Promise<RouteValues> {
   const organization = decodeURIComponent(/\/organizations\/([^<?]+)<\/loc>/.exec(sitemap)?.[1] ?? "");
-  const { items: periods } = await json(`${base}/api/v1/periods`, z.object({ items: z.array(z.object({ code: z.string(), status: z.string() })) }));
+  const { items: periods } = await json(
+    `${base}/api/v1/periods`,
+    z.object({ items: z.array(z.object({ code: z.string(), status: z.string() })) }),
+  );
   const period = (periods.find((item) => item.status === "open") ?? periods[0])?.code ?? "";
-  const { evaluations } = await json(`${base}/api/v1/organizations/${encodeURIComponent(organization)}`, z.object({ evaluations: z.array(z.object({ id: z.string(), period: z.string() })) }));
+  const { evaluations } = await json(
+    `${base}/api/v1/organizations/${encodeURIComponent(organization)}`,
+    z.object({ evaluations: z.array(z.object({ id: z.string(), period: z.string() })) }),
+  );
   const evaluation = evaluations.find((item) => item.period === period)?.id ?? "";
   const body = JSON.stringify({ evaluation, stance: "agree", body: "Chi bộ sinh hoạt đều, gần gũi với bà con (góp ý để quét bảo mật)." });
-  const { trackingCode } = await json(`${base}/api/v1/feedback`, z.object({ trackingCode: z.string() }), { method: "POST", headers: { "content-type": "application/json" }, body });
-  const queue = await json(`${base}/api/v1/moderation/queue?status=pending&limit=1`, z.object({ items: z.array(z.object({ id: z.string() })) }), { headers: { cookie } });
+  const { trackingCode } = await json(`${base}/api/v1/feedback`, z.object({ trackingCode: z.string() }), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  const queue = await json(
+    `${base}/api/v1/moderation/queue?status=pending&limit=1`,
+    z.object({ items: z.array(z.object({ id: z.string() })) }),
+    { headers: { cookie } },
+  );
   return { organization, period, trackingCode, feedbackId: queue.items[0]?.id ?? null };
 }
 
@@ -70,15 +84,44 @@ async function main(): Promise<number> {
   try {
     const cookie = await moderatorSession(server);
     const sitemap = await fetch(`${server.base}/sitemap.xml`).then((res) => res.text());
-    const urls = [...new Set([...routeUrls(server.base, await routeValues(server.base, sitemap, cookie)), ...sitemapUrls(server.base, sitemap)])];
+    const urls = [
+      ...new Set([...routeUrls(server.base, await routeValues(server.base, sitemap, cookie)), ...sitemapUrls(server.base, sitemap)]),
+    ];
     console.log(`scanning ${urls.length} URLs at ${server.base} as a moderator, modules: ${MODULES}`);
     mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
     const reopen = await keepRateLimitsOpen(server);
     const code = await wapiti([
-      "-u", `${server.base}/`, "--scope", "folder", "-d", "1", "--max-links-per-page", "10", "--max-files-per-dir", String(FILES_PER_DIRECTORY),
-      ...urls.flatMap((url) => ["-s", url]), "-x", `${server.base}/logout`,
-      "-H", `Cookie: ${cookie}`, "-m", MODULES, "--max-scan-time", String(CRAWL_SECONDS), "--max-attack-time", String(SECONDS_PER_MODULE),
-      "--flush-session", "--store-session", path.join(server.dataDir, "wapiti"), "-f", "json", "-o", REPORT_FILE, "-v", "0", "--no-bugreport",
+      "-u",
+      `${server.base}/`,
+      "--scope",
+      "folder",
+      "-d",
+      "1",
+      "--max-links-per-page",
+      "10",
+      "--max-files-per-dir",
+      String(FILES_PER_DIRECTORY),
+      ...urls.flatMap((url) => ["-s", url]),
+      "-x",
+      `${server.base}/logout`,
+      "-H",
+      `Cookie: ${cookie}`,
+      "-m",
+      MODULES,
+      "--max-scan-time",
+      String(CRAWL_SECONDS),
+      "--max-attack-time",
+      String(SECONDS_PER_MODULE),
+      "--flush-session",
+      "--store-session",
+      path.join(server.dataDir, "wapiti"),
+      "-f",
+      "json",
+      "-o",
+      REPORT_FILE,
+      "-v",
+      "0",
+      "--no-bugreport",
     ]);
     await reopen();
     if (code !== 0 || !existsSync(REPORT_FILE)) throw new Error(`wapiti exited with ${String(code)} and no report`);
@@ -86,7 +129,9 @@ async function main(): Promise<number> {
     const errors = serverErrors(server.errors);
     console.log(`\n${text}\n\nServer errors logged during the scan: ${errors.length === 0 ? "none" : ""}`.trimEnd());
     for (const line of errors) console.log(`    ${line}`);
-    console.log(`\n${count} findings, ${server.errors.length} server errors (full report: ${path.relative(ROOT, REPORT_FILE)}); each one not fixed is explained in docs/scan-findings.md.`);
+    console.log(
+      `\n${count} findings, ${server.errors.length} server errors (full report: ${path.relative(ROOT, REPORT_FILE)}); each one not fixed is explained in docs/scan-findings.md.`,
+    );
     return 0;
   } finally {
     await server.stop();

@@ -33,11 +33,17 @@ export function fillPattern(pattern: string, values: RouteValues): string | null
   let missing = false;
   const filled = pattern.replace(/:(\w*)/g, (_match, name: string) => {
     const value =
-      name === "code" ? (pattern.startsWith("/admin/periods") ? values.period : values.organization)
-      : name === "period" ? values.period
-      : name === "trackingCode" ? values.trackingCode
-      : name === "id" && pattern.includes("/feedback/") ? values.feedbackId
-      : null;
+      name === "code"
+        ? pattern.startsWith("/admin/periods")
+          ? values.period
+          : values.organization
+        : name === "period"
+          ? values.period
+          : name === "trackingCode"
+            ? values.trackingCode
+            : name === "id" && pattern.includes("/feedback/")
+              ? values.feedbackId
+              : null;
     if (value === null) missing = true;
     return encodeURIComponent(value ?? "");
   });

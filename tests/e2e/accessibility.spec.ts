@@ -4,7 +4,16 @@ import { createUser, expectAccessible, login, ownClient } from "./support";
 test.use(ownClient("accessibility"));
 
 // Every page a person can reach, in both languages, passes axe (WCAG 2 A/AA) with no serious or critical violation.
-const PUBLIC_PAGES = ["/", "/organizations?district=T%C3%A2n+Ph%C3%BA", "/organizations/VC-001", "/organizations/XL-018", "/summary", "/login", "/feedback/ABCD-EFGH-JK", "/khong-co-trang-nay"];
+const PUBLIC_PAGES = [
+  "/",
+  "/organizations?district=T%C3%A2n+Ph%C3%BA",
+  "/organizations/VC-001",
+  "/organizations/XL-018",
+  "/summary",
+  "/login",
+  "/feedback/ABCD-EFGH-JK",
+  "/khong-co-trang-nay",
+];
 const STAFF_PAGES = [
   "/moderation",
   "/moderation/audit",

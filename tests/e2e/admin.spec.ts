@@ -13,9 +13,11 @@ const SCALE = [
   "hoan-thanh | Hoàn thành nhiệm vụ | Completed tasks",
   "khong-hoan-thanh | Không hoàn thành nhiệm vụ | Did not complete tasks",
 ].join("\n");
-const MEMBER_SCALE = ["xuat-sac | Hoàn thành xuất sắc | Excellent", "tot | Hoàn thành tốt | Good", "khong-hoan-thanh | Không hoàn thành | Not completed"].join(
-  "\n"
-);
+const MEMBER_SCALE = [
+  "xuat-sac | Hoàn thành xuất sắc | Excellent",
+  "tot | Hoàn thành tốt | Good",
+  "khong-hoan-thanh | Không hoàn thành | Not completed",
+].join("\n");
 const CSV = [
   "code,name,kind,district,rating,members,summary,members:xuat-sac,members:tot,members:khong-hoan-thanh",
   'E2E-001,"Chi bộ Ấp Thử Nghiệm, xã An Hòa",chi-bo-co-so,Biên Hòa,hoan-thanh-tot,25,Đoàn kết tốt,5,19,1',
@@ -23,7 +25,10 @@ const CSV = [
   "E2E-003,Chi bộ Khu phố Thử Nghiệm,chi-bo-co-so,Xuân Lộc,khong-hoan-thanh,18,,1,10,7",
 ].join("\n");
 
-test("an admin creates a four-level period, imports its CSV through the page, opens comments, and a resident comments", async ({ page, browser }) => {
+test("an admin creates a four-level period, imports its CSV through the page, opens comments, and a resident comments", async ({
+  page,
+  browser,
+}) => {
   createUser(ADMIN, "admin");
   await page.goto("/login?redirectTo=/admin/periods/new");
   await login(page, ADMIN);
@@ -62,7 +67,14 @@ test("an admin creates a four-level period, imports its CSV through the page, op
   await expect(page.getByText("Đang mở lấy ý kiến")).toBeVisible();
 
   // Every admin page passes axe.
-  for (const path of ["/admin", "/admin/periods", "/admin/organizations?q=thu nghiem", "/admin/organizations/E2E-001", "/admin/users", "/admin/words"]) {
+  for (const path of [
+    "/admin",
+    "/admin/periods",
+    "/admin/organizations?q=thu nghiem",
+    "/admin/organizations/E2E-001",
+    "/admin/users",
+    "/admin/words",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page);

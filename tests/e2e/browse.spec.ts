@@ -8,7 +8,11 @@ const DEMO = { total: 920, ratings: { "tsvm-tieu-bieu": 192, tsvm: 536, "yeu-kem
 
 /** The same text without Vietnamese diacritics, as a resident without a Vietnamese keyboard types it. */
 function withoutDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 }
 
 test("the home page shows the period at a glance in Vietnamese and in English", async ({ page }) => {
@@ -18,7 +22,9 @@ test("the home page shows the period at a glance in Vietnamese and in English", 
   await expect(page.locator('[data-figure="organizations"] .value')).toHaveText("920");
   await expect(page.locator('[data-figure="top-ratings"] .value')).toHaveText("79,13%");
   await expect(page.getByRole("img", { name: /Biểu đồ cột/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: /theo xếp loại/ }).getByRole("row", { name: /Trong sạch vững mạnh tiêu biểu/ })).toContainText("192");
+  await expect(
+    page.getByRole("table", { name: /theo xếp loại/ }).getByRole("row", { name: /Trong sạch vững mạnh tiêu biểu/ }),
+  ).toContainText("192");
   await expectAccessible(page);
 
   await page.goto("/?lng=en");
@@ -37,7 +43,10 @@ test("the home page shows the period at a glance in Vietnamese and in English", 
 
 test("the rating links on the home page open the filtered list", async ({ page }) => {
   await page.goto("/?lng=vi");
-  await page.getByRole("table", { name: /theo xếp loại/ }).getByRole("link", { name: "Yếu kém" }).click();
+  await page
+    .getByRole("table", { name: /theo xếp loại/ })
+    .getByRole("link", { name: "Yếu kém" })
+    .click();
   await expect(page.getByTestId("total")).toHaveText(`Tìm thấy ${DEMO.ratings["yeu-kem"]} tổ chức cơ sở đảng`);
   await expect(page.getByLabel("Xếp loại")).toHaveValue("yeu-kem");
   await expectAccessible(page);

@@ -10,14 +10,24 @@ const ORGANIZATION = "DQ-012";
 const PERIOD = "2011";
 const WAVE_MODERATOR = { email: "dotsong@congkhai.vn", password: "mật khẩu đợt sóng 1" };
 
-test("a campaign wave shows as one group and one form rejects its members, without JavaScript", async ({ page, request, browser, baseURL }) => {
+test("a campaign wave shows as one group and one form rejects its members, without JavaScript", async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
   createUser(WAVE_MODERATOR, "moderator");
-  const detail = (await (await request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as { evaluations: { id: string; period: string }[] };
+  const detail = (await (await request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as {
+    evaluations: { id: string; period: string }[];
+  };
   const evaluation = detail.evaluations.find((e) => e.period === PERIOD)!;
   for (let n = 1; n <= 5; n++) {
     const body = `Kết quả xếp loại chi bộ này chưa phản ánh đúng thực tế ở khu phố, ý kiến số ${n}.`;
     // Each from its own address, as a coordinated campaign would be.
-    const response = await request.post("/api/v1/feedback", { headers: { "X-Forwarded-For": `203.0.113.${120 + n}` }, data: { evaluation: evaluation.id, stance: "disagree", proposedRating: "yeu-kem", body } });
+    const response = await request.post("/api/v1/feedback", {
+      headers: { "X-Forwarded-For": `203.0.113.${120 + n}` },
+      data: { evaluation: evaluation.id, stance: "disagree", proposedRating: "yeu-kem", body },
+    });
     expect(response.status(), await response.text()).toBe(201);
   }
 

@@ -69,7 +69,9 @@ for (const lang of ["vi", "en"] as const) {
         await form.getByRole("button", { name: t.submit }).click();
 
         const refused = page.getByRole("form", { name: t.form });
-        await expect(refused.getByLabel(t.body, { exact: true })).toHaveAccessibleDescription(new RegExp(t.bodyError.replace(/[.()]/g, "\\$&")));
+        await expect(refused.getByLabel(t.body, { exact: true })).toHaveAccessibleDescription(
+          new RegExp(t.bodyError.replace(/[.()]/g, "\\$&")),
+        );
         await expect(refused.getByText(t.proposedError)).toBeVisible();
         await expect(refused.getByLabel(t.proposed)).toHaveAttribute("aria-invalid", "true");
         await expect(refused.getByLabel(t.name)).toHaveValue(name);

@@ -57,9 +57,13 @@ test("a reader reports a published comment from the organization page; the repor
   await expect(page.getByRole("status")).toContainText("phản ánh của bạn đã được ghi nhận");
 
   // The tracking page with its withdraw form.
-  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as { evaluations: { id: string; period: string }[] };
+  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as {
+    evaluations: { id: string; period: string }[];
+  };
   const evaluation = organization.evaluations.find((e) => e.period === "2011")!.id;
-  const posted = await page.request.post("/api/v1/feedback", { data: { evaluation, stance: "neutral", body: `Ý kiến để kiểm tra trang theo dõi (${Date.now()}).` } });
+  const posted = await page.request.post("/api/v1/feedback", {
+    data: { evaluation, stance: "neutral", body: `Ý kiến để kiểm tra trang theo dõi (${Date.now()}).` },
+  });
   const { trackingCode } = (await posted.json()) as { trackingCode: string };
   await page.goto(`/feedback/${trackingCode}?lng=vi`);
   await expect(page.getByRole("button", { name: "Rút lại ý kiến của tôi" })).toBeVisible();
@@ -71,14 +75,18 @@ test("a moderator sees a removal request in the queue and removes the comment fo
   createUser(moderator, "moderator");
   await page.goto("/login");
   await login(page, moderator);
-  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as { evaluations: { id: string; period: string }[] };
+  const organization = (await (await page.request.get(`/api/v1/organizations/${ORGANIZATION}`)).json()) as {
+    evaluations: { id: string; period: string }[];
+  };
   const evaluation = organization.evaluations.find((e) => e.period === "2011")!.id;
   const body = `Tôi muốn gỡ ý kiến này sau khi đăng (${Date.now()}).`;
   const posted = await page.request.post("/api/v1/feedback", { data: { evaluation, stance: "agree", body } });
   const { trackingCode } = (await posted.json()) as { trackingCode: string };
-  const id = ((await (await page.request.get(`/api/v1/moderation/queue?organization=${ORGANIZATION}&limit=100`)).json()) as { items: { id: string; trackingCode: string }[] }).items.find(
-    (item) => item.trackingCode === trackingCode,
-  )!.id;
+  const id = (
+    (await (await page.request.get(`/api/v1/moderation/queue?organization=${ORGANIZATION}&limit=100`)).json()) as {
+      items: { id: string; trackingCode: string }[];
+    }
+  ).items.find((item) => item.trackingCode === trackingCode)!.id;
   expect((await page.request.post(`/api/v1/moderation/feedback/${id}`, { data: { decision: "approve" } })).status()).toBe(200);
   expect((await page.request.post(`/api/v1/feedback/${trackingCode}/removal`)).status()).toBe(200);
 

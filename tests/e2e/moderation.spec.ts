@@ -24,7 +24,11 @@ async function evaluationIn(request: APIRequestContext, code: string, period: st
 async function prepareItems(request: APIRequestContext) {
   const [code, period] = [ORGANIZATION, PERIOD];
   const before = await evaluationIn(request, code, period);
-  const bodies = ["Đề nghị xem lại, gọi tôi số 0912 345 678 để trao đổi thêm.", "Chi bộ sinh hoạt đều đặn, tôi đồng tình với kết quả xếp loại.", "Cán bộ khu phố gần dân, giải quyết việc nhanh, đồng tình."];
+  const bodies = [
+    "Đề nghị xem lại, gọi tôi số 0912 345 678 để trao đổi thêm.",
+    "Chi bộ sinh hoạt đều đặn, tôi đồng tình với kết quả xếp loại.",
+    "Cán bộ khu phố gần dân, giải quyết việc nhanh, đồng tình.",
+  ];
   const codes: string[] = [];
   for (const body of bodies) {
     const response = await request.post("/api/v1/feedback", { data: { evaluation: before.id, stance: "agree", body } });
@@ -42,7 +46,10 @@ test("guards: anonymous pages redirect to login, the API answers 401, other orig
   await page.goto("/moderation");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmoderation$/);
   expect((await request.get("/api/v1/moderation/queue")).status()).toBe(401);
-  const crossSite = await request.post("/api/v1/moderation/feedback/65a000000000000000000000", { data: { decision: "approve" }, headers: { Origin: "https://evil.example" } });
+  const crossSite = await request.post("/api/v1/moderation/feedback/65a000000000000000000000", {
+    data: { decision: "approve" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
   expect(await crossSite.json()).toMatchObject({ error: { code: "cross_origin" } });
 });
@@ -80,7 +87,9 @@ test("a moderator works the queue; an admin reverses a decision and counters fol
   await page.goto(`/moderation?status=approved&organization=${items.code}`);
   await expect(page.locator("blockquote", { hasText: items.bodies[1]! })).toBeVisible();
   await expect(page.getByRole("button", { name: /Đảo ngược/ })).toHaveCount(0);
-  const refused = await page.request.post("/moderation?index", { form: { intent: "reverse", id: "65a000000000000000000000", to: "rejected", reason: "spam", note: "thử" } });
+  const refused = await page.request.post("/moderation?index", {
+    form: { intent: "reverse", id: "65a000000000000000000000", to: "rejected", reason: "spam", note: "thử" },
+  });
   expect(refused.status()).toBe(403);
 
   // The organization page shows the approved comments and the transparency line.

@@ -51,7 +51,9 @@ test("four racing approvals of one item: one wins, three get 409, counters move 
 
   const statuses = await Promise.all(
     Array.from({ length: 4 }, () =>
-      page.request.post(`/api/v1/moderation/feedback/${item!.id}`, { headers: { Origin: baseURL! }, data: { decision: "approve" } }).then((r) => r.status()),
+      page.request
+        .post(`/api/v1/moderation/feedback/${item!.id}`, { headers: { Origin: baseURL! }, data: { decision: "approve" } })
+        .then((r) => r.status()),
     ),
   );
   expect(statuses.sort()).toEqual([200, 409, 409, 409]);

@@ -10,11 +10,16 @@ const OTHER = "CM-008";
 const REPLY = "Chi bộ xin tiếp thu ý kiến của bà con và sẽ báo cáo kết quả khắc phục vào tháng tới.";
 
 async function evaluation2011(request: APIRequestContext, code: string) {
-  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as { evaluations: { id: string; period: string; reply: { body: string } | null }[] };
+  const detail = (await (await request.get(`/api/v1/organizations/${code}`)).json()) as {
+    evaluations: { id: string; period: string; reply: { body: string } | null }[];
+  };
   return detail.evaluations.find((evaluation) => evaluation.period === "2011")!;
 }
 
-test("an organization account replies through the form; residents see it; it cannot reply for another organization", async ({ page, browser }) => {
+test("an organization account replies through the form; residents see it; it cannot reply for another organization", async ({
+  page,
+  browser,
+}) => {
   createUser(ACCOUNT, "organization", OWN);
   const own = await evaluation2011(page.request, OWN);
 
@@ -71,7 +76,11 @@ test("a moderator hides a reply with a reason; residents see it counted, then re
   await expect(residentPage.getByRole("complementary", { name: "Phản hồi chính thức của tổ chức" })).toHaveCount(0);
   await expect(residentPage.getByText("1 phản hồi chính thức của tổ chức đã bị ban kiểm duyệt ẩn: 1 spam.")).toBeVisible();
 
-  await page.getByRole("row").filter({ hasText: `(${seeded},` }).getByRole("button", { name: /^Khôi phục phản hồi của/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: `(${seeded},` })
+    .getByRole("button", { name: /^Khôi phục phản hồi của/ })
+    .click();
   await expect(page.getByRole("status")).toHaveText("Phản hồi đã hiển thị trở lại.");
   await residentPage.reload();
   await expect(residentPage.getByRole("complementary", { name: "Phản hồi chính thức của tổ chức" })).toBeVisible();

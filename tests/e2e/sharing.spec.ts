@@ -13,7 +13,9 @@ async function organizationCodes(request: APIRequestContext): Promise<Set<string
   for (const { code: period } of periods) {
     let cursor = "";
     do {
-      const page = (await (await request.get(`/api/v1/organizations?period=${period}&limit=100${cursor ? `&cursor=${cursor}` : ""}`)).json()) as {
+      const page = (await (
+        await request.get(`/api/v1/organizations?period=${period}&limit=100${cursor ? `&cursor=${cursor}` : ""}`)
+      ).json()) as {
         items: { code: string }[];
         nextCursor: string | null;
       };
@@ -48,8 +50,15 @@ for (const { lng, locale, alternate, rated } of [
     const url = await metaContent(page, "property", "og:url");
     expect(url).toMatch(new RegExp(`^http://localhost:\\d+${ORGANIZATION}\\?lng=${lng}$`));
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", url!);
-    for (const [hreflang, suffix] of [["vi", "?lng=vi"], ["en", "?lng=en"], ["x-default", ""]] as const) {
-      await expect(page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`)).toHaveAttribute("href", url!.replace(/\?lng=\w+$/, suffix));
+    for (const [hreflang, suffix] of [
+      ["vi", "?lng=vi"],
+      ["en", "?lng=en"],
+      ["x-default", ""],
+    ] as const) {
+      await expect(page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`)).toHaveAttribute(
+        "href",
+        url!.replace(/\?lng=\w+$/, suffix),
+      );
     }
 
     const image = await request.get((await metaContent(page, "property", "og:image"))!);
@@ -71,7 +80,9 @@ test("home, the list and the summary carry their own description and canonical U
   expect(descriptions.size).toBe(3);
 });
 
-test("sitemap.xml lists every organization page (the demo's 920 and any imported) with language alternates, cached like a public page", async ({ request }) => {
+test("sitemap.xml lists every organization page (the demo's 920 and any imported) with language alternates, cached like a public page", async ({
+  request,
+}) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/xml");
@@ -97,7 +108,8 @@ test("robots.txt allows public pages, keeps staff pages out and names the sitema
   expect(response.status()).toBe(200);
   const text = await response.text();
   expect(text).toContain("User-agent: *\nAllow: /\n");
-  for (const path of ["/admin", "/moderation", "/committee", "/login", "/invite", "/api/v1/moderation"]) expect(text).toContain(`\nDisallow: ${path}\n`);
+  for (const path of ["/admin", "/moderation", "/committee", "/login", "/invite", "/api/v1/moderation"])
+    expect(text).toContain(`\nDisallow: ${path}\n`);
   expect(text).not.toMatch(/Disallow: \/organizations|Disallow: \/summary|Disallow: \/\n/);
   expect(text).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
 });

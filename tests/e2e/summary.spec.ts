@@ -16,8 +16,22 @@ interface Row {
 }
 
 const TEXT = {
-  vi: { locale: "vi-VN", title: "Tổng hợp ý kiến nhân dân", byRating: "Tỷ lệ đồng tình theo xếp loại", byDistrict: "Tỷ lệ đồng tình theo huyện, thành phố", data: "Số liệu", notEnough: "Chưa đủ ý kiến" },
-  en: { locale: "en-GB", title: "Residents' views", byRating: "Agreement rate by rating", byDistrict: "Agreement rate by district", data: "Data", notEnough: "Not enough views yet" },
+  vi: {
+    locale: "vi-VN",
+    title: "Tổng hợp ý kiến nhân dân",
+    byRating: "Tỷ lệ đồng tình theo xếp loại",
+    byDistrict: "Tỷ lệ đồng tình theo huyện, thành phố",
+    data: "Số liệu",
+    notEnough: "Chưa đủ ý kiến",
+  },
+  en: {
+    locale: "en-GB",
+    title: "Residents' views",
+    byRating: "Agreement rate by rating",
+    byDistrict: "Agreement rate by district",
+    data: "Data",
+    notEnough: "Not enough views yet",
+  },
 } as const;
 
 async function expectAccessible(page: Page) {
@@ -44,7 +58,10 @@ for (const lng of ["vi", "en"] as const) {
     await page.goto(`/summary?lng=${lng}`);
     await expect(page.locator("html")).toHaveAttribute("lang", lng);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(TEXT[lng].title);
-    for (const [groupBy, name] of [["rating", TEXT[lng].byRating], ["district", TEXT[lng].byDistrict]] as const) {
+    for (const [groupBy, name] of [
+      ["rating", TEXT[lng].byRating],
+      ["district", TEXT[lng].byDistrict],
+    ] as const) {
       await expect(page.getByRole("img", { name: new RegExp(name) })).toBeVisible();
       const table = page.getByRole("table", { name: new RegExp(`${TEXT[lng].data}: ${name}`) });
       const rows = await apiRows(page, groupBy, lng);

@@ -11,7 +11,18 @@ export interface Account {
   password: string;
 }
 
-const SPECS = ["accessibility", "admin", "browse", "feedback", "moderation", "races", "sharing", "summary", "follow-up", "replies"] as const;
+const SPECS = [
+  "accessibility",
+  "admin",
+  "browse",
+  "feedback",
+  "moderation",
+  "races",
+  "sharing",
+  "summary",
+  "follow-up",
+  "replies",
+] as const;
 
 /**
  * `test.use` options giving a spec a client address of its own: the server trusts the loopback proxy's
@@ -30,7 +41,16 @@ export async function expectAccessible(page: Page) {
 
 /** Creates an account the way an operator does: `npm run user -- create`, password on stdin; an organization account names its organization's code. */
 export function createUser(account: Account, role: "moderator" | "committee" | "admin" | "organization", organization?: string) {
-  const args = ["tsx", "scripts/user.ts", "create", "--email", account.email, "--role", role, ...(organization ? ["--organization", organization] : [])];
+  const args = [
+    "tsx",
+    "scripts/user.ts",
+    "create",
+    "--email",
+    account.email,
+    "--role",
+    role,
+    ...(organization ? ["--organization", organization] : []),
+  ];
   const result = spawnSync("npx", args, {
     input: `${account.password}\n`,
     encoding: "utf8",

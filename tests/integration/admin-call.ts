@@ -29,7 +29,7 @@ function outcomeOf(value: unknown): Outcome {
 export async function callRoute(
   handler: Handler,
   path: string,
-  { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string> | FormData; params?: Record<string, string> } = {}
+  { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string> | FormData; params?: Record<string, string> } = {},
 ): Promise<Outcome> {
   const headers = new Headers(cookie ? { Cookie: cookie } : {});
   const body = form instanceof FormData ? form : form ? new URLSearchParams(form) : undefined;

@@ -48,7 +48,10 @@ describe("/admin/import", () => {
 
     // The confirmation re-posts the checked text from a textarea, whose line ends browsers send as CRLF.
     const csv = result.csv.replace(/\r?\n/g, "\r\n");
-    const applied = await callRoute(importAction, "/admin/import", { cookie: admin.cookie, form: { intent: "apply", period: "2011", csv } });
+    const applied = await callRoute(importAction, "/admin/import", {
+      cookie: admin.cookie,
+      form: { intent: "apply", period: "2011", csv },
+    });
     expect((applied.data as Result).report).toMatchObject({ applied: true, created: 10 });
     expect(await Evaluation.countDocuments({ period: "2011" })).toBe(10);
     expect(await AuditEvent.countDocuments({ action: "import.apply", targetId: "2011", note: "web" })).toBe(1);
@@ -78,7 +81,10 @@ describe("/admin/import", () => {
 
   it("serves the template and the export in the import format", async () => {
     await createPeriod({ code: "2013" });
-    expect(await importResults({ bytes: fixture("import-2011-good.csv"), period: "2013", source: "cli" })).toMatchObject({ applied: true, created: 10 });
+    expect(await importResults({ bytes: fixture("import-2011-good.csv"), period: "2013", source: "cli" })).toMatchObject({
+      applied: true,
+      created: 10,
+    });
     const download = () => callRoute(exportCsv, "/admin/export/2013", { cookie: admin.cookie, params: { period: "2013" } });
     const template = await callRoute(templateCsv, "/admin/import-template.csv?period=2013", { cookie: admin.cookie });
     const exported = await download();

@@ -61,8 +61,18 @@ describe("/admin/organizations", () => {
 
   it("merges a duplicate: its evaluations and feedback follow, it becomes inactive, and the merge is audited", async () => {
     const target = await createRatedOrganization({ code: "XL-1", name: "Đảng bộ xã Xuân Hưng", period: "2011", district: "Xuân Lộc" });
-    const duplicate = await createRatedOrganization({ code: "XL-1B", name: "Đảng bộ xã Xuân Hưng (trùng)", period: "2012", district: "Xuân Lộc" });
-    await createPendingFeedback({ evaluationId: duplicate.evaluationId, organizationId: duplicate.organizationId, period: "2012", district: "Xuân Lộc" });
+    const duplicate = await createRatedOrganization({
+      code: "XL-1B",
+      name: "Đảng bộ xã Xuân Hưng (trùng)",
+      period: "2012",
+      district: "Xuân Lộc",
+    });
+    await createPendingFeedback({
+      evaluationId: duplicate.evaluationId,
+      organizationId: duplicate.organizationId,
+      period: "2012",
+      district: "Xuân Lộc",
+    });
 
     const result = await edit("XL-1B", { intent: "merge", into: "XL-1" });
     expect(result.status).toBe(302);
@@ -73,7 +83,10 @@ describe("/admin/organizations", () => {
     expect(moved).toMatchObject({ orgCode: "XL-1", orgName: "Đảng bộ xã Xuân Hưng", counters: { pending: 1 } });
     expect(String(moved?.organization)).toBe(target.organizationId);
     expect(await Feedback.countDocuments({ organization: target.organizationId })).toBe(1);
-    expect(await Organization.findOne({ code: "XL-1B" }, { active: 1, mergedInto: 1, _id: 0 }).lean()).toEqual({ active: false, mergedInto: "XL-1" });
+    expect(await Organization.findOne({ code: "XL-1B" }, { active: 1, mergedInto: 1, _id: 0 }).lean()).toEqual({
+      active: false,
+      mergedInto: "XL-1",
+    });
     expect(await AuditEvent.countDocuments({ action: "organization.merge", targetId: "XL-1B" })).toBe(1);
     const page = await callRoute(editLoader, "/admin/organizations/XL-1", { cookie: admin.cookie, params: { code: "XL-1" } });
     expect((page.data as { org: { periods: string[] } }).org.periods).toEqual(["2012", "2011"]);
@@ -84,7 +97,9 @@ describe("/admin/organizations", () => {
     await createRatedOrganization({ code: "CM-1B", name: "Chi bộ Ấp 2 (trùng)", period: "2011" });
     const clash = await edit("CM-1B", { intent: "merge", into: "CM-1" });
     expect(clash.status).toBe(400);
-    expect(clash.data).toMatchObject({ errors: { into: "Tổ chức đích đã có đánh giá các đợt 2011; không gộp được vì sẽ có hai đánh giá cùng đợt." } });
+    expect(clash.data).toMatchObject({
+      errors: { into: "Tổ chức đích đã có đánh giá các đợt 2011; không gộp được vì sẽ có hai đánh giá cùng đợt." },
+    });
     expect(await Evaluation.countDocuments({ orgCode: "CM-1B" })).toBe(1);
     const self = await edit("CM-1B", { intent: "merge", into: "CM-1B" });
     expect(self.data).toMatchObject({ errors: { into: "Không thể gộp một tổ chức vào chính nó." } });

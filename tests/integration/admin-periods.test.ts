@@ -100,14 +100,25 @@ describe("/admin/periods", () => {
 
   it("opens and closes the comment window at once, publishing a draft", async () => {
     const DAY = 86_400_000;
-    await createPeriod({ code: "2021", status: "draft", commentsOpenAt: new Date(Date.now() + 30 * DAY), commentsCloseAt: new Date(Date.now() + 60 * DAY) });
+    await createPeriod({
+      code: "2021",
+      status: "draft",
+      commentsOpenAt: new Date(Date.now() + 30 * DAY),
+      commentsCloseAt: new Date(Date.now() + 60 * DAY),
+    });
     expect((await listPeriods()).map((p) => p.code)).not.toContain("2021");
     await callRoute(editAction, "/admin/periods/2021", { cookie: admin.cookie, params: { code: "2021" }, form: { intent: "open-window" } });
     const opened = await getPeriod({ code: "2021" });
     expect(commentWindow(opened!)).toBe("open");
     expect((await listPeriods()).map((p) => p.code)).toContain("2021");
-    await callRoute(editAction, "/admin/periods/2021", { cookie: admin.cookie, params: { code: "2021" }, form: { intent: "close-window" } });
+    await callRoute(editAction, "/admin/periods/2021", {
+      cookie: admin.cookie,
+      params: { code: "2021" },
+      form: { intent: "close-window" },
+    });
     expect(commentWindow((await getPeriod({ code: "2021" }))!)).toBe("closed");
-    expect(await AuditEvent.countDocuments({ targetId: "2021", action: { $in: ["period.open-comments", "period.close-comments"] } })).toBe(2);
+    expect(await AuditEvent.countDocuments({ targetId: "2021", action: { $in: ["period.open-comments", "period.close-comments"] } })).toBe(
+      2,
+    );
   });
 });

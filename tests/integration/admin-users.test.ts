@@ -28,7 +28,10 @@ describe("/admin/users", () => {
     const page = await callRoute(inviteLoader, `/invite/${token}`, { params: { token } });
     expect(page.data).toMatchObject({ email: "moi.nguoi@example.vn" });
 
-    const mismatch = await callRoute(inviteAction, `/invite/${token}`, { params: { token }, form: { password: "mật khẩu mới 12", confirm: "khác" } });
+    const mismatch = await callRoute(inviteAction, `/invite/${token}`, {
+      params: { token },
+      form: { password: "mật khẩu mới 12", confirm: "khác" },
+    });
     expect(mismatch.data).toMatchObject({ errors: { confirm: "Hai mật khẩu không khớp." } });
     const accepted = await callRoute(inviteAction, `/invite/${token}`, {
       params: { token },
@@ -46,7 +49,8 @@ describe("/admin/users", () => {
   it("changes a role and disables an account, but never the last admin", async () => {
     // This test's admin is the only one: admins other tests made step down first.
     const others = await User.find({ role: "admin", _id: { $ne: admin.id } }, { _id: 1 }).lean();
-    for (const other of others) await changeRole({ userId: String(other._id), role: "committee", actor: { id: admin.id, email: admin.email } });
+    for (const other of others)
+      await changeRole({ userId: String(other._id), role: "committee", actor: { id: admin.id, email: admin.email } });
     // Named to sort first, so the list's first page shows it however many accounts other tests made.
     const other = await createStaff("committee", `aaa-${Date.now().toString(36)}@example.vn`);
     await post({ intent: "role", userId: other.id, role: "moderator" });
@@ -57,17 +61,22 @@ describe("/admin/users", () => {
     expect((await User.findById(other.id, { disabled: 1 }).lean())?.disabled).toBe(false);
 
     const lastAdmin = await post({ intent: "disable", userId: admin.id }, "/admin/users?lng=en");
-    expect(lastAdmin).toMatchObject({ status: 400, data: { errors: { userId: "The last administrator cannot be disabled or lose the role." } } });
+    expect(lastAdmin).toMatchObject({
+      status: 400,
+      data: { errors: { userId: "The last administrator cannot be disabled or lose the role." } },
+    });
     const demote = await post({ intent: "role", userId: admin.id, role: "committee" });
     expect(demote.status).toBe(400);
     expect(await User.findById(admin.id, { role: 1, disabled: 1, _id: 0 }).lean()).toEqual({ role: "admin", disabled: false });
 
     const list = await callRoute(usersLoader, "/admin/users", { cookie: admin.cookie });
-    expect((list.data as { users: { email: string; role: string; invited: boolean }[] }).users.map((u) => [u.email, u.role, u.invited])).toEqual(
+    expect(
+      (list.data as { users: { email: string; role: string; invited: boolean }[] }).users.map((u) => [u.email, u.role, u.invited]),
+    ).toEqual(
       expect.arrayContaining([
         [other.email, "moderator", false],
         [admin.email, "admin", false],
-      ])
+      ]),
     );
 
     // With a second admin the first may step down.
@@ -78,7 +87,9 @@ describe("/admin/users", () => {
 
   it("pages the staff list by email, each account exactly once, and refuses a tampered cursor", async () => {
     const boss = await createStaff("admin");
-    await User.insertMany(Array.from({ length: 60 }, (_, i) => ({ email: `can-bo-${String(i).padStart(2, "0")}@example.vn`, role: "moderator" })));
+    await User.insertMany(
+      Array.from({ length: 60 }, (_, i) => ({ email: `can-bo-${String(i).padStart(2, "0")}@example.vn`, role: "moderator" })),
+    );
     const seen: string[] = [];
     let path: string | null = "/admin/users";
     while (path) {

@@ -39,7 +39,10 @@ describe("/admin/words", () => {
   it("refuses the same word again and removes a word with an audit record", async () => {
     expect((await post({ intent: "add", word: "Lãng phí", list: "suspect", lang: "vi" })).status).toBe(200);
     const duplicate = await post({ intent: "add", word: "LANG PHI", list: "suspect", lang: "vi" });
-    expect(duplicate).toMatchObject({ status: 400, data: { errors: { word: "“LANG PHI” đã có trong danh sách này (so khớp không dấu)." } } });
+    expect(duplicate).toMatchObject({
+      status: 400,
+      data: { errors: { word: "“LANG PHI” đã có trong danh sách này (so khớp không dấu)." } },
+    });
     await post({ intent: "remove", list: "suspect", key: "lang phi" });
     expect((await listWords()).some((entry) => entry.searchKey === "lang phi")).toBe(false);
     expect(await AuditEvent.countDocuments({ action: "wordlist.remove", targetId: "suspect:lang phi" })).toBe(1);

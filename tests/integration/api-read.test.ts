@@ -12,7 +12,10 @@ beforeAll(createCatalog);
 
 async function get(url: string, headers: HeadersInit = {}) {
   const response = await callLoader(organizationsLoader, url, {}, headers);
-  return { status: response.status, body: (await response.json()) as { total: number; nextCursor: string | null; items: { code: string }[]; error?: unknown } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { total: number; nextCursor: string | null; items: { code: string }[]; error?: unknown },
+  };
 }
 
 describe("GET /api/v1/periods", () => {
@@ -22,8 +25,21 @@ describe("GET /api/v1/periods", () => {
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=30");
     const { items } = (await response.json()) as { items: Record<string, unknown>[] };
     expect(items.map((p) => p.code)).toEqual(["2012", "2011", "2010"]);
-    expect(Object.keys(items[0]!).sort()).toEqual(["code", "commentsCloseAt", "commentsOpenAt", "memberScale", "ratingScale", "status", "title", "year"]);
-    expect(items[1]).toMatchObject({ year: 2011, status: "open", ratingScale: expect.arrayContaining([{ key: "tsvm", label: { vi: "Trong sạch vững mạnh", en: "Clean and strong" } }]) });
+    expect(Object.keys(items[0]!).sort()).toEqual([
+      "code",
+      "commentsCloseAt",
+      "commentsOpenAt",
+      "memberScale",
+      "ratingScale",
+      "status",
+      "title",
+      "year",
+    ]);
+    expect(items[1]).toMatchObject({
+      year: 2011,
+      status: "open",
+      ratingScale: expect.arrayContaining([{ key: "tsvm", label: { vi: "Trong sạch vững mạnh", en: "Clean and strong" } }]),
+    });
   });
 });
 
@@ -79,12 +95,20 @@ describe("GET /api/v1/organizations", () => {
   ])("answers 400 invalid_query for %s, naming the field", async (query, field) => {
     const { status, body } = await get(`/api/v1/organizations?${query}`);
     expect(status).toBe(400);
-    expect(body.error).toEqual({ code: "invalid_query", message: "Tham số truy vấn không hợp lệ.", fields: { [field]: expect.any(String) } });
+    expect(body.error).toEqual({
+      code: "invalid_query",
+      message: "Tham số truy vấn không hợp lệ.",
+      fields: { [field]: expect.any(String) },
+    });
   });
 
   it("translates errors for English readers", async () => {
     const { body } = await get("/api/v1/organizations?rating=nope", { "Accept-Language": "en" });
-    expect(body.error).toEqual({ code: "invalid_query", message: "Invalid query parameters.", fields: { rating: "This rating is not on the period's scale." } });
+    expect(body.error).toEqual({
+      code: "invalid_query",
+      message: "Invalid query parameters.",
+      fields: { rating: "This rating is not on the period's scale." },
+    });
   });
 });
 
@@ -100,8 +124,24 @@ describe("GET /api/v1/organizations/:code", () => {
       district: "Long Khánh",
       members: 10,
       evaluations: [
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2011", rating: "tsvm-tieu-bieu", members: { "xuat-sac": 2, tot: 8 }, counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 }, ratingHistory: [], reply: null },
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), period: "2010", rating: "hoan-thanh", members: { "hoan-thanh": 10 }, counters: { agree: 0, disagree: 0, neutral: 0, pending: 0 }, ratingHistory: [], reply: null },
+        {
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          period: "2011",
+          rating: "tsvm-tieu-bieu",
+          members: { "xuat-sac": 2, tot: 8 },
+          counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 },
+          ratingHistory: [],
+          reply: null,
+        },
+        {
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          period: "2010",
+          rating: "hoan-thanh",
+          members: { "hoan-thanh": 10 },
+          counters: { agree: 0, disagree: 0, neutral: 0, pending: 0 },
+          ratingHistory: [],
+          reply: null,
+        },
       ],
     });
   });

@@ -17,7 +17,8 @@ import { setupTestDatabase } from "./database";
 setupTestDatabase();
 
 const enabledAdmins = () => User.countDocuments({ role: "admin", disabled: false });
-const rejections = (results: PromiseSettledResult<unknown>[]) => results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+const rejections = (results: PromiseSettledResult<unknown>[]) =>
+  results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
 
 describe("the last enabled admin", () => {
   it("survives two admins demoting each other at once", async () => {
@@ -45,7 +46,9 @@ describe("the last enabled admin", () => {
     expect(admins.length).toBeGreaterThanOrEqual(4);
     const actor = { email: "test" };
     const results = await Promise.allSettled(
-      admins.map((userId, i) => (i % 2 === 0 ? setUserDisabled({ userId, disabled: true, actor }) : changeRole({ userId, role: "committee", actor })))
+      admins.map((userId, i) =>
+        i % 2 === 0 ? setUserDisabled({ userId, disabled: true, actor }) : changeRole({ userId, role: "committee", actor }),
+      ),
     );
     expect(rejections(results)).toEqual([expect.objectContaining({ code: "lastAdmin" })]);
     expect(await enabledAdmins()).toBe(1);
@@ -70,7 +73,9 @@ describe("the last enabled admin", () => {
     await disableUser({ email: last.email, actor: { email: "cli" } });
     expect(await enabledAdmins()).toBe(0);
     const fresh = await createStaff("admin");
-    await expect(changeRole({ userId: fresh.id, role: "committee", actor: { email: "test" } })).rejects.toMatchObject({ code: "lastAdmin" });
+    await expect(changeRole({ userId: fresh.id, role: "committee", actor: { email: "test" } })).rejects.toMatchObject({
+      code: "lastAdmin",
+    });
   });
 });
 
@@ -86,7 +91,12 @@ describe("the word lists' first edit", () => {
     const stored = await WordList.find({}, { list: 1, searchKey: 1, _id: 0 }).lean();
     expect(stored).toHaveLength(DEFAULT_WORDS.length + 3);
     expect(stored.map((entry) => `${entry.list}:${entry.searchKey}`)).toEqual(
-      expect.arrayContaining([...DEFAULT_WORDS.map((entry) => `${entry.list}:${entry.searchKey}`), "suspect:tham o", "suspect:bribery", "suspect:hach sach"])
+      expect.arrayContaining([
+        ...DEFAULT_WORDS.map((entry) => `${entry.list}:${entry.searchKey}`),
+        "suspect:tham o",
+        "suspect:bribery",
+        "suspect:hach sach",
+      ]),
     );
   });
 });
@@ -96,13 +106,19 @@ describe("a new organization's slug", () => {
   const actor = { id: "000000000000000000000001", email: "admin@example.vn" };
 
   it("is a different one for each of two organizations created at once with the same name and code but for its case", async () => {
-    await Promise.all([createOrganization({ input: { ...input, code: "tb-7" }, actor }), createOrganization({ input: { ...input, code: "TB-7" }, actor })]);
+    await Promise.all([
+      createOrganization({ input: { ...input, code: "tb-7" }, actor }),
+      createOrganization({ input: { ...input, code: "TB-7" }, actor }),
+    ]);
     const slugs = await Organization.find({ code: { $in: ["tb-7", "TB-7"] } }, { slug: 1, _id: 0 }).lean();
     expect(slugs.map((doc) => doc.slug).sort()).toEqual(["chi-bo-ap-bau-ca-tb-7", "chi-bo-ap-bau-ca-tb-7-2"]);
   });
 
   it("still reports a taken code as such when the same code is created twice at once", async () => {
-    const results = await Promise.allSettled([createOrganization({ input: { ...input, code: "TB-8" }, actor }), createOrganization({ input: { ...input, code: "TB-8" }, actor })]);
+    const results = await Promise.allSettled([
+      createOrganization({ input: { ...input, code: "TB-8" }, actor }),
+      createOrganization({ input: { ...input, code: "TB-8" }, actor }),
+    ]);
     expect(rejections(results)).toEqual([expect.any(OrganizationAdminError)]);
     expect(rejections(results)[0]).toMatchObject({ code: "codeTaken", field: "code" });
     expect(await Organization.countDocuments({ code: "TB-8" })).toBe(1);

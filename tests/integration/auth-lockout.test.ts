@@ -18,7 +18,11 @@ const unknownEmail = () => `khong-ai-${randomBytes(4).toString("hex")}@example.v
 
 /** The login form as Remix calls it, from client `clientKey`; status, the form's message and Retry-After. */
 async function postLogin(form: Record<string, string>, clientKey: string) {
-  const request = new Request("http://localhost/login", { method: "POST", headers: { "accept-language": "en" }, body: new URLSearchParams(form) });
+  const request = new Request("http://localhost/login", {
+    method: "POST",
+    headers: { "accept-language": "en" },
+    body: new URLSearchParams(form),
+  });
   const result = (await loginAction({ request, params: {}, context: { cspNonce: "", requestId: "t", clientKey } })) as
     | Response
     | { init: { status: number; headers?: Record<string, string> }; data: { errors: Record<string, string> } };
@@ -32,7 +36,8 @@ describe("sign-in delays", () => {
     const start = new Date();
     const answers = async (email: string, client: string) => {
       const seen = [];
-      for (let i = 1; i <= LOGIN_THROTTLE.account.free; i++) seen.push(await login({ email, password: `sai ${i}`, clientKey: client, now: start }));
+      for (let i = 1; i <= LOGIN_THROTTLE.account.free; i++)
+        seen.push(await login({ email, password: `sai ${i}`, clientKey: client, now: start }));
       // The right password, half a minute into the delay: refused unseen, and the delay does not grow.
       seen.push(await login({ email, password: STAFF_PASSWORD, clientKey: newClient(), now: at(start, 30_000) }));
       seen.push(await login({ email, password: "sai nữa", clientKey: newClient(), now: at(start, 59_000) }));
@@ -67,8 +72,13 @@ describe("sign-in delays", () => {
     }
     expect(delays).toEqual([1, 2, 4, 8, ...Array<number>(12).fill(LOGIN_THROTTLE.account.capMs / MINUTE)]);
     const owner = newClient();
-    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: owner, now: at(now, -1000) })).toMatchObject({ reason: "throttled" });
-    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: owner, now })).toMatchObject({ ok: true, user: { email: staff.email } });
+    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: owner, now: at(now, -1000) })).toMatchObject({
+      reason: "throttled",
+    });
+    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: owner, now })).toMatchObject({
+      ok: true,
+      user: { email: staff.email },
+    });
     // A success starts the account afresh.
     expect(await login({ email: staff.email, password: "một lần sai", clientKey: owner, now })).toEqual({ ok: false, reason: "invalid" });
   });
@@ -77,21 +87,34 @@ describe("sign-in delays", () => {
     const guesser = newClient();
     const start = new Date();
     const results = [];
-    for (let i = 1; i <= LOGIN_THROTTLE.address.free; i++) results.push(await login({ email: unknownEmail(), password: "123456", clientKey: guesser, now: start }));
+    for (let i = 1; i <= LOGIN_THROTTLE.address.free; i++)
+      results.push(await login({ email: unknownEmail(), password: "123456", clientKey: guesser, now: start }));
     expect(results.slice(0, -1).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
     expect(results.at(-1)).toEqual({ ok: false, reason: "throttled", retryAt: at(start, MINUTE) });
     const staff = await createStaff("moderator");
-    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: guesser, now: at(start, 1000) })).toMatchObject({ reason: "throttled" });
-    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: newClient(), now: at(start, 1000) })).toMatchObject({ ok: true });
+    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: guesser, now: at(start, 1000) })).toMatchObject({
+      reason: "throttled",
+    });
+    expect(await login({ email: staff.email, password: STAFF_PASSWORD, clientKey: newClient(), now: at(start, 1000) })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("the form answers a delayed staff account and an unknown e-mail with the same 429, text and Retry-After", async () => {
     const staff = await createStaff("admin");
     const answersFor = async (email: string) => {
       const client = newClient();
-      for (let i = 1; i < LOGIN_THROTTLE.account.free; i++) expect((await postLogin({ email, password: `sai ${i}` }, client)).status).toBe(401);
-      const delayed = [await postLogin({ email, password: "sai 5" }, client), await postLogin({ email, password: STAFF_PASSWORD }, newClient())];
-      return delayed.map(({ status, message, retryAfter }) => ({ status, message, retryAfter: Number(retryAfter) > 50 && Number(retryAfter) <= 60 }));
+      for (let i = 1; i < LOGIN_THROTTLE.account.free; i++)
+        expect((await postLogin({ email, password: `sai ${i}` }, client)).status).toBe(401);
+      const delayed = [
+        await postLogin({ email, password: "sai 5" }, client),
+        await postLogin({ email, password: STAFF_PASSWORD }, newClient()),
+      ];
+      return delayed.map(({ status, message, retryAfter }) => ({
+        status,
+        message,
+        retryAfter: Number(retryAfter) > 50 && Number(retryAfter) <= 60,
+      }));
     };
     const known = await answersFor(staff.email);
     expect(known).toEqual(await answersFor(unknownEmail()));
@@ -114,7 +137,8 @@ describe("an admin lifting a sign-in delay", () => {
     const admin = await createStaff("admin");
     const locked = await createStaff("moderator");
     const now = new Date();
-    for (let i = 1; i <= LOGIN_THROTTLE.account.free; i++) await login({ email: locked.email, password: `sai ${i}`, clientKey: newClient(), now });
+    for (let i = 1; i <= LOGIN_THROTTLE.account.free; i++)
+      await login({ email: locked.email, password: `sai ${i}`, clientKey: newClient(), now });
     expect(await login({ email: locked.email, password: STAFF_PASSWORD, clientKey: newClient() })).toMatchObject({ reason: "throttled" });
 
     const rowOf = async () => {
@@ -124,13 +148,21 @@ describe("an admin lifting a sign-in delay", () => {
     expect((await rowOf())?.signInDelayedUntil).toBe(new Date(now.getTime() + MINUTE).toISOString());
 
     const moderator = await createStaff("moderator");
-    expect((await callRoute(usersAction, "/admin/users", { cookie: moderator.cookie, form: { intent: "unlock", userId: locked.id } })).status).toBe(403);
-    expect((await callRoute(usersAction, "/admin/users", { cookie: admin.cookie, form: { intent: "unlock", userId: "0".repeat(24) } })).status).toBe(400);
+    expect(
+      (await callRoute(usersAction, "/admin/users", { cookie: moderator.cookie, form: { intent: "unlock", userId: locked.id } })).status,
+    ).toBe(403);
+    expect(
+      (await callRoute(usersAction, "/admin/users", { cookie: admin.cookie, form: { intent: "unlock", userId: "0".repeat(24) } })).status,
+    ).toBe(400);
     const lifted = await callRoute(usersAction, "/admin/users", { cookie: admin.cookie, form: { intent: "unlock", userId: locked.id } });
     expect(lifted.status).toBe(200);
     expect((await rowOf())?.signInDelayedUntil).toBeNull();
     const audit = await AuditEvent.findOne({ action: "user.unlock", targetId: locked.id }, { actorEmail: 1, before: 1, after: 1 }).lean();
-    expect(audit).toMatchObject({ actorEmail: admin.email, before: { signInDelayedUntil: expect.any(Date) }, after: { signInDelayedUntil: null } });
+    expect(audit).toMatchObject({
+      actorEmail: admin.email,
+      before: { signInDelayedUntil: expect.any(Date) },
+      after: { signInDelayedUntil: null },
+    });
 
     expect(await login({ email: locked.email, password: STAFF_PASSWORD, clientKey: newClient() })).toMatchObject({ ok: true });
   });

@@ -31,7 +31,9 @@ describe("login", () => {
     expect(await login({ email: staff.email, password: "wrong password" })).toEqual({ ok: false, reason: "invalid" });
     // Whole events, no projection: the email and the failure count are all a failed attempt leaves (the
     // address a request came from is checked end to end, through HTTP, in http-log-hygiene.test.ts).
-    const failed = await AuditEvent.find({ action: "auth.login-failed", actorEmail: { $in: ["nobody@example.vn", staff.email] } }).sort({ _id: 1 }).lean();
+    const failed = await AuditEvent.find({ action: "auth.login-failed", actorEmail: { $in: ["nobody@example.vn", staff.email] } })
+      .sort({ _id: 1 })
+      .lean();
     expect(failed.map((event) => event.after)).toEqual([
       { email: "nobody@example.vn", retryAt: null },
       { email: staff.email, retryAt: null },
@@ -40,7 +42,10 @@ describe("login", () => {
 
   it("the form answers 401 with a generic message, 429 when delayed (auth-lockout.test.ts), and never redirects off-site", async () => {
     const staff = await createStaff("admin");
-    const wrong = (await postLogin({ email: staff.email, password: "nope nope" })) as { init: { status: number }; data: { errors: Record<string, string>; values: Record<string, string> } };
+    const wrong = (await postLogin({ email: staff.email, password: "nope nope" })) as {
+      init: { status: number };
+      data: { errors: Record<string, string>; values: Record<string, string> };
+    };
     expect(wrong.init.status).toBe(401);
     expect(wrong.data.errors._form).toBe("Email hoặc mật khẩu không đúng.");
     // The form comes back with the e-mail as typed, never with the password.
@@ -51,7 +56,11 @@ describe("login", () => {
       expect(response.status).toBe(302);
       expect(response.headers.get("Location")).toBe("/moderation");
     }
-    const response = (await postLogin({ email: staff.email, password: STAFF_PASSWORD, redirectTo: "/moderation/audit?action=auth.login" })) as Response;
+    const response = (await postLogin({
+      email: staff.email,
+      password: STAFF_PASSWORD,
+      redirectTo: "/moderation/audit?action=auth.login",
+    })) as Response;
     expect(response.headers.get("Location")).toBe("/moderation/audit?action=auth.login");
     expect(response.headers.get("Set-Cookie")).toMatch(/^__session=.+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
 

@@ -37,7 +37,10 @@ describe("sessions", () => {
     const { revoked } = await disableUser({ email: staff.email, actor: { email: "cli" } });
     expect(revoked).toBe(2);
     expect(await getOptionalUser(withCookie(staff.cookie))).toBeNull();
-    expect(await AuditEvent.findOne({ action: "user.disable", targetId: staff.id }, { actorEmail: 1, after: 1 }).lean()).toMatchObject({ actorEmail: "cli", after: { disabled: true } });
+    expect(await AuditEvent.findOne({ action: "user.disable", targetId: staff.id }, { actorEmail: 1, after: 1 }).lean()).toMatchObject({
+      actorEmail: "cli",
+      after: { disabled: true },
+    });
   });
 
   it("a password reset revokes every session of that user and no one else's", async () => {

@@ -23,7 +23,12 @@ const http = setupHttpApp();
 const OPENING = "Chi bộ này không xứng đáng được xếp loại hoàn thành tốt nhiệm vụ";
 
 async function post(evaluation: string, n: number, stance = "disagree"): Promise<{ id: string; code: string }> {
-  const res = await postFeedback({ evaluation, stance, proposedRating: stance === "disagree" ? "yeu-kem" : undefined, body: `${OPENING}, ý kiến số ${n}.` });
+  const res = await postFeedback({
+    evaluation,
+    stance,
+    proposedRating: stance === "disagree" ? "yeu-kem" : undefined,
+    body: `${OPENING}, ý kiến số ${n}.`,
+  });
   expect(res.status, res.text).toBe(201);
   const code = String(res.json.trackingCode);
   const doc = await Feedback.findOne({ trackingCode: code }, { _id: 1 }).lean();
@@ -42,8 +47,15 @@ async function counters(evaluationId: string) {
 
 /** Posts the wave form of the queue page as a browser without JavaScript would. */
 async function decideWave(cookie: string, fields: [string, string][]) {
-  const request = new Request("http://localhost/moderation", { method: "POST", headers: { "accept-language": "en", Cookie: cookie }, body: new URLSearchParams(fields) });
-  const result = (await queueForm({ request, params: {}, context: { cspNonce: "", requestId: "t", clientKey: "k" } })) as { data: { ok: boolean; message: string }; init: { status: number } | null };
+  const request = new Request("http://localhost/moderation", {
+    method: "POST",
+    headers: { "accept-language": "en", Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
+  const result = (await queueForm({ request, params: {}, context: { cspNonce: "", requestId: "t", clientKey: "k" } })) as {
+    data: { ok: boolean; message: string };
+    init: { status: number } | null;
+  };
   return { status: result.init?.status ?? 200, ...result.data };
 }
 
@@ -77,28 +89,38 @@ describe("campaign waves", () => {
     // Approved before the wave showed: it keeps its decision and is marked in the wave.
     expect(await stateOf(first.id)).toEqual({ status: "approved", wave, burst: true });
     const pendingIds = [...early, fifth, sixth].map((item) => item.id);
-    for (const id of pendingIds) expect(await QueueEntry.findById(id, { flagged: 1, wave: 1 }).lean()).toMatchObject({ flagged: true, wave });
+    for (const id of pendingIds)
+      expect(await QueueEntry.findById(id, { flagged: 1, wave: 1 }).lean()).toMatchObject({ flagged: true, wave });
     const flaggedQueue = await listQueue({ filters: { status: "pending", flagged: true, organization: "CW-001" }, limit: 25 });
     expect(flaggedQueue.items.map((item) => item.id)).toEqual(pendingIds);
     expect(flaggedQueue.items.every((item) => item.wave?.id === wave && item.wave.size === 6)).toBe(true);
     await expectNoDrift();
 
     // The queue page, rendered by the real app: one group of the wave's size with its five pending members.
-    const page = await fetch(http.url("/moderation?organization=CW-001"), { headers: { Cookie: moderator.cookie, "Accept-Language": "en" } });
+    const page = await fetch(http.url("/moderation?organization=CW-001"), {
+      headers: { Cookie: moderator.cookie, "Accept-Language": "en" },
+    });
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html.match(/data-wave="/g)).toHaveLength(1);
     expect(html).toContain("Campaign wave: 6 similar comments");
     expect(html).toContain("Reject the wave&#x27;s 5 comments");
     for (const item of [...early, fifth, sixth]) expect(html).toContain(`name="ids" value="${item.id}"`);
-    const decided = await fetch(http.url("/moderation?status=approved&organization=CW-001"), { headers: { Cookie: moderator.cookie, "Accept-Language": "en" } });
+    const decided = await fetch(http.url("/moderation?status=approved&organization=CW-001"), {
+      headers: { Cookie: moderator.cookie, "Accept-Language": "en" },
+    });
     expect(await decided.text()).toContain("Part of a campaign wave of 6 similar comments.");
 
     // Another moderator rejects one member on its own meanwhile; then the group's form rejects the rest.
     const other = await createStaff("moderator");
     await decideFeedback({ id: early[1]!.id, decision: "reject", reason: "spam", moderator: other });
     const before = await counters(org.evaluationId);
-    const form: [string, string][] = [["intent", "reject"], ["wave", wave!], ["reason", "spam"], ...pendingIds.map((id): [string, string] => ["ids", id])];
+    const form: [string, string][] = [
+      ["intent", "reject"],
+      ["wave", wave!],
+      ["reason", "spam"],
+      ...pendingIds.map((id): [string, string] => ["ids", id]),
+    ];
     const outcome = await decideWave(moderator.cookie, form);
     expect(outcome).toMatchObject({ status: 200, ok: true });
     expect(outcome.message).toBe("Rejected 4 items. 1 item had already been decided by someone else.");
@@ -107,7 +129,9 @@ describe("campaign waves", () => {
     const after = await counters(org.evaluationId);
     expect(after.pending).toBe(before.pending - 4);
     for (const id of pendingIds) expect(await AuditEvent.countDocuments({ action: "feedback.reject", targetId: id })).toBe(1);
-    expect(await AuditEvent.find({ action: "wave.reject", targetId: wave }, { after: 1 }).lean()).toMatchObject([{ after: { decided: 4, alreadyDecided: 1 } }]);
+    expect(await AuditEvent.find({ action: "wave.reject", targetId: wave }, { after: 1 }).lean()).toMatchObject([
+      { after: { decided: 4, alreadyDecided: 1 } },
+    ]);
     await expectNoDrift();
 
     // Sent again (a double click, a second moderator): nothing more is decided or counted.
@@ -138,8 +162,16 @@ describe("campaign waves", () => {
     expect((await stateOf(lone.id)).status).toBe("pending");
     await expectNoDrift();
 
-    const unknown = await decideWave(moderator.cookie, [["intent", "approve"], ["wave", "0123456789abcdef01234567"], ["ids", lone.id]]);
-    expect(unknown).toMatchObject({ status: 400, ok: false, message: "This campaign wave no longer exists or does not hold the selected comments." });
+    const unknown = await decideWave(moderator.cookie, [
+      ["intent", "approve"],
+      ["wave", "0123456789abcdef01234567"],
+      ["ids", lone.id],
+    ]);
+    expect(unknown).toMatchObject({
+      status: 400,
+      ok: false,
+      message: "This campaign wave no longer exists or does not hold the selected comments.",
+    });
     expect((await stateOf(lone.id)).status).toBe("pending");
   });
 });

@@ -35,7 +35,8 @@ interface Page {
 async function json<T>(response: unknown): Promise<T> {
   return (await (response as Response).json()) as T;
 }
-const detail = async (code: string) => (await json<Detail>(await callLoader(detailApi, `/api/v1/organizations/${code}`, { code }))).evaluations[0]!;
+const detail = async (code: string) =>
+  (await json<Detail>(await callLoader(detailApi, `/api/v1/organizations/${code}`, { code }))).evaluations[0]!;
 const list = (query: string) => callLoader(listApi, `/api/v1/organizations?period=2011&limit=100&${query}`).then(json<Page>);
 /** The header and `code`'s row only, re-rated: the import leaves the other organizations as they are, whatever other tests did to them. */
 const withRating = (text: string, code: string, from: string, to: string) =>
@@ -60,7 +61,14 @@ describe("the public catalog in memory", () => {
     expect(target).toMatchObject({ id: before.id, period: "2011", window: "open" });
     const receivedBefore = (await feedbackPerDay({ period: "2011" })).reduce((sum, day) => sum + day.total, 0);
 
-    const { trackingCode } = await createFeedback({ target, stance: "disagree", proposedRating: "yeu-kem", body: "Chi bộ chưa họp dân lần nào trong năm.", isResident: true, locale: "vi" });
+    const { trackingCode } = await createFeedback({
+      target,
+      stance: "disagree",
+      proposedRating: "yeu-kem",
+      body: "Chi bộ chưa họp dân lần nào trong năm.",
+      isResident: true,
+      locale: "vi",
+    });
     expect((await detail("IMP-001")).counters).toEqual({ ...before.counters, pending: before.counters.pending + 1 });
     expect((await feedbackPerDay({ period: "2011" })).reduce((sum, day) => sum + day.total, 0)).toBe(receivedBefore + 1);
 
@@ -69,13 +77,19 @@ describe("the public catalog in memory", () => {
     const after = { ...before.counters, disagree: before.counters.disagree + 1 };
     expect((await detail("IMP-001")).counters).toEqual(after);
     expect((await list("q=trung dung")).items[0]?.counters).toEqual(after);
-    const summary = await json<{ rows: { key: string; disagree: number }[] }>(await callLoader(summaryApi, "/api/v1/summary?period=2011&groupBy=organization"));
+    const summary = await json<{ rows: { key: string; disagree: number }[] }>(
+      await callLoader(summaryApi, "/api/v1/summary?period=2011&groupBy=organization"),
+    );
     expect(summary.rows.find((row) => row.key === "IMP-001")?.disagree).toBe(after.disagree);
   });
 
   it("shows a rating changed by an import at once on the list and the organization", async () => {
     expect((await detail("IMP-002")).rating).toBe("tsvm");
-    const report = await importResults({ bytes: new TextEncoder().encode(withRating(good, "IMP-002", "tsvm", "yeu-kem")), period: "2011", source: "cli" });
+    const report = await importResults({
+      bytes: new TextEncoder().encode(withRating(good, "IMP-002", "tsvm", "yeu-kem")),
+      period: "2011",
+      source: "cli",
+    });
     expect(report).toMatchObject({ applied: true, changed: 1 });
     expect((await detail("IMP-002")).rating).toBe("yeu-kem");
     expect((await list("rating=yeu-kem")).items.map((item) => item.code)).toContain("IMP-002");
@@ -84,14 +98,21 @@ describe("the public catalog in memory", () => {
   it("shows a rating an admin changes through the import page at once", async () => {
     expect((await detail("IMP-003")).rating).toBe("hoan-thanh-tot");
     const csv = withRating(good, "IMP-003", "hoan-thanh-tot", "tsvm-tieu-bieu");
-    const applied = await callRoute(importAction, "/admin/import", { cookie: admin.cookie, form: { intent: "apply", period: "2011", csv } });
+    const applied = await callRoute(importAction, "/admin/import", {
+      cookie: admin.cookie,
+      form: { intent: "apply", period: "2011", csv },
+    });
     expect(applied.data).toMatchObject({ report: { applied: true } });
     expect((await detail("IMP-003")).rating).toBe("tsvm-tieu-bieu");
     expect((await list("rating=tsvm-tieu-bieu")).items.map((item) => item.code)).toContain("IMP-003");
   });
 
   it("finds an organization by the name an admin just gave it", async () => {
-    await updateOrganization({ code: "IMP-004", input: { code: "IMP-004", name: "Chi bộ Ấp Đồi Mới", kind: "chi-bo-co-so", district: "Biên Hòa", members: 40 }, actor: admin });
+    await updateOrganization({
+      code: "IMP-004",
+      input: { code: "IMP-004", name: "Chi bộ Ấp Đồi Mới", kind: "chi-bo-co-so", district: "Biên Hòa", members: 40 },
+      actor: admin,
+    });
     expect((await list("q=doi moi")).items.map((item) => item.code)).toEqual(["IMP-004"]);
   });
 

@@ -30,14 +30,38 @@ export async function createCatalog(): Promise<void> {
   await createPeriod({ code: "2013", status: "draft" });
   for (let i = 1; i <= CATALOG.total; i++) {
     const name = `Chi bộ ${PLACES[i % PLACES.length]} số ${i}`;
-    await createRatedOrganization({ code: orgCode(i), name, period: "2011", rating: ratingOf(i), district: DISTRICTS[i % DISTRICTS.length], members: 10 * i });
+    await createRatedOrganization({
+      code: orgCode(i),
+      name,
+      period: "2011",
+      rating: ratingOf(i),
+      district: DISTRICTS[i % DISTRICTS.length],
+      members: 10 * i,
+    });
   }
-  const earlier = await Organization.find({ code: { $in: [1, 2, 3, 4, 5].map(orgCode) } }, { code: 1, name: 1, nameSearch: 1, kind: 1, district: 1, members: 1 }).lean();
+  const earlier = await Organization.find(
+    { code: { $in: [1, 2, 3, 4, 5].map(orgCode) } },
+    { code: 1, name: 1, nameSearch: 1, kind: 1, district: 1, members: 1 },
+  ).lean();
   for (const org of earlier) {
     for (const period of ["2010", ...(org.code === orgCode(1) ? ["2013"] : [])]) {
-      await Evaluation.create({ period, organization: org._id, orgCode: org.code, orgName: org.name, nameSearch: org.nameSearch, kind: org.kind, district: org.district, rating: "hoan-thanh", members: org.members, memberCounts: [{ key: "hoan-thanh", count: org.members }] });
+      await Evaluation.create({
+        period,
+        organization: org._id,
+        orgCode: org.code,
+        orgName: org.name,
+        nameSearch: org.nameSearch,
+        kind: org.kind,
+        district: org.district,
+        rating: "hoan-thanh",
+        members: org.members,
+        memberCounts: [{ key: "hoan-thanh", count: org.members }],
+      });
     }
   }
-  await Evaluation.updateOne({ orgCode: orgCode(1), period: "2011" }, { $set: { counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 } } });
+  await Evaluation.updateOne(
+    { orgCode: orgCode(1), period: "2011" },
+    { $set: { counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 } } },
+  );
   await catalogChanged();
 }

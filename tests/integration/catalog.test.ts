@@ -68,7 +68,10 @@ describe("getOrganizationDetail", () => {
       ["2011", "tsvm-tieu-bieu"],
       ["2010", "hoan-thanh"],
     ]);
-    expect(detail?.evaluations[0]).toMatchObject({ members: { "xuat-sac": 2, tot: 8 }, counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 } });
+    expect(detail?.evaluations[0]).toMatchObject({
+      members: { "xuat-sac": 2, tot: 8 },
+      counters: { agree: 7, disagree: 2, neutral: 1, pending: 3 },
+    });
     expect(detail?.periods.map((p) => p.code)).toEqual(["2011", "2010"]);
   });
 

@@ -38,7 +38,12 @@ afterAll(async () => {
 });
 
 /** Runs `npm run <script> -- args` as a user would, with `stdin` piped in; resolves with the exit code and output. */
-function run(script: string, args: string[], stdin = "", lang = "C.UTF-8"): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[],
+  stdin = "",
+  lang = "C.UTF-8",
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, "scripts", `${script}.ts`), ...args], {
       cwd: ROOT,
@@ -115,7 +120,11 @@ describe("every script's arguments", () => {
     ["summaries-rebuild", ["--period", "20 11"], "--period must be a period code such as 2011."],
     ["db-indexes", ["--dryrun"], "Unknown option --dryrun."],
     ["bench/generate-feedback", ["--count", "0"], "--count must be a whole number from 1 to 1000000."],
-    ["bench/run", ["--url", "http://192.0.2.1:3000"], "--url must be http://127.0.0.1:PORT: the bench loads only a server on this machine."],
+    [
+      "bench/run",
+      ["--url", "http://192.0.2.1:3000"],
+      "--url must be http://127.0.0.1:PORT: the bench loads only a server on this machine.",
+    ],
   ])("scripts/%s.ts refuses %j with one line, the usage and exit code 2", async (script, args, line) => {
     const result = await run(script, args);
     expect(result.code).toBe(2);
@@ -165,7 +174,10 @@ describe("npm run import", () => {
   it("answers a missing file with one line in the terminal's language and no stack trace", async () => {
     const missing = await run("import", ["missing.csv", "--period", "2011"], "", "vi_VN.UTF-8");
     expect(missing.code).toBe(2);
-    expect(missing.stderr.trim().split("\n")).toEqual(["missing.csv: không có tệp này.", "cách dùng: npm run import -- FILE.csv --period CODE [--dry-run]"]);
+    expect(missing.stderr.trim().split("\n")).toEqual([
+      "missing.csv: không có tệp này.",
+      "cách dùng: npm run import -- FILE.csv --period CODE [--dry-run]",
+    ]);
   });
 
   it("--dry-run reports what it would do and writes nothing; the real run writes it", async () => {

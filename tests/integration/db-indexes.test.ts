@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 async function indexNames(collection: string): Promise<string[]> {
-  const indexes = await mongoose.connection.db!.collection(collection).listIndexes().toArray().catch(() => []);
+  const indexes = await mongoose.connection
+    .db!.collection(collection)
+    .listIndexes()
+    .toArray()
+    .catch(() => []);
   return indexes.map((index) => String(index.name)).sort();
 }
 
@@ -24,21 +28,25 @@ describe("npm run db:indexes", () => {
 
     const dry = await syncAllIndexes({ dryRun: true });
     expect(dry.failures).toEqual([]);
-    expect(dry.collections.find((c) => c.collection === "users")?.created).toEqual(expect.arrayContaining(["email_1", "role_1_email_1__id_1"]));
+    expect(dry.collections.find((c) => c.collection === "users")?.created).toEqual(
+      expect.arrayContaining(["email_1", "role_1_email_1__id_1"]),
+    );
     expect(await indexNames("users")).toEqual([]);
 
     const first = await syncAllIndexes();
     expect(first.failures).toEqual([]);
     // Every model the application defines that declares indexes has them all, besides _id.
     const indexed = Object.values(mongoose.models).filter((m) => m.schema.indexes().length > 0);
-    expect(indexed.map((m) => m.modelName)).toEqual(expect.arrayContaining(["User", "Organization", "Evaluation", "Feedback", "AuditEvent"]));
+    expect(indexed.map((m) => m.modelName)).toEqual(
+      expect.arrayContaining(["User", "Organization", "Evaluation", "Feedback", "AuditEvent"]),
+    );
     for (const model of indexed) {
       expect(await indexNames(model.collection.collectionName), model.modelName).toHaveLength(model.schema.indexes().length + 1);
     }
     expect(await indexNames("users")).toEqual(["_id_", "email_1", "email_1__id_1", "role_1_email_1__id_1"]);
     expect(await indexNames("organizations")).toEqual(expect.arrayContaining(["code_1", "slug_1"]));
     expect(first.collections.find((c) => c.collection === "organizations")?.indexes.map((index) => index.name)).toEqual(
-      expect.arrayContaining(["_id_", "code_1", "slug_1"])
+      expect.arrayContaining(["_id_", "code_1", "slug_1"]),
     );
 
     const second = await syncAllIndexes();
@@ -63,7 +71,9 @@ describe("npm run db:indexes", () => {
     ]);
     const result = await syncAllIndexes();
     expect(result.failures.map((failure) => failure.message)).toEqual([expect.stringMatching(/^index build failed for Organization: /)]);
-    expect(result.collections.find((c) => c.collection === "users")?.indexes.find((index) => index.name === "email_1")).toMatchObject({ unique: true });
+    expect(result.collections.find((c) => c.collection === "users")?.indexes.find((index) => index.name === "email_1")).toMatchObject({
+      unique: true,
+    });
     expect(await indexNames("organizations")).not.toContain("slug_1");
   });
 });

@@ -45,7 +45,12 @@ beforeAll(async () => {
 describe("when the database fails between the writes", () => {
   it("of an intake, the resident gets a JSON error, and nothing of the comment stays behind", async () => {
     const org = await createRatedOrganization({ code: "FI-001", name: "Chi bộ Ấp Phú Lợi", period: "2011" });
-    const before = { counters: await counters(org.evaluationId), stored: await Feedback.countDocuments({ evaluation: org.evaluationId }), codes: await FeedbackCode.countDocuments({}), queue: await QueueEntry.countDocuments({}) };
+    const before = {
+      counters: await counters(org.evaluationId),
+      stored: await Feedback.countDocuments({ evaluation: org.evaluationId }),
+      codes: await FeedbackCode.countDocuments({}),
+      queue: await QueueEntry.countDocuments({}),
+    };
     failEvaluationUpdate(1); // the pending counter, the intake's last write
 
     const res = await fetch(http.url("/api/v1/feedback"), {
@@ -72,7 +77,11 @@ describe("when the database fails between the writes", () => {
     const item = await createPendingFeedback({ ...org, stance: "agree" });
     const moderator = await createStaff("moderator");
     const decide = () =>
-      fetch(http.url(`/api/v1/moderation/feedback/${item.id}`), { method: "POST", headers: { cookie: moderator.cookie, "content-type": "application/json", "accept-language": "en" }, body: JSON.stringify({ decision: "approve" }) });
+      fetch(http.url(`/api/v1/moderation/feedback/${item.id}`), {
+        method: "POST",
+        headers: { cookie: moderator.cookie, "content-type": "application/json", "accept-language": "en" },
+        body: JSON.stringify({ decision: "approve" }),
+      });
     const before = await counters(org.evaluationId);
     failEvaluationUpdate(1); // the counters, after the item's own write
 
@@ -87,7 +96,12 @@ describe("when the database fails between the writes", () => {
     expect(await counters(org.evaluationId)).toEqual(before);
 
     const report = await recountCounters({ period: "2011" });
-    expect(report.drifts.filter((d) => d.evaluation === org.evaluationId).map((d) => `${d.field} ${d.stored}→${d.recount}`).sort()).toEqual([
+    expect(
+      report.drifts
+        .filter((d) => d.evaluation === org.evaluationId)
+        .map((d) => `${d.field} ${d.stored}→${d.recount}`)
+        .sort(),
+    ).toEqual([
       `counters.agree ${before.agree}→${before.agree + 1}`,
       `counters.pending ${before.pending}→${before.pending - 1}`,
       "residentCounters.agree 0→1",
@@ -98,10 +112,14 @@ describe("when the database fails between the writes", () => {
 
   it("of an import, the rows written stay, and running the same file again completes it", async () => {
     await createPeriod({ code: "2015" });
-    const good = new TextDecoder().decode(readFileSync(new URL("../fixtures/import-2011-good.csv", import.meta.url))).replaceAll("IMP-", "FIM-");
+    const good = new TextDecoder()
+      .decode(readFileSync(new URL("../fixtures/import-2011-good.csv", import.meta.url)))
+      .replaceAll("IMP-", "FIM-");
     expect(await importResults({ bytes: new TextEncoder().encode(good), period: "2015", source: "cli" })).toMatchObject({ created: 10 });
     // Every row re-rated as weak (one already is), so the import updates nine evaluations; the sixth update fails.
-    const rerated = good.replace(/,(tsvm-tieu-bieu|tsvm|hoan-thanh-tot|hoan-thanh|yeu-kem),/g, ",yeu-kem,").replace(/^code,name,kind,district,yeu-kem,/, "code,name,kind,district,rating,");
+    const rerated = good
+      .replace(/,(tsvm-tieu-bieu|tsvm|hoan-thanh-tot|hoan-thanh|yeu-kem),/g, ",yeu-kem,")
+      .replace(/^code,name,kind,district,yeu-kem,/, "code,name,kind,district,rating,");
     failEvaluationUpdate(6);
 
     await expect(importResults({ bytes: new TextEncoder().encode(rerated), period: "2015", source: "cli" })).rejects.toThrow(/closed/);

@@ -18,7 +18,12 @@ let notYet: string;
 
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
-  await createPeriod({ code: "2010", status: "closed", commentsOpenAt: new Date(Date.now() - 200 * DAY), commentsCloseAt: new Date(Date.now() - 100 * DAY) });
+  await createPeriod({
+    code: "2010",
+    status: "closed",
+    commentsOpenAt: new Date(Date.now() - 200 * DAY),
+    commentsCloseAt: new Date(Date.now() - 100 * DAY),
+  });
   await createPeriod({ code: "2012", commentsOpenAt: new Date(Date.now() + 5 * DAY), commentsCloseAt: new Date(Date.now() + 95 * DAY) });
   open = (await createRatedOrganization({ code: "A1", name: "Chi bộ ấp 1", period: "2011" })).evaluationId;
   closed = (await createRatedOrganization({ code: "A2", name: "Chi bộ ấp 2", period: "2010" })).evaluationId;
@@ -34,7 +39,14 @@ async function track(code: string) {
 describe("POST /api/v1/feedback", () => {
   it("stores valid feedback as pending, answers 201 with a tracking code, raises pending by one and never echoes the contact", async () => {
     const before = await pendingCount(open);
-    const res = await postFeedback({ evaluation: open, stance: "agree", body: "  Chi bộ làm tốt công tác dân vận.  ", displayName: "Cô Lan", contact: "lan.nguyen@example.vn", isResident: true });
+    const res = await postFeedback({
+      evaluation: open,
+      stance: "agree",
+      body: "  Chi bộ làm tốt công tác dân vận.  ",
+      displayName: "Cô Lan",
+      contact: "lan.nguyen@example.vn",
+      isResident: true,
+    });
     expect(res.status).toBe(201);
     expect(Object.keys(res.json).sort()).toEqual(["status", "trackingCode"]);
     expect(res.json.status).toBe("pending");
@@ -43,19 +55,39 @@ describe("POST /api/v1/feedback", () => {
     expect(await pendingCount(open)).toBe(before + 1);
 
     const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }).lean();
-    expect(stored).toMatchObject({ status: "pending", body: "Chi bộ làm tốt công tác dân vận.", isResident: true, locale: "en", flags: [] });
+    expect(stored).toMatchObject({
+      status: "pending",
+      body: "Chi bộ làm tốt công tác dân vận.",
+      isResident: true,
+      locale: "en",
+      flags: [],
+    });
     // Without SMTP_URL the address serves nothing, so it is kept nowhere (tests/integration/notify.test.ts has mail on).
     expect(JSON.stringify(stored)).not.toContain("lan.nguyen");
 
     const tracked = await track(String(res.json.trackingCode).toLowerCase().replace(/-/g, ""));
     expect(tracked.status).toBe(200);
-    expect(tracked.json).toMatchObject({ trackingCode: res.json.trackingCode, status: "pending", rejectReason: null, stance: "agree", period: "2011", organization: { code: "A1", name: "Chi bộ ấp 1" } });
+    expect(tracked.json).toMatchObject({
+      trackingCode: res.json.trackingCode,
+      status: "pending",
+      rejectReason: null,
+      stance: "agree",
+      period: "2011",
+      organization: { code: "A1", name: "Chi bộ ấp 1" },
+    });
     expect(tracked.json).not.toHaveProperty("contact");
     expect(tracked.text).not.toContain("lan.nguyen");
   });
 
   it("never obeys client-chosen fields such as status, flags or tracking code", async () => {
-    const res = await postFeedback({ evaluation: open, stance: "neutral", body: "Tôi chưa có ý kiến rõ ràng.", status: "approved", flags: [{ kind: "x" }], trackingCode: "AAAA-AAAA-AA" });
+    const res = await postFeedback({
+      evaluation: open,
+      stance: "neutral",
+      body: "Tôi chưa có ý kiến rõ ràng.",
+      status: "approved",
+      flags: [{ kind: "x" }],
+      trackingCode: "AAAA-AAAA-AA",
+    });
     expect(res.status).toBe(201);
     expect(res.json.trackingCode).not.toBe("AAAA-AAAA-AA");
     const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { status: 1, flags: 1 }).lean();
@@ -101,7 +133,12 @@ describe("POST /api/v1/feedback", () => {
   });
 
   it("refuses the same text twice on one evaluation, whatever its case or diacritics", async () => {
-    const first = await postFeedback({ evaluation: open, stance: "disagree", proposedRating: "hoan-thanh", body: "Chi bộ chưa xứng đáng loại trong sạch vững mạnh." });
+    const first = await postFeedback({
+      evaluation: open,
+      stance: "disagree",
+      proposedRating: "hoan-thanh",
+      body: "Chi bộ chưa xứng đáng loại trong sạch vững mạnh.",
+    });
     expect(first.status).toBe(201);
     const stored = await storedCount(open);
     const again = await postFeedback({ evaluation: open, stance: "agree", body: "CHI BO CHUA XUNG DANG LOAI TRONG SACH VUNG MANH." });

@@ -15,9 +15,18 @@ export async function postFeedback(body: unknown, options: { clientKey?: string;
     headers: { "content-type": "application/json", "accept-language": "en", ...options.headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  const response = await feedbackAction({ request, params: {}, context: { cspNonce: "", requestId: "t", clientKey: options.clientKey ?? newClientKey() } });
+  const response = await feedbackAction({
+    request,
+    params: {},
+    context: { cspNonce: "", requestId: "t", clientKey: options.clientKey ?? newClientKey() },
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: JSON.parse(text) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } },
+  };
 }
 
 export async function pendingCount(evaluationId: string): Promise<number> {

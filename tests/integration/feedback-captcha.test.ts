@@ -35,7 +35,12 @@ beforeAll(async () => {
     if (token === "slow") return;
     if (token === "broken") return void res.writeHead(500).end("oops");
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ success: token === "good" && form.get("secret") === "s3cret", "error-codes": token === "good" ? [] : ["invalid-input-response"] }));
+    res.end(
+      JSON.stringify({
+        success: token === "good" && form.get("secret") === "s3cret",
+        "error-codes": token === "good" ? [] : ["invalid-input-response"],
+      }),
+    );
   });
   await new Promise<void>((resolve) => verifier.listen(0, "127.0.0.1", resolve));
   verifyUrl = `http://127.0.0.1:${(verifier.address() as AddressInfo).port}/siteverify`;
@@ -103,7 +108,8 @@ describe("hCaptcha on feedback (CAPTCHA=hcaptcha)", () => {
 
   it("spends the feedback quota only on verified comments: junk tokens from a shared address leave it whole", async () => {
     const shared = newClientKey();
-    for (let i = 0; i <= FEEDBACK_LIMIT.limit; i++) expect(await submit("bad", undefined, shared)).toMatchObject({ ok: false, code: "captcha_failed" });
+    for (let i = 0; i <= FEEDBACK_LIMIT.limit; i++)
+      expect(await submit("bad", undefined, shared)).toMatchObject({ ok: false, code: "captcha_failed" });
     for (let i = 0; i < FEEDBACK_LIMIT.limit; i++) expect(await submit("good", undefined, shared)).toMatchObject({ ok: true });
     expect(await submit("good", undefined, shared)).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
   });

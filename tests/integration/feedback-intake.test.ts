@@ -43,8 +43,14 @@ describe("intake by tracking code", () => {
     expect(String((await FeedbackCode.findById(code).lean())?.feedback)).toBe(String(item?._id));
     const api = (await callLoader(trackingApi, `/api/v1/feedback/${code}`, { trackingCode: code })) as Response;
     expect(api.status).toBe(200);
-    expect(await api.json()).toMatchObject({ trackingCode: code, status: "pending", organization: { code: "K1", name: "Chi bộ khu phố 1" } });
-    const page = (await callLoader(trackingPage, `/feedback/${code}`, { trackingCode: code })) as unknown as { data: { tracking: { trackingCode: string; publicBody: string } } };
+    expect(await api.json()).toMatchObject({
+      trackingCode: code,
+      status: "pending",
+      organization: { code: "K1", name: "Chi bộ khu phố 1" },
+    });
+    const page = (await callLoader(trackingPage, `/feedback/${code}`, { trackingCode: code })) as unknown as {
+      data: { tracking: { trackingCode: string; publicBody: string } };
+    };
     expect(page.data.tracking).toMatchObject({ trackingCode: code, publicBody: "Chi bộ giải quyết việc dân nhanh, tôi đồng tình." });
   });
 
@@ -52,7 +58,11 @@ describe("intake by tracking code", () => {
     const body = "Đề nghị chi bộ công khai kết quả họp dân hằng quý.";
     expect((await postFeedback({ evaluation: first.id, stance: "agree", body })).status).toBe(201);
     const before = await stored();
-    const again = await postFeedback({ evaluation: first.id, stance: "neutral", body: "đề nghị chi bộ CÔNG KHAI  kết quả họp dân hằng quý." });
+    const again = await postFeedback({
+      evaluation: first.id,
+      stance: "neutral",
+      body: "đề nghị chi bộ CÔNG KHAI  kết quả họp dân hằng quý.",
+    });
     expect(again.status).toBe(409);
     expect(again.json.error?.code).toBe("duplicate");
     await expect(send(first, body)).rejects.toBeInstanceOf(DuplicateFeedback);

@@ -22,7 +22,11 @@ beforeAll(async () => {
 
 async function submitForm(fields: Record<string, string>, lang = "vi") {
   const form = new URLSearchParams({ evaluation: target.evaluationId, ...fields });
-  const request = new Request(`http://localhost/organizations/P1?lng=${lang}`, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const request = new Request(`http://localhost/organizations/P1?lng=${lang}`, {
+    method: "POST",
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   return organizationAction({ request, params: { code: "P1" }, context: { cspNonce: "", requestId: "t", clientKey: newClientKey() } });
 }
 
@@ -42,20 +46,35 @@ describe("the organization page's feedback form", () => {
       body: "Hãy viết nhận xét (ít nhất 1 ký tự).",
       contact: "Hãy nhập một địa chỉ email hợp lệ, hoặc để trống ô này.",
     });
-    expect(data.values).toEqual({ evaluation: target.evaluationId, stance: "disagree", proposedRating: "", body: "", displayName: "Bác Tư <b>", contact: "không có", isResident: true });
+    expect(data.values).toEqual({
+      evaluation: target.evaluationId,
+      stance: "disagree",
+      proposedRating: "",
+      body: "",
+      displayName: "Bác Tư <b>",
+      contact: "không có",
+      isResident: true,
+    });
     const en = refusal(await submitForm({ stance: "agree", body: "" }, "en"));
     expect(en.data.fields.body).toBe("Please write a comment (at least 1 character).");
   });
 
   it("stores a valid view and sends the resident to its tracking page (303)", async () => {
     const before = await pendingCount(target.evaluationId);
-    const response = (await submitForm({ stance: "disagree", proposedRating: "hoan-thanh", body: "Chi bộ còn để tồn đọng nhiều việc.", isResident: "on" })) as Response;
+    const response = (await submitForm({
+      stance: "disagree",
+      proposedRating: "hoan-thanh",
+      body: "Chi bộ còn để tồn đọng nhiều việc.",
+      isResident: "on",
+    })) as Response;
     expect(response.status).toBe(303);
     const location = response.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/feedback\/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}\?new=1$/);
     expect(await pendingCount(target.evaluationId)).toBe(before + 1);
     const code = location.slice("/feedback/".length, location.indexOf("?"));
-    const page = (await callLoader(trackingPage, location, { trackingCode: code })) as unknown as { data: { tracking: { status: string }; justSent: boolean } };
+    const page = (await callLoader(trackingPage, location, { trackingCode: code })) as unknown as {
+      data: { tracking: { status: string }; justSent: boolean };
+    };
     expect(page.data).toMatchObject({ justSent: true, tracking: { status: "pending", stance: "disagree", proposedRating: "hoan-thanh" } });
   });
 
@@ -69,10 +88,21 @@ describe("approved feedback in public", () => {
   beforeAll(async () => {
     const moderator = await createStaff("moderator");
     for (let i = 0; i < 5; i++) {
-      const res = await postFeedback({ evaluation: target.evaluationId, stance: i % 2 ? "agree" : "disagree", proposedRating: "hoan-thanh", body: `Công khai số ${i}, gọi 0912345678`, displayName: i === 0 ? '<script>alert("x")</script>' : undefined, contact: "private@example.vn" });
+      const res = await postFeedback({
+        evaluation: target.evaluationId,
+        stance: i % 2 ? "agree" : "disagree",
+        proposedRating: "hoan-thanh",
+        body: `Công khai số ${i}, gọi 0912345678`,
+        displayName: i === 0 ? '<script>alert("x")</script>' : undefined,
+        contact: "private@example.vn",
+      });
       const item = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { _id: 1 }).lean();
       // Decided the way moderators decide, so the organization's published list follows.
-      await decideFeedback({ id: String(item!._id), ...(i === 4 ? { decision: "reject", reason: "abuse" } : { decision: "approve" }), moderator });
+      await decideFeedback({
+        id: String(item!._id),
+        ...(i === 4 ? { decision: "reject", reason: "abuse" } : { decision: "approve" }),
+        moderator,
+      });
     }
   });
 
@@ -87,7 +117,9 @@ describe("approved feedback in public", () => {
   });
 
   it("puts the list on the organization page with its own cursor parameter", async () => {
-    const page = (await callLoader(organizationPage, "/organizations/P1", { code: "P1" })) as unknown as { feedback: { list: { items: unknown[]; nextHref: string | null }; windows: Record<string, string> } };
+    const page = (await callLoader(organizationPage, "/organizations/P1", { code: "P1" })) as unknown as {
+      feedback: { list: { items: unknown[]; nextHref: string | null }; windows: Record<string, string> };
+    };
     expect(page.feedback.windows[target.evaluationId]).toBe("open");
     expect(page.feedback.list.items).toHaveLength(4);
     const bad = await thrownBy(Promise.resolve(callLoader(organizationPage, "/organizations/P1?feedbackCursor=garbage", { code: "P1" })));
@@ -96,7 +128,9 @@ describe("approved feedback in public", () => {
 
   it("tells the author of a rejected item the reason category", async () => {
     const rejected = await Feedback.findOne({ status: "rejected" }, { trackingCode: 1 }).lean();
-    const page = (await callLoader(trackingPage, `/feedback/${rejected?.trackingCode}`, { trackingCode: rejected?.trackingCode ?? "" })) as unknown as { data: { tracking: unknown } };
+    const page = (await callLoader(trackingPage, `/feedback/${rejected?.trackingCode}`, {
+      trackingCode: rejected?.trackingCode ?? "",
+    })) as unknown as { data: { tracking: unknown } };
     expect(page.data.tracking).toMatchObject({ status: "rejected", rejectReason: "abuse" });
   });
 });

@@ -40,10 +40,35 @@ async function scenario() {
   const orgA = await createRatedOrganization({ code: code(1), name: `Chi bộ Khu phố 1 (${made})`, period, district: "Biên Hòa" });
   const orgB = await createRatedOrganization({ code: code(2), name: `Chi bộ Ấp 2 (${made})`, period, district: "Xuân Lộc" });
   const now = Date.now();
-  for (let i = 0; i < 5; i++) await createPendingFeedback({ ...orgA, period, district: "Biên Hòa", stance: i % 2 ? "disagree" : "agree", createdAt: new Date(now - (10 - i) * HOUR) });
-  await createPendingFeedback({ ...orgB, period, district: "Xuân Lộc", createdAt: new Date(now - 20 * HOUR), flags: [{ kind: "link", detail: "x.vn" }] });
+  for (let i = 0; i < 5; i++)
+    await createPendingFeedback({
+      ...orgA,
+      period,
+      district: "Biên Hòa",
+      stance: i % 2 ? "disagree" : "agree",
+      createdAt: new Date(now - (10 - i) * HOUR),
+    });
+  await createPendingFeedback({
+    ...orgB,
+    period,
+    district: "Xuân Lộc",
+    createdAt: new Date(now - 20 * HOUR),
+    flags: [{ kind: "link", detail: "x.vn" }],
+  });
   const body = `Ngoài hàng chờ ${randomBytes(3).toString("hex")}`;
-  await Feedback.create({ evaluation: orgA.evaluationId, organization: orgA.organizationId, period, district: "Biên Hòa", stance: "agree", body, publicBody: body, isResident: false, locale: "vi", trackingCode: randomBytes(5).toString("hex"), dedupeKey: randomBytes(8).toString("hex") });
+  await Feedback.create({
+    evaluation: orgA.evaluationId,
+    organization: orgA.organizationId,
+    period,
+    district: "Biên Hòa",
+    stance: "agree",
+    body,
+    publicBody: body,
+    isResident: false,
+    locale: "vi",
+    trackingCode: randomBytes(5).toString("hex"),
+    dedupeKey: randomBytes(8).toString("hex"),
+  });
   return { period, orgA, orgB, codeA: code(1), codeB: code(2), outside: body };
 }
 
@@ -64,7 +89,11 @@ async function wholeFeed(org: Org) {
   const items = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listApprovedFeedback>> = await listApprovedFeedback({ evaluationIds: [org.evaluationId], cursor, limit: 2 });
+    const page: Awaited<ReturnType<typeof listApprovedFeedback>> = await listApprovedFeedback({
+      evaluationIds: [org.evaluationId],
+      cursor,
+      limit: 2,
+    });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -99,7 +128,10 @@ describe("the pending queue and the published lists as read models", () => {
     expect((await wholeFeed(orgA)).map((item) => item.id)).toEqual([second!.id, first!.id]);
     expect(await wholeFeed(orgB)).toEqual([]);
     // Decided items stay reachable in the staff views that read feedback.
-    expect((await listQueue({ filters: { status: "approved", period }, limit: 10 })).items.map((item) => item.id)).toEqual([first!.id, second!.id]);
+    expect((await listQueue({ filters: { status: "approved", period }, limit: 10 })).items.map((item) => item.id)).toEqual([
+      first!.id,
+      second!.id,
+    ]);
 
     const before = await counters(orgA);
     await reverseDecision({ id: second!.id, to: "rejected", reason: "off-topic", note: "lạc đề", admin, now: tick() });
@@ -118,7 +150,9 @@ describe("the pending queue and the published lists as read models", () => {
     const { orgA, codeA } = await scenario();
     const [item] = await wholeQueue({ status: "pending", organization: codeA });
     const moderators = await Promise.all([1, 2, 3, 4].map(() => createStaff("moderator")));
-    const results = await Promise.allSettled(moderators.map((m) => decideFeedback({ id: item!.id, decision: "approve", moderator: m, now: tick() })));
+    const results = await Promise.allSettled(
+      moderators.map((m) => decideFeedback({ id: item!.id, decision: "approve", moderator: m, now: tick() })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const feed = await wholeFeed(orgA);
     expect(feed[0]?.id).toBe(item!.id);

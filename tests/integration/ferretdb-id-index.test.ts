@@ -7,7 +7,12 @@ setupTestDatabase();
 
 /** Documents about the size of a feedback item, so a scan would cost what it costs in production. */
 function documents(count: number) {
-  return Array.from({ length: count }, (_, i) => ({ _id: new mongoose.Types.ObjectId(), n: i, hits: 0, body: "Ý kiến của người dân ".repeat(20) }));
+  return Array.from({ length: count }, (_, i) => ({
+    _id: new mongoose.Types.ObjectId(),
+    n: i,
+    hits: 0,
+    body: "Ý kiến của người dân ".repeat(20),
+  }));
 }
 
 async function timeUpdate(collection: mongoose.mongo.Collection, id: mongoose.Types.ObjectId): Promise<number> {
@@ -42,7 +47,10 @@ describe("the patched embedded database", () => {
       largeTimes.push(await timeUpdate(large, largeDocs[(round * 997) % largeDocs.length]!._id));
     }
     const ratio = median(largeTimes) / median(smallTimes);
-    expect(ratio, `median update by _id: ${median(smallTimes).toFixed(2)} ms at 1,000, ${median(largeTimes).toFixed(2)} ms at 20,000`).toBeLessThan(2);
+    expect(
+      ratio,
+      `median update by _id: ${median(smallTimes).toFixed(2)} ms at 1,000, ${median(largeTimes).toFixed(2)} ms at 20,000`,
+    ).toBeLessThan(2);
 
     const target = largeDocs[12_345]!;
     expect(await large.findOne({ _id: target._id }, { projection: { n: 1 } })).toEqual({ _id: target._id, n: 12_345 });

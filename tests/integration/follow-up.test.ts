@@ -32,15 +32,30 @@ async function counters(evaluationId: string) {
   return { ...doc!.counters, followUp: Object.fromEntries(Object.entries(doc!.followUp ?? {})) };
 }
 
-function call(handler: typeof withdrawApi, method: string, path: string, params: Record<string, string>, headers: Record<string, string> = {}, body?: unknown) {
-  const request = new Request(`http://localhost${path}`, { method, headers: { "accept-language": "en", ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+function call(
+  handler: typeof withdrawApi,
+  method: string,
+  path: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+  body?: unknown,
+) {
+  const request = new Request(`http://localhost${path}`, {
+    method,
+    headers: { "accept-language": "en", ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return handler({ request, params, context }) as Promise<Response>;
 }
 
 const withdraw = (code: string) => call(withdrawApi, "DELETE", `/api/v1/feedback/${code}`, { trackingCode: code });
 const askRemoval = (code: string) => call(removalApi, "POST", `/api/v1/feedback/${code}/removal`, { trackingCode: code });
 async function tracked(code: string) {
-  const response = (await trackingApi({ request: new Request(`http://localhost/api/v1/feedback/${code}`), params: { trackingCode: code }, context })) as Response;
+  const response = (await trackingApi({
+    request: new Request(`http://localhost/api/v1/feedback/${code}`),
+    params: { trackingCode: code },
+    context,
+  })) as Response;
   return ((await response.json()) as { status: string }).status;
 }
 
@@ -86,7 +101,14 @@ describe("withdrawing a pending comment with its tracking code", () => {
       const item = await createPendingFeedback({ ...org });
       const [withdrawn, decided] = await Promise.all([
         withdraw(item.trackingCode),
-        call(decideApi, "POST", `/api/v1/moderation/feedback/${item.id}`, { id: item.id }, { Cookie: moderator.cookie, "Content-Type": "application/json" }, { decision: "approve" }),
+        call(
+          decideApi,
+          "POST",
+          `/api/v1/moderation/feedback/${item.id}`,
+          { id: item.id },
+          { Cookie: moderator.cookie, "Content-Type": "application/json" },
+          { decision: "approve" },
+        ),
       ]);
       expect([withdrawn.status, decided.status].sort()).toEqual([200, 409]);
       const status = await tracked(item.trackingCode);
@@ -119,16 +141,34 @@ describe("asking for a published comment's removal", () => {
     expect((await listApprovedFeedback({ evaluationIds: [org.evaluationId] })).items).toEqual([]);
     expect(await tracked(item.trackingCode)).toBe("removal-requested");
     const queue = await listQueue({ filters: { status: "pending", organization: "FU-03" }, limit: 10 });
-    expect(queue.items.map((i) => ({ id: i.id, status: i.status, kind: i.followUp?.kind }))).toEqual([{ id: item.id, status: "removal-requested", kind: "removal" }]);
+    expect(queue.items.map((i) => ({ id: i.id, status: i.status, kind: i.followUp?.kind }))).toEqual([
+      { id: item.id, status: "removal-requested", kind: "removal" },
+    ]);
     expect((await moderationStats({ now: new Date() })).queue).toMatchObject({ removalRequests: 1 });
     expect((await askRemoval(item.trackingCode)).status).toBe(409);
 
     // An approval aimed at it does not take its follow-up entry; two moderators racing to remove it: one wins.
-    const approve = await call(decideApi, "POST", `/api/v1/moderation/feedback/${item.id}`, { id: item.id }, { Cookie: moderator.cookie, "Content-Type": "application/json" }, { decision: "approve" });
+    const approve = await call(
+      decideApi,
+      "POST",
+      `/api/v1/moderation/feedback/${item.id}`,
+      { id: item.id },
+      { Cookie: moderator.cookie, "Content-Type": "application/json" },
+      { decision: "approve" },
+    );
     expect(approve.status).toBe(409);
     const other = await createStaff("moderator");
     const results = await Promise.all(
-      [moderator, other].map((m) => call(decideApi, "POST", `/api/v1/moderation/feedback/${item.id}`, { id: item.id }, { Cookie: m.cookie, "Content-Type": "application/json" }, { decision: "remove" })),
+      [moderator, other].map((m) =>
+        call(
+          decideApi,
+          "POST",
+          `/api/v1/moderation/feedback/${item.id}`,
+          { id: item.id },
+          { Cookie: m.cookie, "Content-Type": "application/json" },
+          { decision: "remove" },
+        ),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await tracked(item.trackingCode)).toBe("removed-on-request");
@@ -148,8 +188,18 @@ describe("asking for a published comment's removal", () => {
 
 describe("the no-JavaScript forms", () => {
   /** POSTs a form the way a browser without JavaScript does; a redirect or a thrown page comes back as a Response. */
-  async function post(handler: typeof trackingForm, path: string, params: Record<string, string>, fields: Record<string, string>, cookie = "") {
-    const request = new Request(`http://localhost${path}`, { method: "POST", headers: { "accept-language": "en", ...(cookie ? { Cookie: cookie } : {}) }, body: new URLSearchParams(fields) });
+  async function post(
+    handler: typeof trackingForm,
+    path: string,
+    params: Record<string, string>,
+    fields: Record<string, string>,
+    cookie = "",
+  ) {
+    const request = new Request(`http://localhost${path}`, {
+      method: "POST",
+      headers: { "accept-language": "en", ...(cookie ? { Cookie: cookie } : {}) },
+      body: new URLSearchParams(fields),
+    });
     try {
       return (await handler({ request, params, context })) as unknown;
     } catch (thrown) {
@@ -162,24 +212,46 @@ describe("the no-JavaScript forms", () => {
     const moderator = await createStaff("moderator");
     const item = await createPendingFeedback({ ...org });
     const code = item.trackingCode;
-    const odd = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "publish" })) as { data: { message: string }; init: { status: number } };
+    const odd = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "publish" })) as {
+      data: { message: string };
+      init: { status: number };
+    };
     expect(odd.init.status).toBe(400);
     expect(odd.data.message).toBe("This request is not understood. Use the buttons on the page.");
-    const early = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as { data: { message: string }; init: { status: number } };
+    const early = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as {
+      data: { message: string };
+      init: { status: number };
+    };
     expect(early.init.status).toBe(409);
 
     await decideFeedback({ id: item.id, decision: "approve", moderator });
     const done = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as Response;
     expect(done.status).toBe(303);
     expect(done.headers.get("Location")).toBe(`/feedback/${code}?done=removal-requested`);
-    const page = (await trackingPage({ request: new Request(`http://localhost/feedback/${code}?done=removal-requested`), params: { trackingCode: code }, context })) as unknown as { data: { tracking: { status: string }; done: string } };
+    const page = (await trackingPage({
+      request: new Request(`http://localhost/feedback/${code}?done=removal-requested`),
+      params: { trackingCode: code },
+      context,
+    })) as unknown as { data: { tracking: { status: string }; done: string } };
     expect(page.data).toMatchObject({ tracking: { status: "removal-requested" }, done: "removal-requested" });
 
     // The moderator keeps it from the queue page's form: published again.
-    const kept = (await post(queueForm as typeof trackingForm, "/moderation", {}, { intent: "keep", id: item.id, note: "Không vi phạm" }, moderator.cookie)) as { data: { ok: boolean; message: string } };
+    const kept = (await post(
+      queueForm as typeof trackingForm,
+      "/moderation",
+      {},
+      { intent: "keep", id: item.id, note: "Không vi phạm" },
+      moderator.cookie,
+    )) as { data: { ok: boolean; message: string } };
     expect(kept.data).toMatchObject({ ok: true, message: "The comment is published again." });
     expect(await tracked(code)).toBe("approved");
-    const again = (await post(queueForm as typeof trackingForm, "/moderation", {}, { intent: "remove", id: item.id }, moderator.cookie)) as { data: { ok: boolean }; init: { status: number } };
+    const again = (await post(
+      queueForm as typeof trackingForm,
+      "/moderation",
+      {},
+      { intent: "remove", id: item.id },
+      moderator.cookie,
+    )) as { data: { ok: boolean }; init: { status: number } };
     expect(again.init.status).toBe(409);
     expect(await counters(org.evaluationId)).toMatchObject({ agree: 1, followUp: { "removal-requested": 0 } });
     await noDrift();

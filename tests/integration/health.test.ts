@@ -22,9 +22,7 @@ describe("database connection", () => {
 
   it("serialises read-modify-writes so 30 racing increments all count", async () => {
     const { id } = await createPeriod({ code: "2030" });
-    await Promise.all(
-      Array.from({ length: 30 }, () => serialised(Period, id, () => Period.updateOne({ _id: id }, { $inc: { year: 1 } }))),
-    );
+    await Promise.all(Array.from({ length: 30 }, () => serialised(Period, id, () => Period.updateOne({ _id: id }, { $inc: { year: 1 } }))));
     const doc = await Period.findById(id, { year: 1 }).lean();
     expect(doc?.year).toBe(2060);
   });

@@ -10,7 +10,24 @@ import { setupHttpApp } from "./http-app";
 setupTestDatabase();
 const http = setupHttpApp();
 
-const HIDDEN = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff"];
+const HIDDEN = [
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u200e",
+  "\u200f",
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2060",
+  "\u2061",
+  "\u2062",
+  "\u2063",
+  "\u2064",
+  "\ufeff",
+];
 const BODY = "Bí thư chi bộ nhận tiền, gọi 0912\u200b345\u200b678 hoặc ０９８７６５４３２１ mà hỏi. \u202eKết luận: không xứng đáng.";
 
 let evaluation = "";
@@ -33,11 +50,16 @@ describe("hidden characters, from the intake to the public page", () => {
     const { trackingCode } = (await created.json()) as { trackingCode: string };
 
     const stored = await Feedback.findOne({ trackingCode }, { body: 1, publicBody: 1, displayName: 1, flags: 1 }).lean();
-    for (const text of [stored!.body, stored!.publicBody, stored!.displayName!]) for (const hidden of HIDDEN) expect(text).not.toContain(hidden);
+    for (const text of [stored!.body, stored!.publicBody, stored!.displayName!])
+      for (const hidden of HIDDEN) expect(text).not.toContain(hidden);
     expect(stored!.flags.filter((flag) => flag.kind === "phone")).toHaveLength(2);
 
     const moderator = await createStaff("moderator");
-    await decideFeedback({ id: String(stored!._id), decision: "approve", moderator: { id: moderator.id, email: moderator.email, role: "moderator" } });
+    await decideFeedback({
+      id: String(stored!._id),
+      decision: "approve",
+      moderator: { id: moderator.id, email: moderator.email, role: "moderator" },
+    });
 
     for (const path of ["/organizations/HC-001", `/feedback/${trackingCode}`]) {
       const html = await (await fetch(http.url(path))).text();

@@ -68,11 +68,18 @@ describe("request body limits", () => {
   });
 
   it("still hands bodies under the limit to the page and API as JSON, url-encoded and multipart", async () => {
-    const json = await fetch(http.url("/api/v1/feedback"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stance: "maybe" }) });
+    const json = await fetch(http.url("/api/v1/feedback"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ stance: "maybe" }),
+    });
     expect(json.status).toBe(400);
     expect(((await json.json()) as { error: { code: string } }).error.code).not.toBe("payload_too_large");
 
-    const form = await fetch(http.url("/login"), { method: "POST", body: new URLSearchParams({ email: "nobody@example.vn", password: "wrong" }) });
+    const form = await fetch(http.url("/login"), {
+      method: "POST",
+      body: new URLSearchParams({ email: "nobody@example.vn", password: "wrong" }),
+    });
     expect(form.status).toBe(401);
 
     const multipart = new FormData();

@@ -24,31 +24,36 @@ beforeAll(async () => {
 
 describe("ETag and 304 for anonymous public reads", () => {
   // Not /summary yet: its generatedAt is the time of each request, so its body changes every time.
-  it.each(["/", "/organizations", "/organizations/BH-001", "/organizations?district=Bi%C3%AAn+H%C3%B2a", "/api/v1/periods", "/api/v1/organizations/BH-001", "/api/v1/organizations?period=2011"])(
-    "%s keeps its ETag across requests (whatever the nonce) and answers a matching If-None-Match with an empty 304",
-    async (path) => {
-      const first = await get(path);
-      expect(first.status).toBe(200);
-      const etag = first.headers.get("etag");
-      expect(etag).toMatch(/^W\/"[\w-]+"$/);
-      await first.arrayBuffer();
+  it.each([
+    "/",
+    "/organizations",
+    "/organizations/BH-001",
+    "/organizations?district=Bi%C3%AAn+H%C3%B2a",
+    "/api/v1/periods",
+    "/api/v1/organizations/BH-001",
+    "/api/v1/organizations?period=2011",
+  ])("%s keeps its ETag across requests (whatever the nonce) and answers a matching If-None-Match with an empty 304", async (path) => {
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    await first.arrayBuffer();
 
-      const again = await get(path);
-      expect(again.headers.get("etag")).toBe(etag);
-      await again.arrayBuffer();
+    const again = await get(path);
+    expect(again.headers.get("etag")).toBe(etag);
+    await again.arrayBuffer();
 
-      const revalidated = await get(path, { "if-none-match": `"other", ${etag}` });
-      expect(revalidated.status).toBe(304);
-      expect(await revalidated.text()).toBe("");
-      expect(revalidated.headers.get("etag")).toBe(etag);
-      // The stored page keeps the CSP whose nonce its scripts carry.
-      expect(revalidated.headers.get("content-security-policy")).toBeNull();
+    const revalidated = await get(path, { "if-none-match": `"other", ${etag}` });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect(revalidated.headers.get("etag")).toBe(etag);
+    // The stored page keeps the CSP whose nonce its scripts carry.
+    expect(revalidated.headers.get("content-security-policy")).toBeNull();
 
-      const stale = await get(path, { "if-none-match": 'W/"stale"' });
-      expect(stale.status).toBe(200);
-      await stale.arrayBuffer();
-    },
-  );
+    const stale = await get(path, { "if-none-match": 'W/"stale"' });
+    expect(stale.status).toBe(200);
+    await stale.arrayBuffer();
+  });
 
   it("answers HEAD with the same ETag and a 304 when it matches", async () => {
     const etag = (await get("/organizations")).headers.get("etag")!;
@@ -77,19 +82,28 @@ describe("Cache-Control and Vary", () => {
     }
   });
 
-  it.each(["/moderation", "/moderation/audit", "/api/v1/moderation/queue", "/committee", "/admin", "/", "/organizations/BH-001", "/api/v1/periods"])(
-    "sends %s to signed-in staff as private, no-store without an ETag",
+  it.each([
+    "/moderation",
+    "/moderation/audit",
+    "/api/v1/moderation/queue",
+    "/committee",
+    "/admin",
+    "/",
+    "/organizations/BH-001",
+    "/api/v1/periods",
+  ])("sends %s to signed-in staff as private, no-store without an ETag", async (path) => {
+    const res = await get(path, { cookie: moderatorCookie });
+    expect(res.headers.get("cache-control")).toBe(PRIVATE);
+    expect(res.headers.get("etag")).toBeNull();
+  });
+
+  it.each(["/login", "/moderation", "/admin/users", "/committee", "/invite/not-a-real-token", "/api/v1/moderation/queue"])(
+    "never lets %s be stored, even anonymously",
     async (path) => {
-      const res = await get(path, { cookie: moderatorCookie });
+      const res = await get(path);
       expect(res.headers.get("cache-control")).toBe(PRIVATE);
-      expect(res.headers.get("etag")).toBeNull();
     },
   );
-
-  it.each(["/login", "/moderation", "/admin/users", "/committee", "/invite/not-a-real-token", "/api/v1/moderation/queue"])("never lets %s be stored, even anonymously", async (path) => {
-    const res = await get(path);
-    expect(res.headers.get("cache-control")).toBe(PRIVATE);
-  });
 
   it("keeps tracking pages and their API private, since the code in the URL is a secret", async () => {
     for (const path of [`/feedback/${trackingCode}`, `/api/v1/feedback/${trackingCode}`]) {

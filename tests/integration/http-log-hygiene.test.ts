@@ -33,7 +33,11 @@ async function send(path: string, init: RequestInit = {}) {
   return { status: res.status, text, location: res.headers.get("location"), setCookie: res.headers.get("set-cookie") };
 }
 
-const form = (fields: Record<string, string>) => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields),
+});
 
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
@@ -47,11 +51,20 @@ beforeAll(async () => {
   const api = await send("/api/v1/feedback", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ evaluation: org.evaluationId, stance: "agree", body: `${BODY_WORDS}, gọi ${PHONE}.`, displayName: "Cô Lan", contact: CONTACT }),
+    body: JSON.stringify({
+      evaluation: org.evaluationId,
+      stance: "agree",
+      body: `${BODY_WORDS}, gọi ${PHONE}.`,
+      displayName: "Cô Lan",
+      contact: CONTACT,
+    }),
   });
   expect(api.status).toBe(201);
   secrets.apiCode = (JSON.parse(api.text) as { trackingCode: string }).trackingCode;
-  const page = await send("/organizations/LH-001", form({ evaluation: org.evaluationId, stance: "neutral", body: `Lần hai: ${BODY_WORDS}.`, contact: CONTACT }));
+  const page = await send(
+    "/organizations/LH-001",
+    form({ evaluation: org.evaluationId, stance: "neutral", body: `Lần hai: ${BODY_WORDS}.`, contact: CONTACT }),
+  );
   expect(page.status).toBe(303);
   secrets.pageCode = page.location!.replace(/^\/feedback\/([^?]+).*$/, "$1");
   for (const code of [secrets.apiCode, secrets.pageCode]) {
@@ -67,7 +80,11 @@ beforeAll(async () => {
   const cookie = login.setCookie!.split(";")[0]!;
   secrets.session = cookie.replace(/^__session=/, "");
   const link = await FeedbackCode.findById(secrets.apiCode, { feedback: 1 }).lean();
-  const decision = await send(`/api/v1/moderation/feedback/${String(link!.feedback)}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) });
+  const decision = await send(`/api/v1/moderation/feedback/${String(link!.feedback)}`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ decision: "approve" }),
+  });
   expect(decision.status).toBe(200);
   expect((await send("/moderation", { headers: { cookie } })).status).toBe(200);
   expect((await send(`/invite/${secrets.invite}`)).status).toBe(200);
@@ -77,7 +94,20 @@ describe("what the logs and the audit keep of a day's requests", () => {
   it("logs every request, without address, contact, comment, tracking code, session or invite token", async () => {
     await vi.waitFor(() => expect(log.lines().filter((line) => line.includes('"message":"request"')).length).toBe(sent));
     const text = log.lines().join("\n");
-    const forbidden = [ADDRESS, "127.0.0.1", CONTACT, PHONE, BODY_WORDS, "Cô Lan", STAFF_PASSWORD, secrets.apiCode!, secrets.pageCode!, compact(secrets.apiCode!), secrets.session!, secrets.invite!];
+    const forbidden = [
+      ADDRESS,
+      "127.0.0.1",
+      CONTACT,
+      PHONE,
+      BODY_WORDS,
+      "Cô Lan",
+      STAFF_PASSWORD,
+      secrets.apiCode!,
+      secrets.pageCode!,
+      compact(secrets.apiCode!),
+      secrets.session!,
+      secrets.invite!,
+    ];
     expect(forbidden.filter((value) => text.includes(value))).toEqual([]);
   });
 

@@ -57,7 +57,9 @@ describe("/login?redirectTo=", () => {
   });
 
   it("keeps a same-origin path with its query", async () => {
-    expect(await redirectAfterLogin(encodeURIComponent("/moderation/audit?action=approve"))).toBe(http.url("/moderation/audit?action=approve"));
+    expect(await redirectAfterLogin(encodeURIComponent("/moderation/audit?action=approve"))).toBe(
+      http.url("/moderation/audit?action=approve"),
+    );
   });
 
   it("puts only a safe target into the login form", async () => {

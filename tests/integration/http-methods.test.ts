@@ -18,7 +18,11 @@ beforeAll(async () => {
   await createPeriod({ code: "2011" });
   await createRatedOrganization({ code: "HM-001", name: "Chi bộ Ấp Hòa Mỹ", period: "2011" });
   const staff = await createStaff("moderator");
-  const res = await fetch(http.url("/login"), { method: "POST", redirect: "manual", body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD }) });
+  const res = await fetch(http.url("/login"), {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD }),
+  });
   moderatorCookie = /__session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0] ?? "";
   expect(moderatorCookie).not.toBe("");
 });
@@ -34,7 +38,11 @@ describe("requests a page cannot take", () => {
   });
 
   it("answers a post that is not a form with 415, before any action tries to read it", async () => {
-    const json = await fetch(http.url("/organizations/HM-001"), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const json = await fetch(http.url("/organizations/HM-001"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(json.status).toBe(415);
     expect(await json.text()).toContain("Trang này chỉ nhận dữ liệu gửi từ biểu mẫu.");
     const bare = await fetch(http.url("/login"), { method: "POST" });

@@ -17,7 +17,8 @@ import { setupHttpApp } from "./http-app";
  */
 const VERIFIER_PORT = await vi.hoisted(async () => {
   const { execFileSync } = process.getBuiltinModule("node:child_process");
-  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   const port = Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
   Object.assign(process.env, {
     NODE_ENV: "production",
@@ -68,9 +69,18 @@ beforeAll(async () => {
 
 const stored = () => Feedback.countDocuments({ evaluation: evaluationId });
 const postForm = (fields: Record<string, string>) =>
-  fetch(http.url("/organizations/PR-001?lng=en"), { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  fetch(http.url("/organizations/PR-001?lng=en"), {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
 const postJson = (body: Record<string, unknown>) =>
-  fetch(http.url("/api/v1/feedback"), { method: "POST", headers: { "content-type": "application/json", "accept-language": "en" }, body: JSON.stringify(body) });
+  fetch(http.url("/api/v1/feedback"), {
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": "en" },
+    body: JSON.stringify(body),
+  });
 
 describe("production configuration, through HTTP", () => {
   it("sends HSTS and a CSP that upgrades requests and lets only hCaptcha in from outside", async () => {
@@ -136,7 +146,13 @@ describe("production configuration, through HTTP", () => {
 });
 
 describe("production configuration, as parsed at start-up", () => {
-  const complete = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(16), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+  const complete = {
+    NODE_ENV: "production",
+    SESSION_SECRET: "x".repeat(16),
+    HCAPTCHA_SITEKEY: "site",
+    HCAPTCHA_SECRET: "secret",
+    MONGODB_URI: "mongodb://db:27017/congkhai",
+  };
 
   it("takes a 16-character session secret and refuses a 15-character one, naming it", () => {
     expect(parseEnv(complete).SESSION_SECRET).toHaveLength(16);
@@ -150,13 +166,24 @@ describe("production configuration, as parsed at start-up", () => {
 
 describe("production refusals at start, as a real process", () => {
   const ROOT = path.resolve(import.meta.dirname, "../..");
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", LOG_LEVEL: "info" };
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? "",
+    NODE_ENV: "production",
+    PORT: "0",
+    SESSION_SECRET: "x".repeat(32),
+    HCAPTCHA_SITEKEY: "site",
+    HCAPTCHA_SECRET: "secret",
+    LOG_LEVEL: "info",
+  };
 
   /** Starts the real server (server/start.ts) and waits for it to exit; it must, as it refuses to start. */
   function startServer(env: Partial<NodeJS.ProcessEnv>): Promise<{ code: number | null; stderr: string; stdout: string }> {
     return new Promise((resolve) => {
-      const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "tests/support/serve-source.ts")], { cwd: ROOT, env: { ...base, ...env }, timeout: 60_000 }, (_error, stdout, stderr) =>
-        resolve({ code: child.exitCode, stdout, stderr }),
+      const child = execFile(
+        path.join(ROOT, "node_modules/.bin/tsx"),
+        [path.join(ROOT, "tests/support/serve-source.ts")],
+        { cwd: ROOT, env: { ...base, ...env }, timeout: 60_000 },
+        (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
       );
     });
   }
@@ -165,7 +192,9 @@ describe("production refusals at start, as a real process", () => {
     const { code, stdout, stderr } = await startServer({});
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr.trim()).toBe("Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only");
+    expect(stderr.trim()).toBe(
+      "Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production: the embedded database (MONGODB_URI unset) has no authentication and serves development, tests and the demo only",
+    );
   });
 
   it("refuses CAPTCHA=off and SEED_ON_START=true the same way, naming both", async () => {

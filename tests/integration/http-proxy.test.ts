@@ -49,17 +49,40 @@ interface Answer {
 }
 
 /** One request from `from` (a loopback address), through nginx over TLS unless `direct` sends it to the app itself. */
-function send({ from, pathname, method = "GET", headers = {}, body, direct = false, plain = false }: { from: string; pathname: string; method?: string; headers?: Record<string, string>; body?: string; direct?: boolean; plain?: boolean }): Promise<Answer> {
+function send({
+  from,
+  pathname,
+  method = "GET",
+  headers = {},
+  body,
+  direct = false,
+  plain = false,
+}: {
+  from: string;
+  pathname: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  direct?: boolean;
+  plain?: boolean;
+}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const options = { host: "127.0.0.1", localAddress: from, path: pathname, method, headers: { ...headers, ...(body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) }) } };
+    const options = {
+      host: "127.0.0.1",
+      localAddress: from,
+      path: pathname,
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) }) },
+    };
     const done = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     };
-    const req = direct || plain
-      ? httpRequest({ ...options, port: direct ? appPort : nginx.httpPort }, done)
-      : httpsRequest({ ...options, port: nginx.httpsPort, ca: nginx.certificate, servername: "localhost" }, done);
+    const req =
+      direct || plain
+        ? httpRequest({ ...options, port: direct ? appPort : nginx.httpPort }, done)
+        : httpsRequest({ ...options, port: nginx.httpsPort, ca: nginx.certificate, servername: "localhost" }, done);
     req.on("error", reject);
     req.end(body);
   });
@@ -71,10 +94,21 @@ let comment = 0;
 /** A comment on the test evaluation; each one different, so no duplicate check gets in the way. */
 function postFeedback({ from, headers = {}, direct = false }: { from: string; headers?: Record<string, string>; direct?: boolean }) {
   comment += 1;
-  const body = JSON.stringify({ evaluation, stance: "agree", body: `Ý kiến số ${comment}: chi bộ sinh hoạt đều đặn, gần gũi với bà con trong ấp.` });
+  const body = JSON.stringify({
+    evaluation,
+    stance: "agree",
+    body: `Ý kiến số ${comment}: chi bộ sinh hoạt đều đặn, gần gũi với bà con trong ấp.`,
+  });
   // The Origin a browser would send: the page's own origin, which the app compares with Host.
   const origin = direct ? `http://127.0.0.1:${appPort}` : `https://127.0.0.1:${nginx.httpsPort}`;
-  return send({ from, direct, pathname: "/api/v1/feedback", method: "POST", body, headers: { "content-type": "application/json", "accept-language": "en", origin, ...headers } });
+  return send({
+    from,
+    direct,
+    pathname: "/api/v1/feedback",
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "accept-language": "en", origin, ...headers },
+  });
 }
 
 /** The quota counts in fixed windows: start with the whole of one ahead (waits at most a few seconds). */
@@ -110,7 +144,13 @@ describe("nginx in front of the server", () => {
 
   it("lets the app answer an oversized comment with its own 413 JSON", async () => {
     const body = JSON.stringify({ evaluation, stance: "agree", body: "x".repeat(100_000) });
-    const answer = await send({ from: "127.0.0.5", pathname: "/api/v1/feedback", method: "POST", body, headers: { "content-type": "application/json", origin: `https://127.0.0.1:${nginx.httpsPort}` } });
+    const answer = await send({
+      from: "127.0.0.5",
+      pathname: "/api/v1/feedback",
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", origin: `https://127.0.0.1:${nginx.httpsPort}` },
+    });
     expect(answer.status).toBe(413);
     expect(json(answer).error?.code).toBe("payload_too_large");
   });

@@ -41,7 +41,11 @@ describe("importing 1,000 rows", () => {
     expect(report).toMatchObject({ applied: true, created: 1000, issues: [] });
     expect(await Evaluation.countDocuments({ period: "2011" })).toBe(1000);
     const sample = await Evaluation.findOne({ period: "2011", orgCode: "K-0999" }, { _id: 0, orgName: 1, rating: 1, members: 1 }).lean();
-    expect(sample).toEqual({ orgName: "Chi bộ Ấp 999 xã Phước Tân", rating: ORGANIZATION_SCALE_2011[999 % 5]!.key, members: 10 + (999 % 290) });
+    expect(sample).toEqual({
+      orgName: "Chi bộ Ấp 999 xã Phước Tân",
+      rating: ORGANIZATION_SCALE_2011[999 % 5]!.key,
+      members: 10 + (999 % 290),
+    });
 
     const again = await importResults({ bytes, period: "2011", source: "cli" });
     expect(again).toMatchObject({ created: 0, changed: 0, unchanged: 1000 });

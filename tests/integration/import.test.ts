@@ -63,7 +63,11 @@ describe("importResults", () => {
     });
     expect(org?.slug).toBe("chi-bo-khu-pho-1-phuong-trung-dung-imp-001");
     const ev = await Evaluation.findOne({ period: "2011", orgCode: "IMP-001" }).lean();
-    expect(ev).toMatchObject({ rating: "tsvm-tieu-bieu", summary: 'Lãnh đạo tốt phong trào "Dân vận khéo"', counters: { agree: 0, pending: 0 } });
+    expect(ev).toMatchObject({
+      rating: "tsvm-tieu-bieu",
+      summary: 'Lãnh đạo tốt phong trào "Dân vận khéo"',
+      counters: { agree: 0, pending: 0 },
+    });
     expect(ev?.memberCounts).toEqual([
       { key: "xuat-sac", count: 10 },
       { key: "tot", count: 28 },
@@ -84,7 +88,10 @@ describe("importResults", () => {
     await Evaluation.updateOne({ period, orgCode: "CHG-002" }, { $set: { "counters.agree": 7, "counters.pending": 2 } });
     const text = new TextDecoder()
       .decode(goodFile("CHG"))
-      .replace("CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,", "CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,");
+      .replace(
+        "CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,tsvm,",
+        "CHG-002,Chi bộ Ấp 2 xã Bàu Hàm,chi-bo-co-so,Trảng Bom,hoan-thanh-tot,",
+      );
     const report = await importResults({ bytes: utf8(text), period, source: "cli" });
     expect(report).toMatchObject({ created: 0, changed: 1, unchanged: 9 });
     expect(report.planned.find((row) => row.code === "CHG-002")).toMatchObject({ outcome: "changed", fields: ["rating"] });
@@ -159,7 +166,9 @@ describe("importResults refuses whole files", () => {
     expect(await importResults({ bytes: goodFile("MRG"), period, source: "cli" })).toMatchObject({ created: 10 });
     await Organization.updateOne({ code: "MRG-009" }, { $set: { active: false, mergedInto: "MRG-007" } });
     const report = await importResults({ bytes: goodFile("MRG"), period, source: "cli" });
-    expect(report.issues).toEqual([{ line: 10, reason: "admin:import.errors.mergedOrganization", params: { value: "MRG-009", target: "MRG-007" } }]);
+    expect(report.issues).toEqual([
+      { line: 10, reason: "admin:import.errors.mergedOrganization", params: { value: "MRG-009", target: "MRG-007" } },
+    ]);
     const unknown = await importResults({ bytes: goodFile("MRG"), period: "1999", source: "cli" });
     expect(unknown.issues[0]?.reason).toBe("admin:import.errors.unknownPeriod");
   });

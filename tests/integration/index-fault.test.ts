@@ -13,7 +13,10 @@ beforeAll(async () => {
   // Two organizations sharing a code: the unique {code} index cannot be built over them.
   const connection = await mongoose.createConnection(databaseUri).asPromise();
   const twin = { slug: "x", name: "X", nameSearch: "x", kind: "chi-bo-co-so", district: "Biên Hòa", members: 1, active: true };
-  await connection.db!.collection("organizations").insertMany([{ ...twin, code: "TWIN", slug: "twin-a" }, { ...twin, code: "TWIN", slug: "twin-b" }]);
+  await connection.db!.collection("organizations").insertMany([
+    { ...twin, code: "TWIN", slug: "twin-a" },
+    { ...twin, code: "TWIN", slug: "twin-b" },
+  ]);
   await connection.close();
   server = spawnServer({ MONGODB_URI: databaseUri });
 }, 120_000);

@@ -54,8 +54,15 @@ describe("exactly-once decisions", () => {
     expect(await counters(org.evaluationId)).toMatchObject({ pending: 0, disagree: 1, rejected: { spam: 0 } });
     await expect(reverseDecision({ id: item.id, to: "approved", note: "lần nữa", admin })).rejects.toBeInstanceOf(AlreadyDecided);
 
-    const reversal = await AuditEvent.findOne({ action: "feedback.reverse", targetId: item.id }, { before: 1, after: 1, actorEmail: 1 }).lean();
-    expect(reversal).toMatchObject({ actorEmail: admin.email, before: { status: "rejected", reason: "spam" }, after: { status: "approved" } });
+    const reversal = await AuditEvent.findOne(
+      { action: "feedback.reverse", targetId: item.id },
+      { before: 1, after: 1, actorEmail: 1 },
+    ).lean();
+    expect(reversal).toMatchObject({
+      actorEmail: admin.email,
+      before: { status: "rejected", reason: "spam" },
+      after: { status: "approved" },
+    });
   });
 
   it("redacts the published text, keeps the original and audits both versions", async () => {
@@ -71,7 +78,10 @@ describe("exactly-once decisions", () => {
     await redactFeedback({ id: String(item._id), publicBody: "Gọi [đã ẩn] số ••• để biết thêm.", moderator });
     const doc = await Feedback.findById(item._id, { body: 1, publicBody: 1 }).lean();
     expect(doc).toMatchObject({ body: original, publicBody: "Gọi [đã ẩn] số ••• để biết thêm." });
-    const event = await AuditEvent.findOne({ action: "feedback.redact", targetId: String(item._id) }, { before: 1, after: 1, actorEmail: 1 }).lean();
+    const event = await AuditEvent.findOne(
+      { action: "feedback.redact", targetId: String(item._id) },
+      { before: 1, after: 1, actorEmail: 1 },
+    ).lean();
     expect(event).toMatchObject({
       actorEmail: moderator.email,
       before: { publicBody: "Gọi anh Ba Tùng số ••• để biết thêm." },

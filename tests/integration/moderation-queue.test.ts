@@ -16,19 +16,45 @@ beforeAll(async () => {
 
 describe("the moderation queue", () => {
   it("lists pending items oldest first with flags and context, filters in the query and pages by keyset", async () => {
-    const bienHoa = await createRatedOrganization({ code: "DN-0201", name: "Chi bộ Khu phố 2", period: "2011", district: "Biên Hòa", rating: "tsvm" });
+    const bienHoa = await createRatedOrganization({
+      code: "DN-0201",
+      name: "Chi bộ Khu phố 2",
+      period: "2011",
+      district: "Biên Hòa",
+      rating: "tsvm",
+    });
     const xuanLoc = await createRatedOrganization({ code: "DN-0202", name: "Đảng bộ xã Xuân Hòa", period: "2011", district: "Xuân Lộc" });
     const now = Date.now();
     const items = [];
     for (let i = 0; i < 5; i++) {
-      items.push(await createPendingFeedback({ ...bienHoa, district: "Biên Hòa", createdAt: new Date(now - (10 - i) * HOUR), stance: i % 2 ? "disagree" : "agree" }));
+      items.push(
+        await createPendingFeedback({
+          ...bienHoa,
+          district: "Biên Hòa",
+          createdAt: new Date(now - (10 - i) * HOUR),
+          stance: i % 2 ? "disagree" : "agree",
+        }),
+      );
     }
-    const flagged = await createPendingFeedback({ ...xuanLoc, district: "Xuân Lộc", createdAt: new Date(now - 20 * HOUR), flags: [{ kind: "phone", detail: "09•••••567" }] });
+    const flagged = await createPendingFeedback({
+      ...xuanLoc,
+      district: "Xuân Lộc",
+      createdAt: new Date(now - 20 * HOUR),
+      flags: [{ kind: "phone", detail: "09•••••567" }],
+    });
 
     const first = await listQueue({ filters: { status: "pending" }, limit: 4 });
     expect(first.items.map((item) => item.id)).toEqual([flagged.id, ...items.slice(0, 3).map((item) => item.id)]);
-    expect(first.items[0]).toMatchObject({ flags: [{ kind: "phone", detail: "09•••••567" }], context: { orgCode: "DN-0202", district: "Xuân Lộc" } });
-    expect(first.items[1]?.context).toMatchObject({ orgName: "Chi bộ Khu phố 2", rating: "tsvm", ratingLabel: { vi: expect.any(String) }, counters: { pending: 5 } });
+    expect(first.items[0]).toMatchObject({
+      flags: [{ kind: "phone", detail: "09•••••567" }],
+      context: { orgCode: "DN-0202", district: "Xuân Lộc" },
+    });
+    expect(first.items[1]?.context).toMatchObject({
+      orgName: "Chi bộ Khu phố 2",
+      rating: "tsvm",
+      ratingLabel: { vi: expect.any(String) },
+      counters: { pending: 5 },
+    });
     expect(JSON.stringify(first)).not.toContain("0901234567");
 
     const second = await listQueue({ filters: { status: "pending" }, cursor: first.nextCursor!, limit: 4 });
@@ -36,7 +62,9 @@ describe("the moderation queue", () => {
     expect(second.nextCursor).toBeNull();
 
     expect((await listQueue({ filters: { status: "pending", flagged: true }, limit: 10 })).items.map((i) => i.id)).toEqual([flagged.id]);
-    expect((await listQueue({ filters: { status: "pending", district: "Biên Hòa", stance: "disagree" }, limit: 10 })).items).toHaveLength(2);
+    expect((await listQueue({ filters: { status: "pending", district: "Biên Hòa", stance: "disagree" }, limit: 10 })).items).toHaveLength(
+      2,
+    );
     expect((await listQueue({ filters: { status: "pending", organization: "DN-0202" }, limit: 10 })).items).toHaveLength(1);
     expect((await listQueue({ filters: { status: "pending", organization: "NO-SUCH" }, limit: 10 })).items).toHaveLength(0);
     expect((await listQueue({ filters: { status: "pending", period: "1999" }, limit: 10 })).items).toHaveLength(0);

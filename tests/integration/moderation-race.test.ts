@@ -42,13 +42,19 @@ describe("four racing approvals through the JSON API", () => {
     const winner = responses.find((r) => r.status === 200)!;
     expect(await winner.json()).toMatchObject({ id: item.id, trackingCode: item.trackingCode, status: "approved" });
     for (const loser of responses.filter((r) => r.status === 409)) {
-      expect(await loser.json()).toEqual({ error: { code: "already_decided", message: "Ý kiến này đã được người khác xử lý trước. Hãy tải lại hàng chờ." } });
+      expect(await loser.json()).toEqual({
+        error: { code: "already_decided", message: "Ý kiến này đã được người khác xử lý trước. Hãy tải lại hàng chờ." },
+      });
     }
 
     const after = await summaryRow("DN-0777");
     expect(after).toMatchObject({ agree: before!.agree + 1, pending: before!.pending - 1 });
 
-    const tracking = (await trackingApi({ request: new Request(`http://localhost/api/v1/feedback/${item.trackingCode}`), params: { trackingCode: item.trackingCode }, context })) as Response;
+    const tracking = (await trackingApi({
+      request: new Request(`http://localhost/api/v1/feedback/${item.trackingCode}`),
+      params: { trackingCode: item.trackingCode },
+      context,
+    })) as Response;
     expect(await tracking.json()).toMatchObject({ trackingCode: item.trackingCode, status: "approved" });
   });
 
@@ -56,13 +62,19 @@ describe("four racing approvals through the JSON API", () => {
     const moderator = await createStaff("moderator");
     const post = (id: string, body: unknown) =>
       decideApi({
-        request: new Request(`http://localhost/api/v1/moderation/feedback/${id}`, { method: "POST", headers: { Cookie: moderator.cookie, "Content-Type": "application/json", "Accept-Language": "en" }, body: JSON.stringify(body) }),
+        request: new Request(`http://localhost/api/v1/moderation/feedback/${id}`, {
+          method: "POST",
+          headers: { Cookie: moderator.cookie, "Content-Type": "application/json", "Accept-Language": "en" },
+          body: JSON.stringify(body),
+        }),
         params: { id },
         context,
       }) as Promise<Response>;
     const missing = await post("65a000000000000000000000", { decision: "reject" });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ error: { code: "invalid_decision", fields: { reason: "Choose a reason for the rejection." } } });
+    expect(await missing.json()).toMatchObject({
+      error: { code: "invalid_decision", fields: { reason: "Choose a reason for the rejection." } },
+    });
     const unknown = await post("65a000000000000000000000", { decision: "approve" });
     expect(unknown.status).toBe(404);
   });

@@ -38,20 +38,41 @@ const PAGE = { anonymous: 302, moderator: 200, committee: 403, admin: 200, organ
 const API = { anonymous: 401, moderator: 200, committee: 403, admin: 200, organization: 403 };
 const ROWS: Row[] = [
   { route: "GET /moderation", run: (who) => call(queuePage, who, "/moderation?flagged=1"), expected: PAGE },
-  { route: "POST /moderation (approve)", run: async (who) => call(queueAction, who, "/moderation?index", { method: "POST", form: { intent: "approve", ids: (await pending()).id } }), expected: PAGE },
+  {
+    route: "POST /moderation (approve)",
+    run: async (who) =>
+      call(queueAction, who, "/moderation?index", { method: "POST", form: { intent: "approve", ids: (await pending()).id } }),
+    expected: PAGE,
+  },
   {
     route: "POST /moderation (reverse)",
-    run: async (who) => call(queueAction, who, "/moderation?index", { method: "POST", form: { intent: "reverse", id: (await approved()).id, to: "rejected", reason: "spam", note: "quảng cáo trá hình" } }),
+    run: async (who) =>
+      call(queueAction, who, "/moderation?index", {
+        method: "POST",
+        form: { intent: "reverse", id: (await approved()).id, to: "rejected", reason: "spam", note: "quảng cáo trá hình" },
+      }),
     expected: { anonymous: 302, moderator: 403, committee: 403, admin: 200, organization: 403 },
   },
   { route: "GET /moderation/audit", run: (who) => call(auditPage, who, "/moderation/audit"), expected: PAGE },
-  { route: "GET /moderation/stats", run: (who) => call(statsPage, who, "/moderation/stats"), expected: { anonymous: 302, moderator: 200, committee: 200, admin: 200, organization: 403 } },
-  { route: "GET /api/v1/moderation/queue", run: (who) => call(queueApi, who, "/api/v1/moderation/queue?status=pending&limit=5"), expected: API },
+  {
+    route: "GET /moderation/stats",
+    run: (who) => call(statsPage, who, "/moderation/stats"),
+    expected: { anonymous: 302, moderator: 200, committee: 200, admin: 200, organization: 403 },
+  },
+  {
+    route: "GET /api/v1/moderation/queue",
+    run: (who) => call(queueApi, who, "/api/v1/moderation/queue?status=pending&limit=5"),
+    expected: API,
+  },
   {
     route: "POST /api/v1/moderation/feedback/:id",
     run: async (who) => {
       const { id } = await pending();
-      return call(decideApi, who, `/api/v1/moderation/feedback/${id}`, { method: "POST", json: { decision: "reject", reason: "off-topic" }, params: { id } });
+      return call(decideApi, who, `/api/v1/moderation/feedback/${id}`, {
+        method: "POST",
+        json: { decision: "reject", reason: "off-topic" },
+        params: { id },
+      });
     },
     expected: API,
   },

@@ -19,7 +19,10 @@ describe("moderation statistics from the queue, the decision days and the counte
     const oldest = ago(8 * 24);
     await createPendingFeedback({ ...org, createdAt: oldest, flags: [{ kind: "link", detail: "example.vn" }] });
     await createPendingFeedback({ ...org, createdAt: ago(30) });
-    const decided = [await createPendingFeedback({ ...org, createdAt: ago(1) }), await createPendingFeedback({ ...org, createdAt: ago(3) })];
+    const decided = [
+      await createPendingFeedback({ ...org, createdAt: ago(1) }),
+      await createPendingFeedback({ ...org, createdAt: ago(3) }),
+    ];
 
     await decideFeedback({ id: decided[0]!.id, decision: "approve", moderator });
     await decideFeedback({ id: decided[1]!.id, decision: "reject", reason: "off-topic", moderator });

@@ -157,7 +157,6 @@ describe("retention and migration", () => {
     expect(smtp.mailsTo(address)).toHaveLength(0);
   });
 
-
   it("the periodic sweep deletes addresses past the retention period and keeps the others", async () => {
     const expired = new Types.ObjectId().toHexString();
     const live = new Types.ObjectId().toHexString();

@@ -27,7 +27,16 @@ interface Case {
   body?: string;
 }
 
-const fixture = { organization: "CT-001", closedEvaluation: "", openEvaluation: "", pendingCode: "", approvedCode: "", withdrawCode: "", removalCode: "", reportId: "" };
+const fixture = {
+  organization: "CT-001",
+  closedEvaluation: "",
+  openEvaluation: "",
+  pendingCode: "",
+  approvedCode: "",
+  withdrawCode: "",
+  removalCode: "",
+  reportId: "",
+};
 /** The official reply's cases: the organization account's Cookie header and another organization's evaluation, set in beforeAll. */
 const reply = { account: {} as Record<string, string>, otherEvaluation: "" };
 let doc: OpenApiDocument;
@@ -35,59 +44,312 @@ const covered = new Set<string>();
 let schemas: ReturnType<typeof openApiValidator>;
 
 const json = (body: Record<string, unknown>) => ({ "Content-Type": "application/json", ...body });
-const feedback = (over: Record<string, unknown> = {}) => ({ evaluation: fixture.openEvaluation, stance: "agree", body: `Chi bộ làm tốt, ý kiến số ${Math.random()}`, ...over });
+const feedback = (over: Record<string, unknown> = {}) => ({
+  evaluation: fixture.openEvaluation,
+  stance: "agree",
+  body: `Chi bộ làm tốt, ý kiến số ${Math.random()}`,
+  ...over,
+});
 
 const CASES: Case[] = [
   { method: "get", path: "/api/v1/periods", status: 200, why: "published periods", url: () => "/api/v1/periods" },
-  { method: "get", path: "/api/v1/organizations", status: 200, why: "a page with a next cursor", url: () => "/api/v1/organizations?period=2011&limit=1" },
+  {
+    method: "get",
+    path: "/api/v1/organizations",
+    status: 200,
+    why: "a page with a next cursor",
+    url: () => "/api/v1/organizations?period=2011&limit=1",
+  },
   { method: "get", path: "/api/v1/organizations", status: 400, why: "a limit out of range", url: () => "/api/v1/organizations?limit=0" },
-  { method: "get", path: "/api/v1/organizations/{code}", status: 200, why: "an organization in two periods", url: () => `/api/v1/organizations/${fixture.organization}` },
+  {
+    method: "get",
+    path: "/api/v1/organizations/{code}",
+    status: 200,
+    why: "an organization in two periods",
+    url: () => `/api/v1/organizations/${fixture.organization}`,
+  },
   { method: "get", path: "/api/v1/organizations/{code}", status: 404, why: "an unknown code", url: () => "/api/v1/organizations/NO-SUCH" },
   { method: "get", path: "/api/v1/summary", status: 200, why: "rows by organization", url: () => "/api/v1/summary?period=2011" },
-  { method: "get", path: "/api/v1/summary", status: 200, why: "rows by district", url: () => "/api/v1/summary?period=2011&groupBy=district" },
+  {
+    method: "get",
+    path: "/api/v1/summary",
+    status: 200,
+    why: "rows by district",
+    url: () => "/api/v1/summary?period=2011&groupBy=district",
+  },
   { method: "get", path: "/api/v1/summary", status: 200, why: "rows by period", url: () => "/api/v1/summary?groupBy=period" },
   { method: "get", path: "/api/v1/summary", status: 400, why: "an unknown grouping", url: () => "/api/v1/summary?groupBy=planet" },
   { method: "get", path: "/api/v1/summary", status: 404, why: "an unknown period", url: () => "/api/v1/summary?period=1999" },
-  { method: "get", path: "/api/v1/summary.csv", status: 200, why: "the CSV file", url: () => "/api/v1/summary.csv?period=2011&groupBy=rating" },
+  {
+    method: "get",
+    path: "/api/v1/summary.csv",
+    status: 200,
+    why: "the CSV file",
+    url: () => "/api/v1/summary.csv?period=2011&groupBy=rating",
+  },
   { method: "get", path: "/api/v1/summary.csv", status: 400, why: "an unknown grouping", url: () => "/api/v1/summary.csv?groupBy=planet" },
   { method: "get", path: "/api/v1/summary.csv", status: 404, why: "an unknown period", url: () => "/api/v1/summary.csv?period=1999" },
-  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a pending comment", url: () => `/api/v1/feedback/${fixture.pendingCode}` },
-  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a published comment", url: () => `/api/v1/feedback/${fixture.approvedCode}` },
-  { method: "get", path: "/api/v1/feedback/{trackingCode}", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ" },
+  {
+    method: "get",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 200,
+    why: "a pending comment",
+    url: () => `/api/v1/feedback/${fixture.pendingCode}`,
+  },
+  {
+    method: "get",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 200,
+    why: "a published comment",
+    url: () => `/api/v1/feedback/${fixture.approvedCode}`,
+  },
+  {
+    method: "get",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 404,
+    why: "an unknown code",
+    url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ",
+  },
   { method: "get", path: "/api/v1/reviews", status: 200, why: "a decided re-review case", url: () => "/api/v1/reviews?period=2011" },
   { method: "get", path: "/api/v1/reviews", status: 400, why: "a malformed period code", url: () => "/api/v1/reviews?period=no%20such" },
   { method: "get", path: "/api/v1/reviews", status: 404, why: "an unknown period", url: () => "/api/v1/reviews?period=1999" },
   // Each POST below spends the client's intake quota, so the 429 comes last.
-  { method: "post", path: "/api/v1/feedback", status: 201, why: "a valid view", url: () => "/api/v1/feedback", json: () => feedback({ displayName: "Cô Lan", contact: "lan@example.vn", isResident: true }) },
-  { method: "post", path: "/api/v1/feedback", status: 400, why: "an empty body text", url: () => "/api/v1/feedback", json: () => feedback({ body: "   " }) },
-  { method: "post", path: "/api/v1/feedback", status: 400, why: "JSON that is not an object", url: () => "/api/v1/feedback", headers: json({}), body: "[1]" },
-  { method: "post", path: "/api/v1/feedback", status: 403, why: "a closed comment window", url: () => "/api/v1/feedback", json: () => feedback({ evaluation: fixture.closedEvaluation }) },
-  { method: "post", path: "/api/v1/feedback", status: 403, why: "another site's Origin", url: () => "/api/v1/feedback", headers: { Origin: "https://evil.example" }, json: () => feedback() },
-  { method: "post", path: "/api/v1/feedback", status: 404, why: "an unknown evaluation", url: () => "/api/v1/feedback", json: () => feedback({ evaluation: "0123456789abcdef01234567" }) },
-  { method: "post", path: "/api/v1/feedback", status: 409, why: "the same text twice", url: () => "/api/v1/feedback", json: () => feedback({ body: "Ý kiến trùng lặp về chi bộ này." }) },
-  { method: "post", path: "/api/v1/feedback", status: 413, why: "a body over the limit", url: () => "/api/v1/feedback", json: () => feedback({ body: "x".repeat(40_000) }) },
-  { method: "post", path: "/api/v1/feedback", status: 415, why: "a form post", url: () => "/api/v1/feedback", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "stance=agree" },
-  { method: "post", path: "/api/v1/feedback", status: 429, why: "the intake quota spent", url: () => "/api/v1/feedback", json: () => feedback() },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 201,
+    why: "a valid view",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ displayName: "Cô Lan", contact: "lan@example.vn", isResident: true }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 400,
+    why: "an empty body text",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ body: "   " }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 400,
+    why: "JSON that is not an object",
+    url: () => "/api/v1/feedback",
+    headers: json({}),
+    body: "[1]",
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 403,
+    why: "a closed comment window",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ evaluation: fixture.closedEvaluation }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 403,
+    why: "another site's Origin",
+    url: () => "/api/v1/feedback",
+    headers: { Origin: "https://evil.example" },
+    json: () => feedback(),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 404,
+    why: "an unknown evaluation",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ evaluation: "0123456789abcdef01234567" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 409,
+    why: "the same text twice",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ body: "Ý kiến trùng lặp về chi bộ này." }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 413,
+    why: "a body over the limit",
+    url: () => "/api/v1/feedback",
+    json: () => feedback({ body: "x".repeat(40_000) }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 415,
+    why: "a form post",
+    url: () => "/api/v1/feedback",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "stance=agree",
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback",
+    status: 429,
+    why: "the intake quota spent",
+    url: () => "/api/v1/feedback",
+    json: () => feedback(),
+  },
   // Residents' follow-up, after the reads above: each of these moves a comment on.
-  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 200, why: "a pending comment withdrawn", url: () => `/api/v1/feedback/${fixture.withdrawCode}` },
-  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ" },
-  { method: "delete", path: "/api/v1/feedback/{trackingCode}", status: 409, why: "a published comment", url: () => `/api/v1/feedback/${fixture.approvedCode}` },
-  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 200, why: "a published comment", url: () => `/api/v1/feedback/${fixture.removalCode}/removal` },
-  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 404, why: "an unknown code", url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ/removal" },
-  { method: "post", path: "/api/v1/feedback/{trackingCode}/removal", status: 409, why: "a pending comment", url: () => `/api/v1/feedback/${fixture.pendingCode}/removal` },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 201, why: "a reason given", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "abuse" }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 400, why: "an unknown reason", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "boring" }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 403, why: "another site's Origin", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, headers: { Origin: "https://evil.example" }, json: () => ({ reason: "spam" }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 404, why: "an unknown comment", url: () => "/api/v1/feedback/0123456789abcdef01234567/reports", json: () => ({ reason: "spam" }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 409, why: "the same comment twice", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam" }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 413, why: "a body over the limit", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam", captchaToken: "x".repeat(40_000) }) },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 415, why: "a form post", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "reason=spam" },
-  { method: "post", path: "/api/v1/feedback/{id}/reports", status: 429, why: "the report quota spent", url: () => `/api/v1/feedback/${fixture.reportId}/reports`, json: () => ({ reason: "spam" }) },
-  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 200, why: "its own evaluation", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, headers: reply.account, json: () => ({ body: "Chi bộ xin tiếp thu ý kiến." }) },
-  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 400, why: "an empty reply", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, headers: reply.account, json: () => ({ body: " " }) },
-  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 401, why: "no session", url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`, json: () => ({ body: "Trả lời." }) },
-  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 403, why: "another organization's evaluation", url: () => `/api/v1/evaluations/${reply.otherEvaluation}/reply`, headers: reply.account, json: () => ({ body: "Trả lời hộ." }) },
-  { method: "put", path: "/api/v1/evaluations/{id}/reply", status: 404, why: "an unknown evaluation", url: () => "/api/v1/evaluations/0123456789abcdef01234567/reply", headers: reply.account, json: () => ({ body: "Trả lời." }) },
+  {
+    method: "delete",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 200,
+    why: "a pending comment withdrawn",
+    url: () => `/api/v1/feedback/${fixture.withdrawCode}`,
+  },
+  {
+    method: "delete",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 404,
+    why: "an unknown code",
+    url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ",
+  },
+  {
+    method: "delete",
+    path: "/api/v1/feedback/{trackingCode}",
+    status: 409,
+    why: "a published comment",
+    url: () => `/api/v1/feedback/${fixture.approvedCode}`,
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{trackingCode}/removal",
+    status: 200,
+    why: "a published comment",
+    url: () => `/api/v1/feedback/${fixture.removalCode}/removal`,
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{trackingCode}/removal",
+    status: 404,
+    why: "an unknown code",
+    url: () => "/api/v1/feedback/ZZZZ-ZZZZ-ZZ/removal",
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{trackingCode}/removal",
+    status: 409,
+    why: "a pending comment",
+    url: () => `/api/v1/feedback/${fixture.pendingCode}/removal`,
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 201,
+    why: "a reason given",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    json: () => ({ reason: "abuse" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 400,
+    why: "an unknown reason",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    json: () => ({ reason: "boring" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 403,
+    why: "another site's Origin",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    headers: { Origin: "https://evil.example" },
+    json: () => ({ reason: "spam" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 404,
+    why: "an unknown comment",
+    url: () => "/api/v1/feedback/0123456789abcdef01234567/reports",
+    json: () => ({ reason: "spam" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 409,
+    why: "the same comment twice",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    json: () => ({ reason: "spam" }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 413,
+    why: "a body over the limit",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    json: () => ({ reason: "spam", captchaToken: "x".repeat(40_000) }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 415,
+    why: "a form post",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "reason=spam",
+  },
+  {
+    method: "post",
+    path: "/api/v1/feedback/{id}/reports",
+    status: 429,
+    why: "the report quota spent",
+    url: () => `/api/v1/feedback/${fixture.reportId}/reports`,
+    json: () => ({ reason: "spam" }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/evaluations/{id}/reply",
+    status: 200,
+    why: "its own evaluation",
+    url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`,
+    headers: reply.account,
+    json: () => ({ body: "Chi bộ xin tiếp thu ý kiến." }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/evaluations/{id}/reply",
+    status: 400,
+    why: "an empty reply",
+    url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`,
+    headers: reply.account,
+    json: () => ({ body: " " }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/evaluations/{id}/reply",
+    status: 401,
+    why: "no session",
+    url: () => `/api/v1/evaluations/${fixture.openEvaluation}/reply`,
+    json: () => ({ body: "Trả lời." }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/evaluations/{id}/reply",
+    status: 403,
+    why: "another organization's evaluation",
+    url: () => `/api/v1/evaluations/${reply.otherEvaluation}/reply`,
+    headers: reply.account,
+    json: () => ({ body: "Trả lời hộ." }),
+  },
+  {
+    method: "put",
+    path: "/api/v1/evaluations/{id}/reply",
+    status: 404,
+    why: "an unknown evaluation",
+    url: () => "/api/v1/evaluations/0123456789abcdef01234567/reply",
+    headers: reply.account,
+    json: () => ({ body: "Trả lời." }),
+  },
 ];
 
 async function send(item: Case): Promise<Response> {
@@ -111,9 +373,16 @@ async function send(item: Case): Promise<Response> {
 
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
-  await createPeriod({ code: "2010", status: "closed", commentsOpenAt: new Date(Date.now() - 200 * 86_400_000), commentsCloseAt: new Date(Date.now() - 100 * 86_400_000) });
+  await createPeriod({
+    code: "2010",
+    status: "closed",
+    commentsOpenAt: new Date(Date.now() - 200 * 86_400_000),
+    commentsCloseAt: new Date(Date.now() - 100 * 86_400_000),
+  });
   const open = await createRatedOrganization({ code: fixture.organization, name: "Chi bộ Khu phố 3", period: "2011" });
-  reply.otherEvaluation = (await createRatedOrganization({ code: "CT-002", name: "Chi bộ Khu phố 4", period: "2011", district: "Long Khánh", rating: "yeu-kem" })).evaluationId;
+  reply.otherEvaluation = (
+    await createRatedOrganization({ code: "CT-002", name: "Chi bộ Khu phố 4", period: "2011", district: "Long Khánh", rating: "yeu-kem" })
+  ).evaluationId;
   reply.account.Cookie = (await createStaff("organization", undefined, fixture.organization)).cookie;
   fixture.closedEvaluation = (await createRatedOrganization({ code: "CT-003", name: "Chi bộ ấp 1", period: "2010" })).evaluationId;
   fixture.openEvaluation = open.evaluationId;
@@ -164,7 +433,9 @@ describe("real answers match /api/v1/openapi.json", () => {
 describe("the document and the contract cases cover each other", () => {
   it("every documented operation and response status has a contract case", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).flatMap(([method, operation]) => Object.keys(operation!.responses).map((status) => `${method} ${path} ${status}`)),
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.keys(operation!.responses).map((status) => `${method} ${path} ${status}`),
+      ),
     );
     expect(documented.filter((key) => !covered.has(key))).toEqual([]);
   });
@@ -174,14 +445,36 @@ describe("the document and the contract cases cover each other", () => {
     const undocumented = new Set(["/api/v1/moderation/queue", "/api/v1/moderation/feedback/{id}", "/api/v1/openapi.json"]);
     const routes = readdirSync(path.resolve(import.meta.dirname, "../../app/routes"))
       .filter((file) => file.startsWith("api.v1."))
-      .map((file) => `/${file.replace(/\.tsx?$/, "").replace(/\[\.\]/g, "\0").split(".").map((part) => part.replace(/^\$(.+)$/, "{$1}")).join("/").replace(/\0/g, ".")}`);
+      .map(
+        (file) =>
+          `/${file
+            .replace(/\.tsx?$/, "")
+            .replace(/\[\.\]/g, "\0")
+            .split(".")
+            .map((part) => part.replace(/^\$(.+)$/, "{$1}"))
+            .join("/")
+            .replace(/\0/g, ".")}`,
+      );
     expect(routes.filter((route) => !undocumented.has(route) && !(route in doc.paths))).toEqual([]);
   });
 
   // Request schemas are written by hand (a zod-derived one publishes the honeypot and the form's encodings and
   // loses the limits applied after trimming), so each must name exactly the fields its zod schema keeps.
   it.each([
-    ["FeedbackInput", FeedbackInputSchema, { evaluation: "0123456789abcdef01234567", stance: "disagree", proposedRating: "yeu-kem", body: "Ý kiến.", displayName: "Lan", contact: "lan@example.vn", isResident: true, captchaToken: "t" }],
+    [
+      "FeedbackInput",
+      FeedbackInputSchema,
+      {
+        evaluation: "0123456789abcdef01234567",
+        stance: "disagree",
+        proposedRating: "yeu-kem",
+        body: "Ý kiến.",
+        displayName: "Lan",
+        contact: "lan@example.vn",
+        isResident: true,
+        captchaToken: "t",
+      },
+    ],
     ["ReportInput", ReportInputSchema, { reason: "spam", captchaToken: "t" }],
     ["ReplyInput", ReplyInputSchema, { body: "Trả lời." }],
   ] as const)("%s names exactly the fields its zod schema keeps (besides the honeypot)", (name, zod, full) => {

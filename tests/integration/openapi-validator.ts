@@ -4,7 +4,10 @@ import addFormats from "ajv-formats";
 export type Schema = Record<string, unknown>;
 export type Method = "get" | "post" | "put" | "delete";
 export interface OpenApiDocument {
-  paths: Record<string, Partial<Record<Method, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, Schema> }>>>;
+  paths: Record<
+    string,
+    Partial<Record<Method, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, Schema> }>>
+  >;
   components: { schemas: Record<string, Schema>; responses: Record<string, Schema> };
 }
 
@@ -16,7 +19,12 @@ export interface OpenApiDocument {
 function closed(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closed);
   if (!schema || typeof schema !== "object") return schema;
-  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === "properties" ? Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closed(sub)])) : closed(value)]));
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === "properties" ? Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closed(sub)])) : closed(value),
+    ]),
+  );
   const isObject = "properties" in copy || copy.type === "object";
   if (isObject && !("additionalProperties" in copy) && !("$ref" in copy)) copy.unevaluatedProperties = false;
   return copy;

@@ -28,7 +28,11 @@ beforeAll(async () => {
   moderator = await createStaff("moderator");
 });
 
-function putReply(evaluationId: string, body: unknown, { cookie, lang = "vi", raw }: { cookie?: string; lang?: string; raw?: string } = {}) {
+function putReply(
+  evaluationId: string,
+  body: unknown,
+  { cookie, lang = "vi", raw }: { cookie?: string; lang?: string; raw?: string } = {},
+) {
   return fetch(http.url(`/api/v1/evaluations/${evaluationId}/reply`), {
     method: "PUT",
     headers: { "content-type": "application/json", "accept-language": lang, ...(cookie ? { cookie } : {}) },
@@ -75,7 +79,11 @@ describe("PUT /api/v1/evaluations/:id/reply", () => {
 
   it("publishes the reply (200 {body, updatedAt}) and residents see it at once on the cached page and in the API", async () => {
     expect(await publicPage("RP-001")).not.toContain("Official reply of the organization");
-    const response = await putReply(own.evaluationId, { body: "  Chi bộ xin tiếp\u200b thu ý kiến của bà con.  " }, { cookie: account.cookie });
+    const response = await putReply(
+      own.evaluationId,
+      { body: "  Chi bộ xin tiếp\u200b thu ý kiến của bà con.  " },
+      { cookie: account.cookie },
+    );
     expect(response.status).toBe(200);
     const saved = (await response.json()) as { body: string; updatedAt: string };
     expect(saved).toEqual({ body: "Chi bộ xin tiếp thu ý kiến của bà con.", updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
@@ -91,14 +99,28 @@ describe("PUT /api/v1/evaluations/:id/reply", () => {
     await putReply(own.evaluationId, { body: "Bản thứ hai: chi bộ đã họp kiểm điểm." }, { cookie: account.cookie });
     await putReply(own.evaluationId, { body: "Bản thứ ba: kết quả kiểm điểm đã công khai." }, { cookie: account.cookie });
     const versions = await replyVersions({ evaluationId: own.evaluationId });
-    expect(versions.map((version) => version.body)).toEqual(["Chi bộ xin tiếp thu ý kiến của bà con.", "Bản thứ hai: chi bộ đã họp kiểm điểm."]);
+    expect(versions.map((version) => version.body)).toEqual([
+      "Chi bộ xin tiếp thu ý kiến của bà con.",
+      "Bản thứ hai: chi bộ đã họp kiểm điểm.",
+    ]);
     expect(await ReplyVersion.countDocuments({})).toBe(2);
-    expect(await Reply.findById(own.evaluationId, { body: 1, version: 1 }).lean()).toMatchObject({ body: "Bản thứ ba: kết quả kiểm điểm đã công khai.", version: 3 });
+    expect(await Reply.findById(own.evaluationId, { body: 1, version: 1 }).lean()).toMatchObject({
+      body: "Bản thứ ba: kết quả kiểm điểm đã công khai.",
+      version: 3,
+    });
 
-    const events = await AuditEvent.find({ targetType: "reply", targetId: own.evaluationId }, { action: 1, actorEmail: 1, before: 1, after: 1 }).sort({ createdAt: 1, _id: 1 }).lean();
+    const events = await AuditEvent.find(
+      { targetType: "reply", targetId: own.evaluationId },
+      { action: 1, actorEmail: 1, before: 1, after: 1 },
+    )
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
     expect(events.map((event) => event.action)).toEqual(["reply.publish", "reply.edit", "reply.edit"]);
     expect(events.map((event) => event.actorEmail)).toEqual(Array(3).fill("rp-001@example.vn"));
-    expect(events[2]).toMatchObject({ before: { body: "Bản thứ hai: chi bộ đã họp kiểm điểm." }, after: { body: "Bản thứ ba: kết quả kiểm điểm đã công khai." } });
+    expect(events[2]).toMatchObject({
+      before: { body: "Bản thứ hai: chi bộ đã họp kiểm điểm." },
+      after: { body: "Bản thứ ba: kết quả kiểm điểm đã công khai." },
+    });
   });
 
   it("saves through the page form without JavaScript and redirects back to the reply", async () => {
@@ -134,7 +156,9 @@ describe("moderators hide a reply", () => {
     const html = await publicPage("RP-001");
     expect(html).not.toContain("Gửi từ biểu mẫu trên trang.");
     expect(html).toContain("1 official reply of the organization was hidden by moderators: 1 off-topic.");
-    expect(await AuditEvent.exists({ action: "reply.hide", targetId: own.evaluationId, reason: "off-topic", note: "không liên quan" })).not.toBeNull();
+    expect(
+      await AuditEvent.exists({ action: "reply.hide", targetId: own.evaluationId, reason: "off-topic", note: "không liên quan" }),
+    ).not.toBeNull();
   });
 
   it("refuses a hide without a reason, and restores it", async () => {
@@ -174,7 +198,10 @@ describe("admins invite an organization account", () => {
   it("binds the invited account to the organization chosen", async () => {
     const response = await adminPost({ email: "invited@example.vn", role: "organization", organization: "RP-001" });
     expect(response.status).toBe(200);
-    expect(await User.findOne({ email: "invited@example.vn" }, { role: 1, organization: 1 }).lean()).toMatchObject({ role: "organization", organization: "RP-001" });
+    expect(await User.findOne({ email: "invited@example.vn" }, { role: 1, organization: 1 }).lean()).toMatchObject({
+      role: "organization",
+      organization: "RP-001",
+    });
   });
 
   it("never turns an organization account into staff from the role form", async () => {
@@ -215,16 +242,25 @@ function runUser(args: string[], stdin: string): Promise<{ code: number | null; 
 
 describe("npm run user -- create --role organization", () => {
   it("creates an account bound to an existing organization", async () => {
-    const result = await runUser(["create", "--email", "rp-002@example.vn", "--role", "organization", "--organization", "RP-002"], "a long enough password\n");
+    const result = await runUser(
+      ["create", "--email", "rp-002@example.vn", "--role", "organization", "--organization", "RP-002"],
+      "a long enough password\n",
+    );
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("created organization rp-002@example.vn for RP-002") });
-    expect(await User.findOne({ email: "rp-002@example.vn" }, { role: 1, organization: 1 }).lean()).toMatchObject({ role: "organization", organization: "RP-002" });
+    expect(await User.findOne({ email: "rp-002@example.vn" }, { role: 1, organization: 1 }).lean()).toMatchObject({
+      role: "organization",
+      organization: "RP-002",
+    });
   });
 
   it.each([
     ["an unknown organization", ["--organization", "NO-SUCH"], 1, /no organization with code NO-SUCH/i],
     ["no organization", [], 2, /--organization CODE is required/i],
   ])("refuses %s, says why and writes nothing", async (_label, extra, code, message) => {
-    const result = await runUser(["create", "--email", "nobody@example.vn", "--role", "organization", ...extra], "a long enough password\n");
+    const result = await runUser(
+      ["create", "--email", "nobody@example.vn", "--role", "organization", ...extra],
+      "a long enough password\n",
+    );
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(await User.countDocuments({ email: "nobody@example.vn" })).toBe(0);

@@ -26,7 +26,12 @@ beforeAll(async () => {
 describe("merging organizations as a resumable job", () => {
   it("moves every comment to the target, including ones arriving during the merge, and counters equal a recount", async () => {
     const target = await createRatedOrganization({ code: "TB-1", name: "Đảng bộ xã Tân Bình", period: "2011", district: "Vĩnh Cửu" });
-    const duplicate = await createRatedOrganization({ code: "TB-1B", name: "Đảng bộ xã Tân Bình (trùng)", period: "2012", district: "Trảng Bom" });
+    const duplicate = await createRatedOrganization({
+      code: "TB-1B",
+      name: "Đảng bộ xã Tân Bình (trùng)",
+      period: "2012",
+      district: "Trảng Bom",
+    });
     const onDuplicate = { ...duplicate, period: "2012", district: "Trảng Bom" };
     const moderator = await createStaff("moderator");
     const items = [];
@@ -34,18 +39,32 @@ describe("merging organizations as a resumable job", () => {
     await decideFeedback({ id: items[0]!.id, decision: "approve", moderator });
     await decideFeedback({ id: items[1]!.id, decision: "reject", reason: "spam", moderator });
 
-    const merged = await callRoute(editAction, "/admin/organizations/TB-1B", { cookie: admin.cookie, params: { code: "TB-1B" }, form: { intent: "merge", into: "TB-1" } });
+    const merged = await callRoute(editAction, "/admin/organizations/TB-1B", {
+      cookie: admin.cookie,
+      params: { code: "TB-1B" },
+      form: { intent: "merge", into: "TB-1" },
+    });
     expect(merged.status).toBe(302);
     expect(await mergeProgress({ organizationId: duplicate.organizationId })).toMatchObject({ into: "TB-1", status: "running", moved: 0 });
-    expect(String((await Evaluation.findById(duplicate.evaluationId, { organization: 1 }).lean())?.organization)).toBe(target.organizationId);
-    const again = await callRoute(editAction, "/admin/organizations/TB-1B", { cookie: admin.cookie, params: { code: "TB-1B" }, form: { intent: "merge", into: "TB-1" } });
+    expect(String((await Evaluation.findById(duplicate.evaluationId, { organization: 1 }).lean())?.organization)).toBe(
+      target.organizationId,
+    );
+    const again = await callRoute(editAction, "/admin/organizations/TB-1B", {
+      cookie: admin.cookie,
+      params: { code: "TB-1B" },
+      form: { intent: "merge", into: "TB-1" },
+    });
     expect(again.data).toMatchObject({ errors: { into: "Tổ chức này đã được gộp hoặc đang được gộp." } });
 
     expect(await mergeStep({ id: duplicate.organizationId, owner: "first", listLimit: 2 })).toBe("moving");
     expect(await mergeProgress({ organizationId: duplicate.organizationId })).toMatchObject({ moved: 2 });
     // Meanwhile a resident comments through the API (stored on the target at once), and an instance whose catalog
     // had not seen the merge yet stores one on the duplicate.
-    const posted = await postFeedback({ evaluation: duplicate.evaluationId, stance: "agree", body: "Ý kiến gửi trong lúc gộp: đảng bộ làm tốt việc dân vận." });
+    const posted = await postFeedback({
+      evaluation: duplicate.evaluationId,
+      stance: "agree",
+      body: "Ý kiến gửi trong lúc gộp: đảng bộ làm tốt việc dân vận.",
+    });
     expect(posted.status).toBe(201);
     await createPendingFeedback(onDuplicate);
 
@@ -59,7 +78,9 @@ describe("merging organizations as a resumable job", () => {
 
     expect(await mergeProgress({ organizationId: duplicate.organizationId })).toMatchObject({ status: "done", moved: 5 });
     expect(await Feedback.countDocuments({ organization: duplicate.organizationId })).toBe(0);
-    expect(await Feedback.countDocuments({ evaluation: duplicate.evaluationId, organization: target.organizationId, district: "Vĩnh Cửu" })).toBe(6);
+    expect(
+      await Feedback.countDocuments({ evaluation: duplicate.evaluationId, organization: target.organizationId, district: "Vĩnh Cửu" }),
+    ).toBe(6);
     expect(await QueueEntry.countDocuments({ organization: target.organizationId })).toBe(4);
     expect((await readFeedHead(target.organizationId)).published).toBe(1);
     expect((await recountCounters({ dryRun: true })).drifts).toEqual([]);

@@ -61,13 +61,20 @@ describe("keyset lists while items are added and decided between pages", () => {
       await decide(await submitFeedback(target, "agree"), "approved");
     };
 
-    const inModel = await walk((cursor) => listOrganizations({ period: "2011", cursor, limit: 3 }), (item) => item.code, change);
+    const inModel = await walk(
+      (cursor) => listOrganizations({ period: "2011", cursor, limit: 3 }),
+      (item) => item.code,
+      change,
+    );
     expectWalkedOnce(inModel, codes);
 
     const existing = [...inModel.seen];
     const throughApi = await walk(
       async (cursor) => {
-        const response = await callLoader(organizationsApi, `/api/v1/organizations?period=2011&limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+        const response = await callLoader(
+          organizationsApi,
+          `/api/v1/organizations?period=2011&limit=4${cursor ? `&cursor=${cursor}` : ""}`,
+        );
         expect(response.status).toBe(200);
         return (await response.json()) as Page<{ code: string }>;
       },
@@ -78,7 +85,8 @@ describe("keyset lists while items are added and decided between pages", () => {
   });
 
   it("the audit trail lists each event once while new ones are recorded", async () => {
-    const record = (n: string) => recordAudit({ actor: { email: "paging@example.vn" }, action: "user.create", targetType: "user", targetId: n });
+    const record = (n: string) =>
+      recordAudit({ actor: { email: "paging@example.vn" }, action: "user.create", targetType: "user", targetId: n });
     for (let i = 0; i < 9; i++) await record(`before-${i}`);
     // Every event in the trail before the walk, whichever tests ran first.
     const existing = (await AuditEvent.find({}, { _id: 1 }).lean()).map((event) => String(event._id));
@@ -98,7 +106,8 @@ describe("keyset lists while items are added and decided between pages", () => {
     const actor = { email: "paging@example.vn" };
     const existing = Array.from({ length: 8 }, (_, i) => `m${i}-paging@example.vn`);
     const ids = new Map<string, string>();
-    for (const email of existing) ids.set(email, (await createUser({ email, role: "moderator", password: "a long enough password", actor })).id);
+    for (const email of existing)
+      ids.set(email, (await createUser({ email, role: "moderator", password: "a long enough password", actor })).id);
     // An admin nobody disables, so disabling one the walk made admin is never refused as the last admin's.
     await createUser({ email: "keeper-paging@example.vn", role: "admin", password: "a long enough password", actor });
 
@@ -141,7 +150,10 @@ describe("keyset lists while items are added and decided between pages", () => {
         await submitFeedback(target, "disagree");
       },
     );
-    expectWalkedOnce(walked, existing.filter((id) => !passed.has(id) && !skippedAhead.has(id)));
+    expectWalkedOnce(
+      walked,
+      existing.filter((id) => !passed.has(id) && !skippedAhead.has(id)),
+    );
     // Decided before the walk reached it: gone from the queue, not shown stale.
     expect(skippedAhead.size).toBe(3);
     expect(walked.seen.filter((id) => skippedAhead.has(id))).toEqual([]);
@@ -170,7 +182,10 @@ describe("keyset lists while items are added and decided between pages", () => {
         await decide(await submitFeedback(target, "disagree"), "approved");
       },
     );
-    expectWalkedOnce(walked, existing.filter((id) => !withdrawn.has(id)));
+    expectWalkedOnce(
+      walked,
+      existing.filter((id) => !withdrawn.has(id)),
+    );
     expect(walked.seen.filter((id) => withdrawn.has(id))).toEqual([]);
   });
 });

@@ -36,54 +36,85 @@ const dateCursor = () => encodeCursor({ k: "2030-03-01T00:00:00.000Z", id: someI
 
 /** Each list and aggregation the product runs, driven through its public function with filters and a cursor. */
 const SCENARIOS: [string, () => Promise<unknown>][] = [
-  ["pending queue, every filter alone and a cursor", async () => {
-    for (const filters of [{}, { period: PERIOD }, { district: "Biên Hòa" }, { stance: "agree" as const }, { flagged: true }, { organization: "QP-1" }]) {
-      await listQueue({ filters: { status: "pending", ...filters }, cursor: dateCursor(), limit: 1 });
-    }
-  }],
-  ["decided lists, every filter alone and a cursor", async () => {
-    for (const filters of [{}, { period: PERIOD }, { district: "Biên Hòa" }, { flagged: true }, { organization: "QP-1" }]) {
-      await listQueue({ filters: { status: "approved", ...filters }, cursor: dateCursor(), limit: 1 });
-    }
-  }],
-  ["audit trail, by actor, action, target and date range, with a cursor", async () => {
-    const cursor = dateCursor();
-    await listAuditEvents({ cursor, limit: 2 });
-    await listAuditEvents({ actorId: someId(), cursor, limit: 2 });
-    await listAuditEvents({ actorId: someId(), action: "feedback.approve", cursor, limit: 2 });
-    await listAuditEvents({ action: "feedback.approve", cursor, limit: 2 });
-    await listAuditEvents({ targetId: someId(), cursor, limit: 2 });
-    await listAuditEvents({ from: new Date("2030-01-01"), to: new Date("2030-02-01"), cursor, limit: 2 });
-  }],
+  [
+    "pending queue, every filter alone and a cursor",
+    async () => {
+      for (const filters of [
+        {},
+        { period: PERIOD },
+        { district: "Biên Hòa" },
+        { stance: "agree" as const },
+        { flagged: true },
+        { organization: "QP-1" },
+      ]) {
+        await listQueue({ filters: { status: "pending", ...filters }, cursor: dateCursor(), limit: 1 });
+      }
+    },
+  ],
+  [
+    "decided lists, every filter alone and a cursor",
+    async () => {
+      for (const filters of [{}, { period: PERIOD }, { district: "Biên Hòa" }, { flagged: true }, { organization: "QP-1" }]) {
+        await listQueue({ filters: { status: "approved", ...filters }, cursor: dateCursor(), limit: 1 });
+      }
+    },
+  ],
+  [
+    "audit trail, by actor, action, target and date range, with a cursor",
+    async () => {
+      const cursor = dateCursor();
+      await listAuditEvents({ cursor, limit: 2 });
+      await listAuditEvents({ actorId: someId(), cursor, limit: 2 });
+      await listAuditEvents({ actorId: someId(), action: "feedback.approve", cursor, limit: 2 });
+      await listAuditEvents({ action: "feedback.approve", cursor, limit: 2 });
+      await listAuditEvents({ targetId: someId(), cursor, limit: 2 });
+      await listAuditEvents({ from: new Date("2030-01-01"), to: new Date("2030-02-01"), cursor, limit: 2 });
+    },
+  ],
   ["staff list with a cursor", () => listStaff({ cursor: encodeCursor({ k: "m@example.vn", id: someId() }), limit: 2 })],
-  ["organizations admin list, search and one by code", async () => {
-    await listOrganizationsAdmin({ cursor: encodeCursor({ k: "QP-0", id: someId() }) });
-    await listOrganizationsAdmin({ q: "chi bo" });
-    await getOrganizationAdmin({ code: "QP-1" });
-  }],
+  [
+    "organizations admin list, search and one by code",
+    async () => {
+      await listOrganizationsAdmin({ cursor: encodeCursor({ k: "QP-0", id: someId() }) });
+      await listOrganizationsAdmin({ q: "chi bo" });
+      await getOrganizationAdmin({ code: "QP-1" });
+    },
+  ],
   ["export of a period", () => exportPeriodCsv({ period: PERIOD })],
-  ["catalogue snapshot load and period lists", async () => {
-    await loadSnapshot();
-    await listPeriods({ includeDrafts: true });
-    await listPeriods();
-    await listPeriodCodes();
-  }],
+  [
+    "catalogue snapshot load and period lists",
+    async () => {
+      await loadSnapshot();
+      await listPeriods({ includeDrafts: true });
+      await listPeriods();
+      await listPeriodCodes();
+    },
+  ],
   ["moderation statistics", () => moderationStats({ now: new Date("2030-03-15T00:00:00Z") })],
-  ["summary activity: campaign flags by evaluation, participation per day", async () => {
-    await campaignFlagsByEvaluation({ period: PERIOD });
-    await feedbackPerDay({ period: PERIOD });
-  }],
+  [
+    "summary activity: campaign flags by evaluation, participation per day",
+    async () => {
+      await campaignFlagsByEvaluation({ period: PERIOD });
+      await feedbackPerDay({ period: PERIOD });
+    },
+  ],
   ["a period's scale keys in use", () => scaleKeysInUse({ period: PERIOD })],
   ["word lists", () => listWords()],
-  ["a period's re-review cases, decided and unresolved", async () => {
-    await listCases({ period: PERIOD, statuses: ["decided"] });
-    await listCases({ period: PERIOD, statuses: ["open", "under-review"] });
-  }],
+  [
+    "a period's re-review cases, decided and unresolved",
+    async () => {
+      await listCases({ period: PERIOD, statuses: ["decided"] });
+      await listCases({ period: PERIOD, statuses: ["open", "under-review"] });
+    },
+  ],
   ["official replies for moderators, with a cursor", () => listReplies({ cursor: dateCursor(), limit: 2 })],
-  ["one period's participation rebuild and the decision days' rebuild", async () => {
-    await rebuildParticipation({ period: PERIOD });
-    await rebuildDecisionDays({ days: 7, now: new Date("2030-03-15T00:00:00Z") });
-  }],
+  [
+    "one period's participation rebuild and the decision days' rebuild",
+    async () => {
+      await rebuildParticipation({ period: PERIOD });
+      await rebuildDecisionDays({ days: 7, now: new Date("2030-03-15T00:00:00Z") });
+    },
+  ],
 ];
 
 describe("query plans on MongoDB", () => {
@@ -101,7 +132,8 @@ describe("query plans on MongoDB", () => {
     expect(reads.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const read of reads) {
-      for (const problem of planProblems(winningStages(await explainRead(read)))) problems.push(`${read.collection}.${read.method} ${JSON.stringify(read.args[0])}: ${problem}`);
+      for (const problem of planProblems(winningStages(await explainRead(read))))
+        problems.push(`${read.collection}.${read.method} ${JSON.stringify(read.args[0])}: ${problem}`);
     }
     expect(problems).toEqual([]);
   });

@@ -44,7 +44,8 @@ beforeAll(async () => {
 interface Detail {
   evaluations: { rating: string; ratingHistory: { from: string; to: string; revisedAt: string; note: string }[] }[];
 }
-const detail = async (code: string) => ((await (await callLoader(detailApi, `/api/v1/organizations/${code}`, { code })).json()) as Detail).evaluations[0]!;
+const detail = async (code: string) =>
+  ((await (await callLoader(detailApi, `/api/v1/organizations/${code}`, { code })).json()) as Detail).evaluations[0]!;
 
 async function page(code: string, lang: "vi" | "en") {
   const response = await fetch(http.url(`/organizations/${code}?lng=${lang}`));
@@ -63,19 +64,35 @@ describe("reviseRating", () => {
     const generation = publicGeneration();
     expect(await ratingRow("tsvm")).toMatchObject({ organizations: 3, agree: 2, disagree: 2 });
 
-    const result = await reviseRating({ evaluationId: a.evaluationId, to: "hoan-thanh", note: "Hội nghị xem xét lại", caseId: `${a.evaluationId}:0`, actor: committee.id });
+    const result = await reviseRating({
+      evaluationId: a.evaluationId,
+      to: "hoan-thanh",
+      note: "Hội nghị xem xét lại",
+      caseId: `${a.evaluationId}:0`,
+      actor: committee.id,
+    });
     expect(result).toMatchObject({ from: "tsvm", to: "hoan-thanh" });
     expect(result.revisedAt).toBeInstanceOf(Date);
 
     const stored = await Evaluation.findById(a.evaluationId, { rating: 1, ratingHistory: 1 }).lean();
     expect(stored?.rating).toBe("hoan-thanh");
-    expect(stored?.ratingHistory).toEqual([{ from: "tsvm", to: "hoan-thanh", revisedAt: result.revisedAt, note: "Hội nghị xem xét lại", caseId: `${a.evaluationId}:0` }]);
+    expect(stored?.ratingHistory).toEqual([
+      { from: "tsvm", to: "hoan-thanh", revisedAt: result.revisedAt, note: "Hội nghị xem xét lại", caseId: `${a.evaluationId}:0` },
+    ]);
     expect(await readCatalogVersion()).not.toBe(token);
     expect(publicGeneration()).toBeGreaterThan(generation);
 
     const row = (await catalogSnapshot()).rowsById.get(a.evaluationId);
     expect(row?.rating).toBe("hoan-thanh");
-    expect(row?.ratingHistory).toEqual([{ from: "tsvm", to: "hoan-thanh", revisedAt: result.revisedAt.toISOString(), note: "Hội nghị xem xét lại", caseId: `${a.evaluationId}:0` }]);
+    expect(row?.ratingHistory).toEqual([
+      {
+        from: "tsvm",
+        to: "hoan-thanh",
+        revisedAt: result.revisedAt.toISOString(),
+        note: "Hội nghị xem xét lại",
+        caseId: `${a.evaluationId}:0`,
+      },
+    ]);
     // The summary regroups the comments under the current rating.
     expect(await ratingRow("tsvm")).toMatchObject({ organizations: 2, agree: 1, disagree: 0 });
     expect(await ratingRow("hoan-thanh")).toMatchObject({ organizations: 1, agree: 1, disagree: 2 });
@@ -87,7 +104,13 @@ describe("reviseRating", () => {
   });
 
   it("answers a retried decision of the same case with the same revision and writes no second version", async () => {
-    const again = await reviseRating({ evaluationId: a.evaluationId, to: "hoan-thanh", note: "lần nữa", caseId: `${a.evaluationId}:0`, actor: committee.id });
+    const again = await reviseRating({
+      evaluationId: a.evaluationId,
+      to: "hoan-thanh",
+      note: "lần nữa",
+      caseId: `${a.evaluationId}:0`,
+      actor: committee.id,
+    });
     expect(again).toMatchObject({ from: "tsvm", to: "hoan-thanh" });
     expect((await Evaluation.findById(a.evaluationId, { ratingHistory: 1 }).lean())?.ratingHistory).toHaveLength(1);
   });
@@ -108,7 +131,9 @@ describe("reviseRating", () => {
 
   it("never interleaves two revisions at once: each starts from the rating the other left", async () => {
     const results = await Promise.all(
-      (["yeu-kem", "hoan-thanh-tot"] as const).map((to, i) => reviseRating({ evaluationId: b.evaluationId, to, note: "", caseId: `${b.evaluationId}:race-${i}`, actor: committee.id })),
+      (["yeu-kem", "hoan-thanh-tot"] as const).map((to, i) =>
+        reviseRating({ evaluationId: b.evaluationId, to, note: "", caseId: `${b.evaluationId}:race-${i}`, actor: committee.id }),
+      ),
     );
     const stored = await Evaluation.findById(b.evaluationId, { rating: 1, ratingHistory: 1 }).lean();
     const history = stored!.ratingHistory;
@@ -127,7 +152,9 @@ describe("reviseRating", () => {
 
     const api = await detail("RV-001");
     expect(api.rating).toBe("hoan-thanh");
-    expect(api.ratingHistory).toEqual([{ from: "tsvm", to: "hoan-thanh", revisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), note: "Hội nghị xem xét lại" }]);
+    expect(api.ratingHistory).toEqual([
+      { from: "tsvm", to: "hoan-thanh", revisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), note: "Hội nghị xem xét lại" },
+    ]);
     expect((await detail("RV-003")).ratingHistory).toEqual([]);
 
     const en = await page("RV-001", "en");

@@ -46,24 +46,53 @@ const approveAll = async (items: FeedbackHandle[]) => {
   for (const item of items) await decide(item, "approved");
 };
 const casesOf = (org: Org) => ReviewCase.find({ evaluation: org.evaluationId }, { status: 1 }).lean();
-const thresholdsForm = (over: Record<string, string> = {}) => ({ intent: "review-thresholds", disagreementEnabled: "on", minLowerBound: "40", minSides: "5", minCount: "3", ...over });
-const reviewsFor = async (cookie?: string) => (await (await callLoader(reviewsApi, "/api/v1/reviews?period=2011", {}, cookie ? { Cookie: cookie } : {})).json()) as { items: { organization: string; status: string; outcome?: Record<string, string> }[] };
+const thresholdsForm = (over: Record<string, string> = {}) => ({
+  intent: "review-thresholds",
+  disagreementEnabled: "on",
+  minLowerBound: "40",
+  minSides: "5",
+  minCount: "3",
+  ...over,
+});
+const reviewsFor = async (cookie?: string) =>
+  (await (await callLoader(reviewsApi, "/api/v1/reviews?period=2011", {}, cookie ? { Cookie: cookie } : {})).json()) as {
+    items: { organization: string; status: string; outcome?: Record<string, string> }[];
+  };
 const caseId = () => reviewCaseId(a.evaluationId, 0);
-const post = (member: Staff, form: Record<string, string>) => callRoute(caseAction, `/committee/reviews/${caseId()}`, { cookie: member.cookie, form, params: { id: caseId() } });
+const post = (member: Staff, form: Record<string, string>) =>
+  callRoute(caseAction, `/committee/reviews/${caseId()}`, { cookie: member.cookie, form, params: { id: caseId() } });
 
 describe("re-review thresholds on the admin period page", () => {
   it("refuses bad values with translated messages, saves good ones, audits, and is for admins only", async () => {
-    const refused = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm({ minLowerBound: "150", minSides: "0" }) });
+    const refused = await callRoute(periodAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: thresholdsForm({ minLowerBound: "150", minSides: "0" }),
+    });
     expect(refused.status).toBe(400);
-    expect(refused.data).toMatchObject({ form: "thresholds", errors: { minLowerBound: "Nhập tỷ lệ phần trăm từ 0 đến 99.", minSides: "Nhập số nguyên từ 1 trở lên." } });
+    expect(refused.data).toMatchObject({
+      form: "thresholds",
+      errors: { minLowerBound: "Nhập tỷ lệ phần trăm từ 0 đến 99.", minSides: "Nhập số nguyên từ 1 trở lên." },
+    });
 
-    const saved = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm() });
+    const saved = await callRoute(periodAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: thresholdsForm(),
+    });
     expect(saved).toMatchObject({ status: 302, location: "/admin/periods/2011?saved=thresholds" });
     const page = await callRoute(periodLoader, "/admin/periods/2011?saved=thresholds", { cookie: admin.cookie, params: { code: "2011" } });
-    expect(page.data).toMatchObject({ thresholdsSaved: true, thresholds: { disagreementEnabled: "on", minLowerBound: "40", minSides: "5", proposalsEnabled: "", minCount: "3" } });
+    expect(page.data).toMatchObject({
+      thresholdsSaved: true,
+      thresholds: { disagreementEnabled: "on", minLowerBound: "40", minSides: "5", proposalsEnabled: "", minCount: "3" },
+    });
     expect(await AuditEvent.countDocuments({ action: "review.thresholds", targetId: "2011", actorEmail: admin.email })).toBe(1);
 
-    const forbidden = await callRoute(periodAction, "/admin/periods/2011", { cookie: members[0]!.cookie, params: { code: "2011" }, form: thresholdsForm({ minSides: "1" }) });
+    const forbidden = await callRoute(periodAction, "/admin/periods/2011", {
+      cookie: members[0]!.cookie,
+      params: { code: "2011" },
+      form: thresholdsForm({ minSides: "1" }),
+    });
     expect(forbidden.status).toBe(403);
   });
 });
@@ -95,7 +124,9 @@ describe("crossing a threshold", () => {
     await approveAll(await pending(b, "disagree", 8));
     expect(await casesOf(b)).toHaveLength(1);
 
-    const dashboard = (await callLoader(dashboardLoader, "/committee?period=2011", {}, { Cookie: members[0]!.cookie })) as { reviews: { organization: string; comments: { body: string }[]; current: { disagreementLow: number } }[] };
+    const dashboard = (await callLoader(dashboardLoader, "/committee?period=2011", {}, { Cookie: members[0]!.cookie })) as {
+      reviews: { organization: string; comments: { body: string }[]; current: { disagreementLow: number } }[];
+    };
     expect(dashboard.reviews.map((item) => item.organization)).toEqual(["RR-001", "RR-002"]);
     expect(dashboard.reviews[0]!.current.disagreementLow).toBeGreaterThan(dashboard.reviews[1]!.current.disagreementLow);
     expect(dashboard.reviews[0]!.comments).toHaveLength(5);
@@ -115,7 +146,9 @@ describe("a committee member works the case", () => {
   it("takes it once: a second member at the same moment gets the 409 message", async () => {
     const outcomes = await Promise.all(members.map((member) => post(member, { intent: "start" })));
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
-    expect(outcomes.find((o) => o.status === 409)!.data).toMatchObject({ errors: { _form: "Người khác đã xử lý hồ sơ này trước. Trang đang hiển thị trạng thái hiện tại." } });
+    expect(outcomes.find((o) => o.status === 409)!.data).toMatchObject({
+      errors: { _form: "Người khác đã xử lý hồ sơ này trước. Trang đang hiển thị trạng thái hiện tại." },
+    });
     expect(await AuditEvent.countDocuments({ action: "review.start", targetId: caseId() })).toBe(1);
   });
 
@@ -124,7 +157,12 @@ describe("a committee member works the case", () => {
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ errors: { to: "Hãy chọn mức xếp loại mới.", note: "Hãy ghi lý do, ít nhất 3 ký tự." } });
 
-    const form = { intent: "decide", decision: "changed", to: "hoan-thanh", note: "Hội nghị cấp ủy xem xét lại sau khi lấy ý kiến nhân dân." };
+    const form = {
+      intent: "decide",
+      decision: "changed",
+      to: "hoan-thanh",
+      note: "Hội nghị cấp ủy xem xét lại sau khi lấy ý kiến nhân dân.",
+    };
     const outcomes = await Promise.all(members.map((member) => post(member, form)));
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
 
@@ -135,19 +173,27 @@ describe("a committee member works the case", () => {
     expect(decided).toMatchObject({ status: "decided", outcome: { decision: "changed", from: "tsvm", to: "hoan-thanh", note: form.note } });
     expect(await AuditEvent.countDocuments({ action: "review.decide", targetId: caseId() })).toBe(1);
 
-    const page = (await callLoader(caseLoader, `/committee/reviews/${caseId()}`, { id: caseId() }, { Cookie: members[1]!.cookie })) as { item: { status: string } };
+    const page = (await callLoader(caseLoader, `/committee/reviews/${caseId()}`, { id: caseId() }, { Cookie: members[1]!.cookie })) as {
+      item: { status: string };
+    };
     expect(page.item.status).toBe("decided");
   });
 
   it("shows the revision and its history on the public page and in the APIs", async () => {
     const html = await (await fetch(http.url("/organizations/RR-001?lng=en"))).text();
     expect(html).toMatch(/Revised on [^<]+ after public consultation/);
-    const detail = (await (await callLoader(detailApi, "/api/v1/organizations/RR-001", { code: "RR-001" })).json()) as { evaluations: { rating: string; ratingHistory: unknown[] }[] };
+    const detail = (await (await callLoader(detailApi, "/api/v1/organizations/RR-001", { code: "RR-001" })).json()) as {
+      evaluations: { rating: string; ratingHistory: unknown[] }[];
+    };
     expect(detail.evaluations[0]).toMatchObject({ rating: "hoan-thanh", ratingHistory: [{ from: "tsvm", to: "hoan-thanh" }] });
 
     const reviews = await reviewsFor();
     expect(reviews.items).toHaveLength(1);
-    expect(reviews.items[0]).toMatchObject({ organization: "RR-001", status: "decided", outcome: { decision: "changed", from: "tsvm", to: "hoan-thanh", decidedAt: expect.stringMatching(/^\d{4}-/) } });
+    expect(reviews.items[0]).toMatchObject({
+      organization: "RR-001",
+      status: "decided",
+      outcome: { decision: "changed", from: "tsvm", to: "hoan-thanh", decidedAt: expect.stringMatching(/^\d{4}-/) },
+    });
   });
 
   it("regroups summaries by the current rating, equal to a recount, and opens no new case on the views behind the change", async () => {
@@ -196,16 +242,26 @@ describe("the pages, served as a browser without JavaScript gets them", () => {
 
 describe("rules switched off, then on", () => {
   it("opens nothing while both rules are off, and the case at once when an admin turns one on", async () => {
-    const off = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm({ disagreementEnabled: "" }) });
+    const off = await callRoute(periodAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: thresholdsForm({ disagreementEnabled: "" }),
+    });
     expect(off.status).toBe(302);
     const c = await createRatedOrganization({ code: "RR-003", name: "Chi bộ Ấp Lò Than", period: "2011", rating: "tsvm" });
     await approveAll(await pending(c, "agree", 2));
     await approveAll(await pending(c, "disagree", 9));
     expect(await casesOf(c)).toHaveLength(0);
 
-    const on = await callRoute(periodAction, "/admin/periods/2011", { cookie: admin.cookie, params: { code: "2011" }, form: thresholdsForm() });
+    const on = await callRoute(periodAction, "/admin/periods/2011", {
+      cookie: admin.cookie,
+      params: { code: "2011" },
+      form: thresholdsForm(),
+    });
     expect(on.status).toBe(302);
     expect(await casesOf(c)).toEqual([expect.objectContaining({ status: "open" })]);
-    expect(await AuditEvent.countDocuments({ action: "review.open", targetId: reviewCaseId(c.evaluationId, 0), actorEmail: admin.email })).toBe(1);
+    expect(
+      await AuditEvent.countDocuments({ action: "review.open", targetId: reviewCaseId(c.evaluationId, 0), actorEmail: admin.email }),
+    ).toBe(1);
   });
 });

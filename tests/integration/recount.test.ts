@@ -57,7 +57,9 @@ describe("summaries:rebuild recount", () => {
     expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
 
     const dry = await recountCounters({ period: "2011", dryRun: true });
-    expect(dry.drifts).toEqual([{ evaluation: id, orgCode: "R-001", period: "2011", field: "counters.agree", stored: before.agree + 7, recount: before.agree }]);
+    expect(dry.drifts).toEqual([
+      { evaluation: id, orgCode: "R-001", period: "2011", field: "counters.agree", stored: before.agree + 7, recount: before.agree },
+    ]);
     expect((await organizationSummary("R-001")).agree).toBe(before.agree + 7);
 
     const report = await recountCounters({ period: "2011" });
@@ -71,7 +73,10 @@ describe("summaries:rebuild recount", () => {
   it("repairs map counters (proposed, rejected) and resident counters in both directions", async () => {
     const evaluation = await Evaluation.findOne({ orgCode: "R-002" }, { _id: 1 }).lean();
     const id = String(evaluation!._id);
-    await Evaluation.updateOne({ _id: id }, { $inc: { "residentCounters.disagree": 2, "proposed.yeu-kem": 1, "rejected.abuse": -1, "counters.pending": -1 } });
+    await Evaluation.updateOne(
+      { _id: id },
+      { $inc: { "residentCounters.disagree": 2, "proposed.yeu-kem": 1, "rejected.abuse": -1, "counters.pending": -1 } },
+    );
     const report = await recountCounters();
     expect(report.drifts.map((d) => `${d.field} ${d.stored}→${d.recount}`).sort()).toEqual([
       "counters.pending 0→1",

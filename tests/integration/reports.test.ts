@@ -40,7 +40,10 @@ async function report(id: string, body: unknown, clientKey = newClientKey(), lan
     body: JSON.stringify(body),
   });
   const response = (await reportApi({ request, params: { id }, context: { cspNonce: "", requestId: "t", clientKey } })) as Response;
-  return { status: response.status, json: (await response.json()) as { status?: string; error?: { code: string; message: string; fields?: Record<string, string> } } };
+  return {
+    status: response.status,
+    json: (await response.json()) as { status?: string; error?: { code: string; message: string; fields?: Record<string, string> } },
+  };
 }
 
 async function agree(evaluationId: string) {
@@ -70,16 +73,35 @@ describe("readers report a published comment", () => {
     expect(await published(org.evaluationId)).toEqual([]);
     expect(await agree(org.evaluationId)).toBe(0);
     const cookie = moderator.cookie;
-    const queue = (await queueApi({ request: new Request("http://localhost/api/v1/moderation/queue?organization=RP-01", { headers: { Cookie: cookie } }), params: {}, context: { cspNonce: "", requestId: "t", clientKey: "k" } })) as Response;
+    const queue = (await queueApi({
+      request: new Request("http://localhost/api/v1/moderation/queue?organization=RP-01", { headers: { Cookie: cookie } }),
+      params: {},
+      context: { cspNonce: "", requestId: "t", clientKey: "k" },
+    })) as Response;
     const items = ((await queue.json()) as { items: { id: string; status: string; followUp: unknown }[] }).items;
-    expect(items).toEqual([expect.objectContaining({ id: item.id, status: "under-review", followUp: { kind: "reports", reports: { count: 3, reasons: { abuse: 2, "personal-data": 1 } } } })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        id: item.id,
+        status: "under-review",
+        followUp: { kind: "reports", reports: { count: 3, reasons: { abuse: 2, "personal-data": 1 } } },
+      }),
+    ]);
     expect((await moderationStats({ now: new Date() })).queue).toMatchObject({ reported: 1 });
-    const tracking = (await trackingApi({ request: new Request(`http://localhost/api/v1/feedback/${item.trackingCode}`), params: { trackingCode: item.trackingCode }, context: { cspNonce: "", requestId: "t", clientKey: "k" } })) as Response;
+    const tracking = (await trackingApi({
+      request: new Request(`http://localhost/api/v1/feedback/${item.trackingCode}`),
+      params: { trackingCode: item.trackingCode },
+      context: { cspNonce: "", requestId: "t", clientKey: "k" },
+    })) as Response;
     expect(await tracking.json()).toMatchObject({ status: "under-review" });
     // A rebuild of the read models from the feedback collection puts it back in the queue just the same.
     await rebuildFeedbackReadModels();
     const rebuilt = await listQueue({ filters: { status: "pending", organization: "RP-01" }, limit: 10 });
-    expect(rebuilt.items).toEqual([expect.objectContaining({ id: item.id, followUp: { kind: "reports", reports: { count: 3, reasons: { abuse: 2, "personal-data": 1 } } } })]);
+    expect(rebuilt.items).toEqual([
+      expect.objectContaining({
+        id: item.id,
+        followUp: { kind: "reports", reports: { count: 3, reasons: { abuse: 2, "personal-data": 1 } } },
+      }),
+    ]);
     expect(await published(org.evaluationId)).toEqual([]);
     // Hidden comments cannot be reported further.
     expect(await report(item.id, { reason: "spam" })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
@@ -123,15 +145,26 @@ describe("readers report a published comment", () => {
 
   it("refuses bad input with a translated 400, and unknown or unpublished comments with 404", async () => {
     const { item } = await publishedComment("RP-04");
-    expect(await report(item.id, { reason: "boring" })).toMatchObject({ status: 400, json: { error: { code: "invalid_input", fields: { reason: "Choose a reason." } } } });
-    expect(await report(item.id, {}, newClientKey(), "vi")).toMatchObject({ status: 400, json: { error: { fields: { reason: "Hãy chọn một lý do." } } } });
-    expect(await report(item.id, { reason: "spam", website: "http://x" })).toMatchObject({ status: 400, json: { error: { code: "spam_suspected" } } });
+    expect(await report(item.id, { reason: "boring" })).toMatchObject({
+      status: 400,
+      json: { error: { code: "invalid_input", fields: { reason: "Choose a reason." } } },
+    });
+    expect(await report(item.id, {}, newClientKey(), "vi")).toMatchObject({
+      status: 400,
+      json: { error: { fields: { reason: "Hãy chọn một lý do." } } },
+    });
+    expect(await report(item.id, { reason: "spam", website: "http://x" })).toMatchObject({
+      status: 400,
+      json: { error: { code: "spam_suspected" } },
+    });
     expect(await report("65a000000000000000000000", { reason: "spam" })).toMatchObject({
       status: 404,
       json: { error: { code: "not_found", message: "This comment is not published (or no longer is), so it cannot be reported." } },
     });
     expect(await report("not-an-id", { reason: "spam" })).toMatchObject({ status: 404 });
-    const pending = await createPendingFeedback({ ...(await createRatedOrganization({ code: "RP-05", name: "Chi bộ RP-05", period: "2011" })) });
+    const pending = await createPendingFeedback({
+      ...(await createRatedOrganization({ code: "RP-05", name: "Chi bộ RP-05", period: "2011" })),
+    });
     expect(await report(pending.id, { reason: "spam" })).toMatchObject({ status: 404 });
   });
 
@@ -139,7 +172,11 @@ describe("readers report a published comment", () => {
     const admin = await createStaff("admin");
     const post = (threshold: string) =>
       adminReports({
-        request: new Request("http://localhost/admin/reports", { method: "POST", headers: { Cookie: admin.cookie, "accept-language": "en" }, body: new URLSearchParams({ threshold }) }),
+        request: new Request("http://localhost/admin/reports", {
+          method: "POST",
+          headers: { Cookie: admin.cookie, "accept-language": "en" },
+          body: new URLSearchParams({ threshold }),
+        }),
         params: {},
         context: { cspNonce: "", requestId: "t", clientKey: "k" },
       });

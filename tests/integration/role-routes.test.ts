@@ -55,24 +55,56 @@ const MODERATION_API = { ...MODERATION, anonymous: 401 };
 /** Only the organization's own account may publish its reply; staff roles are refused like anyone else. */
 const OWN_ORGANIZATION = { anonymous: 302, moderator: 403, committee: 403, admin: 403, organization: 303 };
 
-const get = (module: { loader: unknown }, url: string, params: Record<string, string> = {}) => (who: Who) => callAs(module.loader as Handler, cookies[who], url, { params });
-const post = (module: { action: unknown }, url: string, form: () => Record<string, string> | Promise<Record<string, string>>, params: Record<string, string> = {}) => async (who: Who) =>
-  callAs(module.action as Handler, cookies[who], url, { method: "POST", form: await form(), params });
+const get =
+  (module: { loader: unknown }, url: string, params: Record<string, string> = {}) =>
+  (who: Who) =>
+    callAs(module.loader as Handler, cookies[who], url, { params });
+const post =
+  (
+    module: { action: unknown },
+    url: string,
+    form: () => Record<string, string> | Promise<Record<string, string>>,
+    params: Record<string, string> = {},
+  ) =>
+  async (who: Who) =>
+    callAs(module.action as Handler, cookies[who], url, { method: "POST", form: await form(), params });
 
 /** A published official reply on an organization of its own, for a moderator to hide. */
 async function publishedReply(): Promise<string> {
   const code = `RP-${String(++sequence).padStart(3, "0")}`;
   const rated = await createRatedOrganization({ code, name: `Chi bộ khu ${sequence}`, period: "2011" });
-  await saveReply({ evaluationId: rated.evaluationId, body: "Chi bộ đã tiếp thu ý kiến.", account: { id: "000000000000000000000000", email: "org@example.vn", role: "organization", organization: code } });
+  await saveReply({
+    evaluationId: rated.evaluationId,
+    body: "Chi bộ đã tiếp thu ý kiến.",
+    account: { id: "000000000000000000000000", email: "org@example.vn", role: "organization", organization: code },
+  });
   return rated.evaluationId;
 }
 
 /** A re-review case of its own for each call, so starting it works for every role allowed to. */
 async function openCase(): Promise<string> {
-  const rated = await createRatedOrganization({ code: `RV-${String(++sequence).padStart(3, "0")}`, name: `Chi bộ ấp ${sequence}`, period: "2011" });
+  const rated = await createRatedOrganization({
+    code: `RV-${String(++sequence).padStart(3, "0")}`,
+    name: `Chi bộ ấp ${sequence}`,
+    period: "2011",
+  });
   const id = `${rated.evaluationId}:0`;
   const numbers = { agree: 2, disagree: 9, sides: 11, disagreementLow: 0.52, stated: 9, differing: 9 };
-  await ReviewCase.create({ _id: id, evaluation: rated.evaluationId, organization: rated.organizationId, orgCode: `RV-${String(sequence).padStart(3, "0")}`, orgName: `Chi bộ ấp ${sequence}`, period: "2011", ratingVersion: 0, rating: "tsvm", status: "open", reason: "disagreement", numbers, thresholds: {}, openedAt: new Date() });
+  await ReviewCase.create({
+    _id: id,
+    evaluation: rated.evaluationId,
+    organization: rated.organizationId,
+    orgCode: `RV-${String(sequence).padStart(3, "0")}`,
+    orgName: `Chi bộ ấp ${sequence}`,
+    period: "2011",
+    ratingVersion: 0,
+    rating: "tsvm",
+    status: "open",
+    reason: "disagreement",
+    numbers,
+    thresholds: {},
+    openedAt: new Date(),
+  });
   return id;
 }
 
@@ -80,26 +112,101 @@ const ROWS: Row[] = [
   { file: "admin._index.tsx", route: "GET /admin", run: get(adminHome, "/admin"), expected: ADMIN },
   { file: "admin.periods._index.tsx", route: "GET /admin/periods", run: get(periodList, "/admin/periods"), expected: ADMIN },
   { file: "admin.periods.new.tsx", route: "GET /admin/periods/new", run: get(periodNew, "/admin/periods/new"), expected: ADMIN },
-  { file: "admin.periods.new.tsx", route: "POST /admin/periods/new (incomplete)", run: post(periodNew, "/admin/periods/new", () => ({ code: "2030" })), expected: adminForm(400) },
-  { file: "admin.periods.$code.tsx", route: "GET /admin/periods/:code", run: get(periodEdit, "/admin/periods/2011", { code: "2011" }), expected: ADMIN },
-  { file: "admin.periods.$code.tsx", route: "POST /admin/periods/:code (open-window)", run: post(periodEdit, "/admin/periods/2011", () => ({ intent: "open-window" }), { code: "2011" }), expected: adminForm(302) },
-  { file: "admin.organizations._index.tsx", route: "GET /admin/organizations", run: get(organizationList, "/admin/organizations"), expected: ADMIN },
-  { file: "admin.organizations.new.tsx", route: "GET /admin/organizations/new", run: get(organizationNew, "/admin/organizations/new"), expected: ADMIN },
-  { file: "admin.organizations.new.tsx", route: "POST /admin/organizations/new (incomplete)", run: post(organizationNew, "/admin/organizations/new", () => ({ code: "DN-9999" })), expected: adminForm(400) },
-  { file: "admin.organizations.$code.tsx", route: "GET /admin/organizations/:code", run: get(organizationEdit, "/admin/organizations/DN-0200", { code: "DN-0200" }), expected: ADMIN },
-  { file: "admin.organizations.$code.tsx", route: "POST /admin/organizations/:code (activate)", run: post(organizationEdit, "/admin/organizations/DN-0200", () => ({ intent: "activate" }), { code: "DN-0200" }), expected: adminForm(302) },
+  {
+    file: "admin.periods.new.tsx",
+    route: "POST /admin/periods/new (incomplete)",
+    run: post(periodNew, "/admin/periods/new", () => ({ code: "2030" })),
+    expected: adminForm(400),
+  },
+  {
+    file: "admin.periods.$code.tsx",
+    route: "GET /admin/periods/:code",
+    run: get(periodEdit, "/admin/periods/2011", { code: "2011" }),
+    expected: ADMIN,
+  },
+  {
+    file: "admin.periods.$code.tsx",
+    route: "POST /admin/periods/:code (open-window)",
+    run: post(periodEdit, "/admin/periods/2011", () => ({ intent: "open-window" }), { code: "2011" }),
+    expected: adminForm(302),
+  },
+  {
+    file: "admin.organizations._index.tsx",
+    route: "GET /admin/organizations",
+    run: get(organizationList, "/admin/organizations"),
+    expected: ADMIN,
+  },
+  {
+    file: "admin.organizations.new.tsx",
+    route: "GET /admin/organizations/new",
+    run: get(organizationNew, "/admin/organizations/new"),
+    expected: ADMIN,
+  },
+  {
+    file: "admin.organizations.new.tsx",
+    route: "POST /admin/organizations/new (incomplete)",
+    run: post(organizationNew, "/admin/organizations/new", () => ({ code: "DN-9999" })),
+    expected: adminForm(400),
+  },
+  {
+    file: "admin.organizations.$code.tsx",
+    route: "GET /admin/organizations/:code",
+    run: get(organizationEdit, "/admin/organizations/DN-0200", { code: "DN-0200" }),
+    expected: ADMIN,
+  },
+  {
+    file: "admin.organizations.$code.tsx",
+    route: "POST /admin/organizations/:code (activate)",
+    run: post(organizationEdit, "/admin/organizations/DN-0200", () => ({ intent: "activate" }), { code: "DN-0200" }),
+    expected: adminForm(302),
+  },
   { file: "admin.reports.tsx", route: "GET /admin/reports", run: get(adminReports, "/admin/reports"), expected: ADMIN },
-  { file: "admin.reports.tsx", route: "POST /admin/reports (threshold)", run: post(adminReports, "/admin/reports", () => ({ threshold: "3" })), expected: adminForm(200) },
+  {
+    file: "admin.reports.tsx",
+    route: "POST /admin/reports (threshold)",
+    run: post(adminReports, "/admin/reports", () => ({ threshold: "3" })),
+    expected: adminForm(200),
+  },
   { file: "admin.import.tsx", route: "GET /admin/import", run: get(adminImport, "/admin/import"), expected: ADMIN },
-  { file: "admin.import.tsx", route: "POST /admin/import (no file)", run: post(adminImport, "/admin/import", () => ({ intent: "check", period: "2011" })), expected: adminForm(400) },
-  { file: "admin.import-template[.]csv.ts", route: "GET /admin/import-template.csv", run: get(importTemplate, "/admin/import-template.csv?period=2011"), expected: ADMIN },
-  { file: "admin.export.$period.ts", route: "GET /admin/export/:period", run: get(adminExport, "/admin/export/2011", { period: "2011" }), expected: ADMIN },
+  {
+    file: "admin.import.tsx",
+    route: "POST /admin/import (no file)",
+    run: post(adminImport, "/admin/import", () => ({ intent: "check", period: "2011" })),
+    expected: adminForm(400),
+  },
+  {
+    file: "admin.import-template[.]csv.ts",
+    route: "GET /admin/import-template.csv",
+    run: get(importTemplate, "/admin/import-template.csv?period=2011"),
+    expected: ADMIN,
+  },
+  {
+    file: "admin.export.$period.ts",
+    route: "GET /admin/export/:period",
+    run: get(adminExport, "/admin/export/2011", { period: "2011" }),
+    expected: ADMIN,
+  },
   { file: "admin.users.tsx", route: "GET /admin/users", run: get(adminUsers, "/admin/users"), expected: ADMIN },
-  { file: "admin.users.tsx", route: "POST /admin/users (disable, unknown account)", run: post(adminUsers, "/admin/users", () => ({ intent: "disable", userId: "nope" })), expected: adminForm(400) },
+  {
+    file: "admin.users.tsx",
+    route: "POST /admin/users (disable, unknown account)",
+    run: post(adminUsers, "/admin/users", () => ({ intent: "disable", userId: "nope" })),
+    expected: adminForm(400),
+  },
   { file: "admin.words.tsx", route: "GET /admin/words", run: get(adminWords, "/admin/words"), expected: ADMIN },
-  { file: "admin.words.tsx", route: "POST /admin/words (add)", run: post(adminWords, "/admin/words", () => ({ intent: "add", word: `từ cấm ${++sequence}`, list: "suspect", lang: "vi" })), expected: adminForm(200) },
+  {
+    file: "admin.words.tsx",
+    route: "POST /admin/words (add)",
+    run: post(adminWords, "/admin/words", () => ({ intent: "add", word: `từ cấm ${++sequence}`, list: "suspect", lang: "vi" })),
+    expected: adminForm(200),
+  },
   { file: "committee.tsx", route: "GET /committee", run: get(committeeHome, "/committee"), expected: COMMITTEE },
-  { file: "committee_.reviews._index.tsx", route: "GET /committee/reviews", run: get(reviewList, "/committee/reviews"), expected: COMMITTEE },
+  {
+    file: "committee_.reviews._index.tsx",
+    route: "GET /committee/reviews",
+    run: get(reviewList, "/committee/reviews"),
+    expected: COMMITTEE,
+  },
   {
     file: "committee_.reviews.$id.tsx",
     route: "GET /committee/reviews/:id",
@@ -114,32 +221,69 @@ const ROWS: Row[] = [
     route: "POST /committee/reviews/:id (start)",
     run: async (who) => {
       const id = await openCase();
-      return callAs(reviewCase.action as Handler, cookies[who], `/committee/reviews/${id}`, { method: "POST", form: { intent: "start" }, params: { id } });
+      return callAs(reviewCase.action as Handler, cookies[who], `/committee/reviews/${id}`, {
+        method: "POST",
+        form: { intent: "start" },
+        params: { id },
+      });
     },
     expected: { ...COMMITTEE, committee: 302, admin: 302 },
   },
-  { file: "api.v1.moderation.queue.ts", route: "GET /api/v1/moderation/queue", run: get(queueApi, "/api/v1/moderation/queue?status=pending&limit=5"), expected: MODERATION_API },
+  {
+    file: "api.v1.moderation.queue.ts",
+    route: "GET /api/v1/moderation/queue",
+    run: get(queueApi, "/api/v1/moderation/queue?status=pending&limit=5"),
+    expected: MODERATION_API,
+  },
   {
     file: "api.v1.moderation.feedback.$id.ts",
     route: "POST /api/v1/moderation/feedback/:id",
     run: async (who) => {
       const { id } = await createPendingFeedback(org);
-      return callAs(decideApi.action as Handler, cookies[who], `/api/v1/moderation/feedback/${id}`, { method: "POST", json: { decision: "approve" }, params: { id } });
+      return callAs(decideApi.action as Handler, cookies[who], `/api/v1/moderation/feedback/${id}`, {
+        method: "POST",
+        json: { decision: "approve" },
+        params: { id },
+      });
     },
     expected: MODERATION_API,
   },
-  { file: "moderation.replies.tsx", route: "GET /moderation/replies", run: get(moderationReplies, "/moderation/replies"), expected: MODERATION },
-  { file: "moderation.replies.tsx", route: "POST /moderation/replies (hide)", run: post(moderationReplies, "/moderation/replies", async () => ({ intent: "hide", evaluation: await publishedReply(), reason: "off-topic" })), expected: MODERATION },
+  {
+    file: "moderation.replies.tsx",
+    route: "GET /moderation/replies",
+    run: get(moderationReplies, "/moderation/replies"),
+    expected: MODERATION,
+  },
+  {
+    file: "moderation.replies.tsx",
+    route: "POST /moderation/replies (hide)",
+    run: post(moderationReplies, "/moderation/replies", async () => ({
+      intent: "hide",
+      evaluation: await publishedReply(),
+      reason: "off-topic",
+    })),
+    expected: MODERATION,
+  },
   {
     file: "organizations.$code.tsx",
     route: "POST /organizations/:code (reply)",
-    run: post(organizationPage, "/organizations/DN-0200", () => ({ intent: "reply", evaluation: org.evaluationId, body: "Chi bộ xin tiếp thu và trả lời." }), { code: "DN-0200" }),
+    run: post(
+      organizationPage,
+      "/organizations/DN-0200",
+      () => ({ intent: "reply", evaluation: org.evaluationId, body: "Chi bộ xin tiếp thu và trả lời." }),
+      { code: "DN-0200" },
+    ),
     expected: OWN_ORGANIZATION,
   },
   {
     file: "api.v1.evaluations.$id.reply.ts",
     route: "PUT /api/v1/evaluations/:id/reply",
-    run: (who) => callAs(replyApi.action as Handler, cookies[who], `/api/v1/evaluations/${org.evaluationId}/reply`, { method: "PUT", json: { body: "Chi bộ xin tiếp thu." }, params: { id: org.evaluationId } }),
+    run: (who) =>
+      callAs(replyApi.action as Handler, cookies[who], `/api/v1/evaluations/${org.evaluationId}/reply`, {
+        method: "PUT",
+        json: { body: "Chi bộ xin tiếp thu." },
+        params: { id: org.evaluationId },
+      }),
     expected: { ...OWN_ORGANIZATION, anonymous: 401, organization: 200 },
   },
 ];

@@ -25,7 +25,10 @@ beforeAll(async () => {
 }, 120_000);
 
 async function countBy(field: string, match: Record<string, unknown>): Promise<Record<string, number>> {
-  const rows = await Evaluation.aggregate<{ _id: string; n: number }>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]);
+  const rows = await Evaluation.aggregate<{ _id: string; n: number }>([
+    { $match: match },
+    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+  ]);
   return Object.fromEntries(rows.map((row) => [row._id, row.n]));
 }
 
@@ -36,7 +39,10 @@ describe("demo data", () => {
     expect(Object.keys(await countBy("district", { period: "2011" })).sort()).toHaveLength(11);
     expect(steps.at(-1)).toMatchObject({ stage: "feedback", done: steps.at(-1)!.total });
     const periods = await Period.find({}, { code: 1, status: 1, commentsOpenAt: 1, commentsCloseAt: 1 }).sort({ code: 1, _id: 1 }).lean();
-    expect(periods.map((p) => [p.code, p.status])).toEqual([["2011", "open"], ["2012", "closed"]]);
+    expect(periods.map((p) => [p.code, p.status])).toEqual([
+      ["2011", "open"],
+      ["2012", "closed"],
+    ]);
     const now = Date.now();
     expect(periods[0]!.commentsOpenAt.getTime()).toBeLessThan(now);
     expect(periods[0]!.commentsCloseAt.getTime() - now).toBeGreaterThan(89 * 86_400_000);
@@ -58,7 +64,10 @@ describe("demo data", () => {
     ]);
     const byKey = Object.fromEntries(rows.map((row) => [row._id, row.n]));
     const total = Object.values(byKey).reduce((sum, n) => sum + n, 0);
-    const [sum] = await Evaluation.aggregate<{ members: number }>([{ $match: { period: "2011" } }, { $group: { _id: null, members: { $sum: "$members" } } }]);
+    const [sum] = await Evaluation.aggregate<{ members: number }>([
+      { $match: { period: "2011" } },
+      { $group: { _id: null, members: { $sum: "$members" } } },
+    ]);
     expect(total).toBe(sum?.members);
     expect(total).toBeGreaterThanOrEqual(50_500);
     expect(total).toBeLessThanOrEqual(51_500);
@@ -75,7 +84,14 @@ describe("demo data", () => {
   });
 
   it("has thousands of feedback items in every state, mostly approved and agreeing", async () => {
-    const statuses = Object.fromEntries((await Feedback.aggregate<{ _id: string; n: number }>([{ $match: { period: "2011" } }, { $group: { _id: "$status", n: { $sum: 1 } } }])).map((r) => [r._id, r.n]));
+    const statuses = Object.fromEntries(
+      (
+        await Feedback.aggregate<{ _id: string; n: number }>([
+          { $match: { period: "2011" } },
+          { $group: { _id: "$status", n: { $sum: 1 } } },
+        ])
+      ).map((r) => [r._id, r.n]),
+    );
     const total = statuses.approved! + statuses.pending! + statuses.rejected!;
     expect(total).toBeGreaterThanOrEqual(3000);
     expect(total).toBeLessThanOrEqual(4000);
@@ -92,10 +108,14 @@ describe("demo data", () => {
     expect(report).toMatchObject({ checked: 1840, drifts: [] });
     // Totals by a rule of their own (no contribution()): each stance's counter sums to the approved items
     // of that stance, pending to the pending items, rejections to the rejected ones.
-    const docs = await Evaluation.find({}, { counters: 1, rejected: 1 }).lean<{ counters: Record<string, number>; rejected?: Record<string, number> }[]>();
+    const docs = await Evaluation.find({}, { counters: 1, rejected: 1 }).lean<
+      { counters: Record<string, number>; rejected?: Record<string, number> }[]
+    >();
     const total = (read: (doc: (typeof docs)[number]) => number) => docs.reduce((sum, doc) => sum + read(doc), 0);
     const count = (filter: Record<string, unknown>) => Feedback.countDocuments(filter);
-    const totals = Object.fromEntries(["agree", "disagree", "neutral", "pending"].map((key) => [key, total((doc) => doc.counters[key] ?? 0)]));
+    const totals = Object.fromEntries(
+      ["agree", "disagree", "neutral", "pending"].map((key) => [key, total((doc) => doc.counters[key] ?? 0)]),
+    );
     expect(totals).toEqual({
       agree: await count({ status: "approved", stance: "agree" }),
       disagree: await count({ status: "approved", stance: "disagree" }),
@@ -117,7 +137,11 @@ describe("demo data", () => {
       ["VC-028", "open"],
       ["XL-018", "decided"],
     ]);
-    expect(cases.find((c) => c.orgCode === "TB-050")?.outcome).toMatchObject({ decision: "changed", from: "hoan-thanh-tot", to: "hoan-thanh" });
+    expect(cases.find((c) => c.orgCode === "TB-050")?.outcome).toMatchObject({
+      decision: "changed",
+      from: "hoan-thanh-tot",
+      to: "hoan-thanh",
+    });
     expect(cases.find((c) => c.orgCode === "XL-018")?.outcome).toMatchObject({ decision: "kept", from: "yeu-kem", to: "yeu-kem" });
     const revised = await Evaluation.findOne({ period: "2011", orgCode: "TB-050" }, { rating: 1, ratingHistory: 1 }).lean();
     expect(revised).toMatchObject({ rating: "hoan-thanh", ratingHistory: [{ from: "hoan-thanh-tot", to: "hoan-thanh" }] });
@@ -136,7 +160,9 @@ describe("demo data", () => {
     expect(Object.values(shown.replies).filter(Boolean)).toHaveLength(3);
     expect(Object.values(shown.hidden)).toEqual([{ "off-topic": 1 }]);
     const edited = replies.find((reply) => reply.organization === "XL-018")!;
-    expect(await replyVersions({ evaluationId: String(edited._id) })).toMatchObject([{ version: 1, body: "Chi bộ ghi nhận ý kiến của nhân dân." }]);
+    expect(await replyVersions({ evaluationId: String(edited._id) })).toMatchObject([
+      { version: 1, body: "Chi bộ ghi nhận ý kiến của nhân dân." },
+    ]);
   });
 
   it("gives every item a unique, readable tracking code that the tracking page finds", async () => {
@@ -145,7 +171,9 @@ describe("demo data", () => {
     expect(new Set(codes.map((c) => c.trackingCode)).size).toBe(codes.length);
     expect(codes.every((c) => normalizeTrackingCode(c.trackingCode) === c.trackingCode)).toBe(true);
     const links = await FeedbackCode.find({}, { feedback: 1 }).lean();
-    expect(new Map(links.map((link) => [link._id, String(link.feedback)]))).toEqual(new Map(codes.map((c) => [c.trackingCode, String(c._id)])));
+    expect(new Map(links.map((link) => [link._id, String(link.feedback)]))).toEqual(
+      new Map(codes.map((c) => [c.trackingCode, String(c._id)])),
+    );
     const last = codes[codes.length - 1]!;
     expect((await getFeedbackTracking({ trackingCode: last.trackingCode }))?.trackingCode).toBe(last.trackingCode);
   });
@@ -165,6 +193,8 @@ describe("demo data", () => {
     expect(await Organization.countDocuments({})).toBe(920);
     expect(await Feedback.countDocuments({})).toBe(first.feedback);
     expect(await User.countDocuments({ email: "keep@example.com" })).toBe(1);
-    expect((await Organization.find({}, { code: 1, name: 1 }).sort({ code: 1, _id: 1 }).lean()).map((o) => `${o.code} ${o.name}`)).toEqual(names);
+    expect((await Organization.find({}, { code: 1, name: 1 }).sort({ code: 1, _id: 1 }).lean()).map((o) => `${o.code} ${o.name}`)).toEqual(
+      names,
+    );
   });
 });

@@ -34,7 +34,15 @@ beforeAll(async () => {
   databaseUri = url.toString();
   child = spawn(TSX, [path.join(ROOT, "tests/support/serve-source.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", MONGODB_URI: databaseUri, NODE_ENV: "test", CAPTCHA: "off", SEED_ON_START: "false", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      MONGODB_URI: databaseUri,
+      NODE_ENV: "test",
+      CAPTCHA: "off",
+      SEED_ON_START: "false",
+      LOG_LEVEL: "info",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
@@ -50,10 +58,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill("SIGKILL");
-  await mongoose.createConnection(databaseUri).asPromise().then(async (connection) => {
-    await connection.db?.dropDatabase();
-    await connection.close();
-  });
+  await mongoose
+    .createConnection(databaseUri)
+    .asPromise()
+    .then(async (connection) => {
+      await connection.db?.dropDatabase();
+      await connection.close();
+    });
 });
 
 async function get(base: string, pathname: string): Promise<{ status: number; body: { status?: string; reason?: string } }> {

@@ -27,8 +27,15 @@ function cell(header: string, value: string): string | number | null {
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
   const a = await createRatedOrganization({ code: "A-001", name: 'Chi bộ "Ấp 1", xã An Hòa', period: "2011", district: "Biên Hòa" });
-  const b = await createRatedOrganization({ code: "A-002", name: "Đảng bộ phường Tân Mai", period: "2011", district: "Long Khánh", rating: "hoan-thanh-tot" });
-  for (let i = 0; i < 11; i++) await decide(await submitFeedback(a, i < 9 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
+  const b = await createRatedOrganization({
+    code: "A-002",
+    name: "Đảng bộ phường Tân Mai",
+    period: "2011",
+    district: "Long Khánh",
+    rating: "hoan-thanh-tot",
+  });
+  for (let i = 0; i < 11; i++)
+    await decide(await submitFeedback(a, i < 9 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
   await decide(await submitFeedback(b, "neutral"), "approved");
   await submitFeedback(b, "agree");
 });
@@ -55,9 +62,30 @@ describe("GET /api/v1/summary and /api/v1/summary.csv", () => {
 
   it("shows the fixed row shape, with total = agree + disagree + neutral", async () => {
     const summary = (await (await get(jsonLoader, "/api/v1/summary?groupBy=organization")).json()) as Summary;
-    expect(Object.keys(summary.rows[0]!).slice(0, 10)).toEqual(["key", "label", "organizations", "agree", "disagree", "neutral", "pending", "total", "agreementRate", "ci95"]);
+    expect(Object.keys(summary.rows[0]!).slice(0, 10)).toEqual([
+      "key",
+      "label",
+      "organizations",
+      "agree",
+      "disagree",
+      "neutral",
+      "pending",
+      "total",
+      "agreementRate",
+      "ci95",
+    ]);
     expect(summary.rows).toMatchObject([
-      { key: "A-001", agree: 9, disagree: 2, neutral: 0, pending: 0, total: 11, agreementRate: 0.8182, ci95: [0.5230, 0.9486], proposed: { "yeu-kem": 2 } },
+      {
+        key: "A-001",
+        agree: 9,
+        disagree: 2,
+        neutral: 0,
+        pending: 0,
+        total: 11,
+        agreementRate: 0.8182,
+        ci95: [0.523, 0.9486],
+        proposed: { "yeu-kem": 2 },
+      },
       { key: "A-002", agree: 0, disagree: 0, neutral: 1, pending: 1, total: 1, agreementRate: null, ci95: null },
     ]);
   });
@@ -68,11 +96,21 @@ describe("GET /api/v1/summary and /api/v1/summary.csv", () => {
     expect(await missing.json()).toEqual({ error: { code: "period_not_found", message: "There is no published period with this code." } });
     const bad = await get(csvLoader, "/api/v1/summary.csv?groupBy=street");
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: "invalid_query", fields: { groupBy: expect.stringContaining("organization") } } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: "invalid_query", fields: { groupBy: expect.stringContaining("organization") } },
+    });
   });
 
   it("describes every open-data endpoint in openapi.json", async () => {
     const doc = (await (await get(openapiLoader, "/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/periods", "/api/v1/organizations", "/api/v1/organizations/{code}", "/api/v1/summary", "/api/v1/summary.csv"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/periods",
+        "/api/v1/organizations",
+        "/api/v1/organizations/{code}",
+        "/api/v1/summary",
+        "/api/v1/summary.csv",
+      ]),
+    );
   });
 });

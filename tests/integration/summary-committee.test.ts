@@ -22,7 +22,9 @@ async function cookieFor(role: "committee" | "moderator"): Promise<string> {
 }
 
 function dashboard(query: string, cookie?: string) {
-  const request = new Request(`http://localhost/committee?${query}`, { headers: cookie ? { Cookie: cookie, "Accept-Language": "vi" } : {} });
+  const request = new Request(`http://localhost/committee?${query}`, {
+    headers: cookie ? { Cookie: cookie, "Accept-Language": "vi" } : {},
+  });
   return loader({ request, params: {}, context: {} } as Args);
 }
 
@@ -45,9 +47,17 @@ describe("committee dashboard", () => {
   it("lists organizations needing attention, the proposed-rating cross-table and year over year, with filters", async () => {
     await createPeriod({ code: "2011" });
     await createPeriod({ code: "2012", year: 2012 });
-    const low = { ...(await createRatedOrganization({ code: "C-001", name: "Chi bộ Ấp Thấp", period: "2011", district: "Tân Phú" })), period: "2011", district: "Tân Phú" };
-    const angry = { ...(await createRatedOrganization({ code: "C-002", name: "Chi bộ Ba Ý Kiến", period: "2011", district: "Biên Hòa" })), period: "2011" };
-    for (let i = 0; i < 12; i++) await decide(await submitFeedback(low, i < 1 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
+    const low = {
+      ...(await createRatedOrganization({ code: "C-001", name: "Chi bộ Ấp Thấp", period: "2011", district: "Tân Phú" })),
+      period: "2011",
+      district: "Tân Phú",
+    };
+    const angry = {
+      ...(await createRatedOrganization({ code: "C-002", name: "Chi bộ Ba Ý Kiến", period: "2011", district: "Biên Hòa" })),
+      period: "2011",
+    };
+    for (let i = 0; i < 12; i++)
+      await decide(await submitFeedback(low, i < 1 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
     for (let i = 0; i < 3; i++) await decide(await submitFeedback(angry, "disagree", { proposedRating: "hoan-thanh" }), "approved");
     const flagged = await submitFeedback(angry, "agree");
     await Feedback.updateOne({ _id: flagged.id }, { $set: { flags: [{ kind: "burst", detail: "5" }] } });
@@ -77,7 +87,17 @@ describe("committee dashboard", () => {
     expect(page.crossTable.cells).toEqual({ tsvm: { "yeu-kem": 11, "hoan-thanh": 3 } });
     expect(page.byDistrict.map((row) => row.key)).toEqual(["Biên Hòa", "Tân Phú"]);
     expect(page.transparency).toMatchObject({ approved: 15, pending: 1 });
-    expect(page.yearOverYear).toEqual([{ key: "C-001", label: "Chi bộ Ấp Thấp", periods: { "2011": expect.objectContaining({ agreementRate: 0.0833, sides: 12 }), "2012": expect.objectContaining({ agreementRate: 0.8333, sides: 12 }) }, change: 0.75 }]);
+    expect(page.yearOverYear).toEqual([
+      {
+        key: "C-001",
+        label: "Chi bộ Ấp Thấp",
+        periods: {
+          "2011": expect.objectContaining({ agreementRate: 0.0833, sides: 12 }),
+          "2012": expect.objectContaining({ agreementRate: 0.8333, sides: 12 }),
+        },
+        change: 0.75,
+      },
+    ]);
 
     const filtered = await dashboard("period=2011&district=T%C3%A2n%20Ph%C3%BA", cookie);
     expect(filtered.byDistrict.map((row) => row.key)).toEqual(["Tân Phú"]);

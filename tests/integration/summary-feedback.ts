@@ -26,13 +26,25 @@ export async function submitFeedback(
   const evaluation = await getEvaluationTarget({ evaluationId: target.evaluationId });
   if (!evaluation) throw new Error(`no evaluation ${target.evaluationId}`);
   const body = `Ý kiến ${stance} ${randomBytes(6).toString("hex")}`;
-  const { trackingCode } = await createFeedback({ target: evaluation, stance, proposedRating: extra.proposedRating, body, isResident: extra.isResident ?? false, locale: "vi" });
+  const { trackingCode } = await createFeedback({
+    target: evaluation,
+    stance,
+    proposedRating: extra.proposedRating,
+    body,
+    isResident: extra.isResident ?? false,
+    locale: "vi",
+  });
   const link = await FeedbackCode.findById(trackingCode, { feedback: 1 }).lean();
   return { id: String(link!.feedback), evaluationId: target.evaluationId };
 }
 
 /** A moderator's decision through the real `decideFeedback`. */
 export async function decide(item: FeedbackHandle, status: "approved" | "rejected", reason?: RejectReason): Promise<FeedbackHandle> {
-  await decideFeedback({ id: item.id, decision: status === "approved" ? "approve" : "reject", reason: status === "rejected" ? (reason ?? "other") : undefined, moderator: MODERATOR });
+  await decideFeedback({
+    id: item.id,
+    decision: status === "approved" ? "approve" : "reject",
+    reason: status === "rejected" ? (reason ?? "other") : undefined,
+    moderator: MODERATOR,
+  });
   return item;
 }

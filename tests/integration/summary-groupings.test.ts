@@ -47,10 +47,35 @@ async function expectConsistent(code: string, expected: Record<(typeof FIELDS)[n
 async function scenario(code: string): Promise<FeedbackHandle[]> {
   await createPeriod({ code });
   const org = (n: number) => `G${code}-00${n}`;
-  const orgA = await createRatedOrganization({ code: org(1), name: `Đảng bộ xã Phú Hữu ${code}`, period: code, rating: "tsvm", district: "Nhơn Trạch", kind: "dang-bo-co-so" });
-  const orgB = await createRatedOrganization({ code: org(2), name: `Chi bộ Ấp Bến Cam ${code}`, period: code, rating: "yeu-kem", district: "Nhơn Trạch" });
-  const orgC = await createRatedOrganization({ code: org(3), name: `Chi bộ Khu phố 3 ${code}`, period: code, rating: "tsvm", district: "Biên Hòa" });
-  await createRatedOrganization({ code: org(4), name: `Chi bộ không ai góp ý ${code}`, period: code, rating: "hoan-thanh", district: "Xuân Lộc" });
+  const orgA = await createRatedOrganization({
+    code: org(1),
+    name: `Đảng bộ xã Phú Hữu ${code}`,
+    period: code,
+    rating: "tsvm",
+    district: "Nhơn Trạch",
+    kind: "dang-bo-co-so",
+  });
+  const orgB = await createRatedOrganization({
+    code: org(2),
+    name: `Chi bộ Ấp Bến Cam ${code}`,
+    period: code,
+    rating: "yeu-kem",
+    district: "Nhơn Trạch",
+  });
+  const orgC = await createRatedOrganization({
+    code: org(3),
+    name: `Chi bộ Khu phố 3 ${code}`,
+    period: code,
+    rating: "tsvm",
+    district: "Biên Hòa",
+  });
+  await createRatedOrganization({
+    code: org(4),
+    name: `Chi bộ không ai góp ý ${code}`,
+    period: code,
+    rating: "hoan-thanh",
+    district: "Xuân Lộc",
+  });
   const items: FeedbackHandle[] = [];
   for (let i = 0; i < 8; i++) items.push(await submitFeedback(orgA, "agree", { isResident: i % 2 === 0 }));
   items.push(await submitFeedback(orgA, "disagree", { proposedRating: "hoan-thanh", isResident: true }));
@@ -78,9 +103,27 @@ describe("summary groupings follow moderation", () => {
 
     const [byOrganization, byDistrict, byRating] = await summaries("2012");
     const a = byOrganization!.rows.find((row) => row.key === "G2012-001")!;
-    expect(a).toMatchObject({ label: "Đảng bộ xã Phú Hữu 2012", agree: 8, disagree: 1, agreementRate: 0.8889, residents: { agree: 4, disagree: 1 }, others: { agree: 4, disagree: 0 }, proposed: { "hoan-thanh": 1 } });
-    expect(byOrganization!.rows.find((row) => row.key === "G2012-004")).toMatchObject({ organizations: 1, total: 0, agreementRate: null, ci95: null });
-    expect(byDistrict!.rows.find((row) => row.key === "Nhơn Trạch")).toMatchObject({ organizations: 2, agree: 8, disagree: 2, proposed: { "hoan-thanh": 2 } });
+    expect(a).toMatchObject({
+      label: "Đảng bộ xã Phú Hữu 2012",
+      agree: 8,
+      disagree: 1,
+      agreementRate: 0.8889,
+      residents: { agree: 4, disagree: 1 },
+      others: { agree: 4, disagree: 0 },
+      proposed: { "hoan-thanh": 1 },
+    });
+    expect(byOrganization!.rows.find((row) => row.key === "G2012-004")).toMatchObject({
+      organizations: 1,
+      total: 0,
+      agreementRate: null,
+      ci95: null,
+    });
+    expect(byDistrict!.rows.find((row) => row.key === "Nhơn Trạch")).toMatchObject({
+      organizations: 2,
+      agree: 8,
+      disagree: 2,
+      proposed: { "hoan-thanh": 2 },
+    });
     expect(byRating!.rows.map((row) => [row.key, row.label])).toEqual([
       ["tsvm", "Trong sạch vững mạnh"],
       ["hoan-thanh", "Hoàn thành nhiệm vụ"],

@@ -37,7 +37,8 @@ export async function explainRead(query: RecordedQuery): Promise<unknown> {
   const collection = mongoose.connection.db!.collection(query.collection);
   if (query.method === "aggregate") return collection.aggregate(query.args[0] as Record<string, unknown>[]).explain("queryPlanner");
   const [filter = {}, options = {}] = query.args as [Record<string, unknown> | undefined, Options | undefined];
-  if (query.method === "countDocuments") return collection.aggregate([{ $match: filter }, { $group: { _id: 1, n: { $sum: 1 } } }]).explain("queryPlanner");
+  if (query.method === "countDocuments")
+    return collection.aggregate([{ $match: filter }, { $group: { _id: 1, n: { $sum: 1 } } }]).explain("queryPlanner");
   const limit = query.method === "findOne" ? 1 : options.limit;
   return collection.find(filter, { sort: options.sort, limit, projection: options.projection }).explain("queryPlanner");
 }

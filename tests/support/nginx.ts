@@ -30,7 +30,23 @@ function freePort(): Promise<number> {
 }
 
 /** The repository's site with this machine's ports, certificate and asset directory in place of the production ones. */
-function renderSite({ site, appPort, httpPort, httpsPort, certFile, keyFile, assetsDir }: { site: string; appPort: number; httpPort: number; httpsPort: number; certFile: string; keyFile: string; assetsDir: string }): string {
+function renderSite({
+  site,
+  appPort,
+  httpPort,
+  httpsPort,
+  certFile,
+  keyFile,
+  assetsDir,
+}: {
+  site: string;
+  appPort: number;
+  httpPort: number;
+  httpsPort: number;
+  certFile: string;
+  keyFile: string;
+  assetsDir: string;
+}): string {
   const replacements: [RegExp, string][] = [
     [/server 127\.0\.0\.1:3000;/g, `server 127.0.0.1:${appPort};`],
     [/^\s*listen \[::\]:\d+.*$/gm, ""],
@@ -85,10 +101,33 @@ export async function startNginx({ appPort }: { appPort: number }): Promise<Runn
   mkdirSync(assetsDir);
   const certFile = path.join(prefix, "cert.pem");
   const keyFile = path.join(prefix, "key.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+    ],
+    { stdio: "ignore" },
+  );
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   const siteFile = path.join(prefix, "site.conf");
-  writeFileSync(siteFile, renderSite({ site: readFileSync(SITE_FILE, "utf8"), appPort, httpPort, httpsPort, certFile, keyFile, assetsDir }));
+  writeFileSync(
+    siteFile,
+    renderSite({ site: readFileSync(SITE_FILE, "utf8"), appPort, httpPort, httpsPort, certFile, keyFile, assetsDir }),
+  );
   const confFile = path.join(prefix, "nginx.conf");
   writeFileSync(confFile, mainConfig(prefix, siteFile));
 

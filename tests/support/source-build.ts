@@ -18,10 +18,18 @@ export async function sourceBuild(): Promise<ServerBuild> {
   const manifest = flatRoutes(APP_DIR, remixConfig.ignoredRouteFiles);
   const routes: ServerBuild["routes"] = {};
   const assetRoutes: ServerBuild["assets"]["routes"] = {};
-  const entries = [{ id: "root", file: "root.tsx" } as { id: string; file: string; path?: string; index?: boolean; parentId?: string }, ...Object.values(manifest)];
+  const entries = [
+    { id: "root", file: "root.tsx" } as { id: string; file: string; path?: string; index?: boolean; parentId?: string },
+    ...Object.values(manifest),
+  ];
   for (const route of entries) {
     const module = (await import(/* @vite-ignore */ path.join(APP_DIR, route.file))) as RouteModule;
-    const shape = { id: route.id, parentId: route.id === "root" ? undefined : (route.parentId ?? "root"), path: route.path, index: route.index };
+    const shape = {
+      id: route.id,
+      parentId: route.id === "root" ? undefined : (route.parentId ?? "root"),
+      path: route.path,
+      index: route.index,
+    };
     routes[route.id] = { ...shape, module };
     assetRoutes[route.id] = {
       ...shape,
@@ -45,4 +53,3 @@ export async function sourceBuild(): Promise<ServerBuild> {
     isSpaMode: false,
   };
 }
-

@@ -21,7 +21,10 @@ describe("bench goals", () => {
   });
 
   it("renders one aligned table with a dash where nothing answered", () => {
-    const table = renderTable([{ name: "/", idle: stats({}), loaded: stats({ total: 0 }), ratio: 0, goal: "g", verdict: "MISS" }], 50).split("\n");
+    const table = renderTable(
+      [{ name: "/", idle: stats({}), loaded: stats({ total: 0 }), ratio: 0, goal: "g", verdict: "MISS" }],
+      50,
+    ).split("\n");
     expect(table[0]).toContain("50c req/s");
     expect(table[2]).toMatch(/^\/\s+100\s+10\s+100\s+0\s+—\s+—\s+0\/0\s+0\.00\s+g\s+MISS$/);
   });

@@ -70,20 +70,40 @@ describe("overviewOf", () => {
 
   it("counts ratings and member categories in scale order, zeros and stray keys included", () => {
     const overview = overviewOf(period, [
-      row("A", id(1), { members: 30, memberCounts: [{ key: "tot", count: 25 }, { key: "khac", count: 5 }] }),
+      row("A", id(1), {
+        members: 30,
+        memberCounts: [
+          { key: "tot", count: 25 },
+          { key: "khac", count: 5 },
+        ],
+      }),
       row("B", id(2), { members: 12, rating: "la", memberCounts: [{ key: "tot", count: 12 }] }),
     ]);
     expect(overview.organizations).toBe(2);
     expect(overview.members).toBe(42);
-    expect(overview.ratings.map((r) => [r.key, r.count])).toEqual([["tsvm", 1], ["yeu-kem", 0], ["la", 1]]);
-    expect(overview.memberCategories.map((r) => [r.key, r.count])).toEqual([["tot", 37], ["khac", 5]]);
+    expect(overview.ratings.map((r) => [r.key, r.count])).toEqual([
+      ["tsvm", 1],
+      ["yeu-kem", 0],
+      ["la", 1],
+    ]);
+    expect(overview.memberCategories.map((r) => [r.key, r.count])).toEqual([
+      ["tot", 37],
+      ["khac", 5],
+    ]);
   });
 });
 
 describe("applyDelta", () => {
   it("moves the counters a $inc names, map counters included, and ignores other paths", () => {
     const r = row("A", id(1), { counters: { agree: 1, disagree: 0, neutral: 0, pending: 2 } });
-    applyDelta(r, { "counters.pending": -1, "counters.disagree": 1, "residentCounters.disagree": 1, "proposed.yeu-kem": 1, "rejected.spam": 2, "rating.x": 5 });
+    applyDelta(r, {
+      "counters.pending": -1,
+      "counters.disagree": 1,
+      "residentCounters.disagree": 1,
+      "proposed.yeu-kem": 1,
+      "rejected.spam": 2,
+      "rating.x": 5,
+    });
     expect(r.counters).toEqual({ agree: 1, disagree: 1, neutral: 0, pending: 1 });
     expect(r.residentCounters.disagree).toBe(1);
     expect(r.proposed).toEqual({ "yeu-kem": 1 });

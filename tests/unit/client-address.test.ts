@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addressPrefix, clientAddress, clientKey, createClientKeyer, normaliseAddress, parseTrustProxy, proxyTrust } from "../../app/utils/client-address.server";
+import {
+  addressPrefix,
+  clientAddress,
+  clientKey,
+  createClientKeyer,
+  normaliseAddress,
+  parseTrustProxy,
+  proxyTrust,
+} from "../../app/utils/client-address.server";
 import { parseEnv } from "../../app/utils/env.server";
 
 const production = proxyTrust({ trustProxy: undefined, production: true });
@@ -10,7 +18,9 @@ const privateProxies = proxyTrust({ trustProxy: { ranges: ["10.0.0.0/8", "fd00::
 describe("TRUST_PROXY", () => {
   it("reads a hop count or a CIDR list, bare addresses included, and refuses anything else by name", () => {
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ hops: 2 });
-    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.5 ,fd00::/8" }).TRUST_PROXY).toEqual({ ranges: ["10.0.0.0/8", "192.168.1.5", "fd00::/8"] });
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.5 ,fd00::/8" }).TRUST_PROXY).toEqual({
+      ranges: ["10.0.0.0/8", "192.168.1.5", "fd00::/8"],
+    });
     expect(parseEnv({}).TRUST_PROXY).toBeUndefined();
     for (const bad of ["true", "loopback", "10.0.0.0/33", "10.0.0/8", "1,2", "::1/129", "10.0.0.0/8/8"]) {
       expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY must be a hop count/);
@@ -37,7 +47,9 @@ describe("clientAddress", () => {
   });
 
   it("with a CIDR list walks back through our proxies only", () => {
-    expect(clientAddress({ peer: "10.0.0.2", forwardedFor: "198.51.100.1, 203.0.113.9, 10.0.0.7", trust: privateProxies })).toBe("203.0.113.9");
+    expect(clientAddress({ peer: "10.0.0.2", forwardedFor: "198.51.100.1, 203.0.113.9, 10.0.0.7", trust: privateProxies })).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress({ peer: "192.0.2.50", forwardedFor: "203.0.113.9", trust: privateProxies })).toBe("192.0.2.50");
   });
 
@@ -76,6 +88,11 @@ describe("client keys", () => {
     const key = keyer.keyOf({ peer: "10.0.0.2", forwardedFor: "203.0.113.9" });
     expect(key).not.toContain("203");
     expect(key).toMatch(/^[\w-]{22}$/);
-    expect(createClientKeyer({ trustProxy: { hops: 1 }, production: true, secret: "two" }).keyOf({ peer: "10.0.0.2", forwardedFor: "203.0.113.9" })).not.toBe(key);
+    expect(
+      createClientKeyer({ trustProxy: { hops: 1 }, production: true, secret: "two" }).keyOf({
+        peer: "10.0.0.2",
+        forwardedFor: "203.0.113.9",
+      }),
+    ).not.toBe(key);
   });
 });

@@ -19,12 +19,36 @@ describe("fillDayGaps", () => {
   });
 
   it("orders rows oldest first whatever order they came in, and keeps an empty series empty", () => {
-    expect(fillDayGaps({ rows: [{ day: "2012-01-02", total: 2 }, { day: "2012-01-01", total: 1 }], empty }).map((r) => r.day)).toEqual(["2012-01-01", "2012-01-02"]);
+    expect(
+      fillDayGaps({
+        rows: [
+          { day: "2012-01-02", total: 2 },
+          { day: "2012-01-01", total: 1 },
+        ],
+        empty,
+      }).map((r) => r.day),
+    ).toEqual(["2012-01-01", "2012-01-02"]);
     expect(fillDayGaps({ rows: [], empty })).toEqual([]);
   });
 
   it("ignores a row whose day is not a date and caps the span at ten years", () => {
-    expect(fillDayGaps({ rows: [{ day: "not-a-day", total: 9 }, { day: "2012-01-01", total: 1 }], empty })).toEqual([{ day: "2012-01-01", total: 1 }]);
-    expect(fillDayGaps({ rows: [{ day: "2000-01-01", total: 1 }, { day: "2099-01-01", total: 1 }], empty })).toHaveLength(3_660);
+    expect(
+      fillDayGaps({
+        rows: [
+          { day: "not-a-day", total: 9 },
+          { day: "2012-01-01", total: 1 },
+        ],
+        empty,
+      }),
+    ).toEqual([{ day: "2012-01-01", total: 1 }]);
+    expect(
+      fillDayGaps({
+        rows: [
+          { day: "2000-01-01", total: 1 },
+          { day: "2099-01-01", total: 1 },
+        ],
+        empty,
+      }),
+    ).toHaveLength(3_660);
   });
 });

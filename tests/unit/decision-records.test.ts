@@ -23,8 +23,12 @@ describe("decision records", () => {
     const text = readFileSync(path.join(DIR, file), "utf8");
     expect(text).not.toMatch(/\/work\/|\.\.\/shared|\b(?:DESIGN|STYLE)\.md\b/);
     const links = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/.test(target));
-    const paths = [...text.matchAll(/`((?:app|models|server|scripts|embedded-db|tests|docs|deploy|locales)\/[\w./$[\]-]+?)`/g)].map((m) => m[1]!);
-    const missing = [...links.map((link) => path.resolve(DIR, link)), ...paths.map((p) => path.join(ROOT, p))].filter((target) => !existsSync(target));
+    const paths = [...text.matchAll(/`((?:app|models|server|scripts|embedded-db|tests|docs|deploy|locales)\/[\w./$[\]-]+?)`/g)].map(
+      (m) => m[1]!,
+    );
+    const missing = [...links.map((link) => path.resolve(DIR, link)), ...paths.map((p) => path.join(ROOT, p))].filter(
+      (target) => !existsSync(target),
+    );
     expect(missing.map((target) => path.relative(ROOT, target))).toEqual([]);
   });
 });

@@ -57,7 +57,8 @@ describe("the systemd unit (deploy/cong-khai.service)", () => {
 describe("the nginx site (deploy/nginx/cong-khai.conf)", () => {
   it("lets every body the app accepts through, so the app answers oversized ones itself", () => {
     const [serverWide, importOnly] = [...SITE.matchAll(/client_max_body_size (\S+);/g)].map((match) => bytes(match[1] ?? ""));
-    for (const pathname of ["/login", "/api/v1/feedback", "/organizations/X", "/moderation", "/admin/words"]) expect(serverWide).toBeGreaterThanOrEqual(bodyLimitFor(pathname));
+    for (const pathname of ["/login", "/api/v1/feedback", "/organizations/X", "/moderation", "/admin/words"])
+      expect(serverWide).toBeGreaterThanOrEqual(bodyLimitFor(pathname));
     expect(importOnly).toBeGreaterThanOrEqual(bodyLimitFor("/admin/import"));
     expect(SITE).toMatch(/location ~ \^\/admin\/import\(\\\.data\)\?\$ \{\s+client_max_body_size/);
   });

@@ -15,7 +15,13 @@ describe("environment", () => {
   });
 
   it("accepts a complete production configuration", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      HCAPTCHA_SITEKEY: "site",
+      HCAPTCHA_SECRET: "secret",
+      MONGODB_URI: "mongodb://db:27017/congkhai",
+    });
     expect(env.CAPTCHA).toBe("hcaptcha");
   });
 
@@ -27,10 +33,21 @@ describe("environment", () => {
   });
 
   it("requires CONTACT_KEY (32 bytes, base64) with SMTP_URL in production, and takes an empty SMTP_URL as unset", () => {
-    const complete = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+    const complete = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      HCAPTCHA_SITEKEY: "site",
+      HCAPTCHA_SECRET: "secret",
+      MONGODB_URI: "mongodb://db:27017/congkhai",
+    };
     const key = Buffer.alloc(32, 7).toString("base64");
-    expect(() => parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn" })).toThrow(/CONTACT_KEY \(openssl rand -base64 32\) is required in production when SMTP_URL is set/);
-    expect(parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn", CONTACT_KEY: key })).toMatchObject({ CONTACT_KEY: key, CONTACT_RETENTION_DAYS: 30 });
+    expect(() => parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn" })).toThrow(
+      /CONTACT_KEY \(openssl rand -base64 32\) is required in production when SMTP_URL is set/,
+    );
+    expect(parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn", CONTACT_KEY: key })).toMatchObject({
+      CONTACT_KEY: key,
+      CONTACT_RETENTION_DAYS: 30,
+    });
     expect(() => parseEnv({ CONTACT_KEY: "c2hvcnQ=" })).toThrow(/CONTACT_KEY must be 32 random bytes in base64/);
     expect(() => parseEnv({ SMTP_URL: "https://mail.example.vn" })).toThrow(/SMTP_URL must be an smtp/);
     expect(parseEnv({ SMTP_URL: "", CONTACT_KEY: "" })).toMatchObject({ SMTP_URL: undefined, CONTACT_KEY: undefined });
@@ -41,10 +58,18 @@ describe("environment", () => {
   });
 
   describe("production foot-guns", () => {
-    const complete = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+    const complete = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      HCAPTCHA_SITEKEY: "site",
+      HCAPTCHA_SECRET: "secret",
+      MONGODB_URI: "mongodb://db:27017/congkhai",
+    };
 
     it("refuses the embedded database (MONGODB_URI unset) in production with one message naming it", () => {
-      expect(() => parseEnv({ ...complete, MONGODB_URI: undefined })).toThrow("Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production");
+      expect(() => parseEnv({ ...complete, MONGODB_URI: undefined })).toThrow(
+        "Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production",
+      );
     });
 
     it("never seeds demo data by default in production, and refuses SEED_ON_START=true there", () => {
@@ -56,7 +81,9 @@ describe("environment", () => {
     });
 
     it("refuses CAPTCHA=off in production even when everything else is right", () => {
-      expect(() => parseEnv({ ...complete, CAPTCHA: "off" })).toThrow("Invalid environment:\n  CAPTCHA: CAPTCHA=off is refused when NODE_ENV=production");
+      expect(() => parseEnv({ ...complete, CAPTCHA: "off" })).toThrow(
+        "Invalid environment:\n  CAPTCHA: CAPTCHA=off is refused when NODE_ENV=production",
+      );
     });
   });
 });

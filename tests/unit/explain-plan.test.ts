@@ -4,18 +4,26 @@ import { planProblems, winningStages } from "../support/explain";
 // Shapes of MongoDB's explain("queryPlanner") answers, trimmed to the fields the helper reads.
 const classicFind = {
   queryPlanner: {
-    winningPlan: { stage: "LIMIT", inputStage: { stage: "FETCH", inputStage: { stage: "IXSCAN", indexName: "status_1_createdAt_1__id_1" } } },
+    winningPlan: {
+      stage: "LIMIT",
+      inputStage: { stage: "FETCH", inputStage: { stage: "IXSCAN", indexName: "status_1_createdAt_1__id_1" } },
+    },
     rejectedPlans: [{ stage: "SORT", inputStage: { stage: "COLLSCAN" } }],
   },
 };
 const slotBasedFind = {
   explainVersion: "2",
-  queryPlanner: { winningPlan: { queryPlan: { stage: "SORT", inputStage: { stage: "COLLSCAN" } }, slotBasedPlan: { stages: "[1] sort ..." } }, rejectedPlans: [] },
+  queryPlanner: {
+    winningPlan: { queryPlan: { stage: "SORT", inputStage: { stage: "COLLSCAN" } }, slotBasedPlan: { stages: "[1] sort ..." } },
+    rejectedPlans: [],
+  },
 };
 const classicAggregate = {
   stages: [{ $cursor: { queryPlanner: { winningPlan: { stage: "PROJECTION_SIMPLE", inputStage: { stage: "IXSCAN" } } } } }, { $group: {} }],
 };
-const sharded = { queryPlanner: { winningPlan: { stage: "SINGLE_SHARD", shards: [{ shardName: "a", winningPlan: { stage: "EXPRESS_IXSCAN" } }] } } };
+const sharded = {
+  queryPlanner: { winningPlan: { stage: "SINGLE_SHARD", shards: [{ shardName: "a", winningPlan: { stage: "EXPRESS_IXSCAN" } }] } },
+};
 
 describe("explain plan reading", () => {
   it("reads the winning plan's stages and ignores the rejected ones", () => {
@@ -29,7 +37,11 @@ describe("explain plan reading", () => {
   });
 
   it("reports a collection scan and a blocking sort in the slot-based engine's plan", () => {
-    expect(planProblems(winningStages(slotBasedFind))).toEqual(["no index stage in SORT > COLLSCAN", "collection scan in SORT > COLLSCAN", "blocking sort in SORT > COLLSCAN"]);
+    expect(planProblems(winningStages(slotBasedFind))).toEqual([
+      "no index stage in SORT > COLLSCAN",
+      "collection scan in SORT > COLLSCAN",
+      "blocking sort in SORT > COLLSCAN",
+    ]);
   });
 
   it("reports an answer without a winning plan (FerretDB's, say)", () => {

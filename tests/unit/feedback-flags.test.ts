@@ -47,7 +47,10 @@ describe("personal data", () => {
   it("flags and masks Vietnamese mobile numbers in their usual spellings", () => {
     for (const phone of ["0912345678", "0912 345 678", "0912.345.678", "+84 912 345 678", "84912345678", "028 3829 1234"]) {
       const text = `Liên hệ anh Nam số ${phone} để biết thêm.`;
-      expect(personalDataFlags(context(text)).map((f) => f.kind), phone).toEqual(["phone"]);
+      expect(
+        personalDataFlags(context(text)).map((f) => f.kind),
+        phone,
+      ).toEqual(["phone"]);
       expect(maskPersonalData(text), phone).toBe("Liên hệ anh Nam số ••• để biết thêm.");
     }
   });
@@ -70,7 +73,9 @@ describe("personal data", () => {
 
 describe("links, shouting, repeats, bursts", () => {
   it("flags URLs and bare domains", () => {
-    expect(linkFlags(context("Xem thêm tại https://example.com/bai-viet?id=1"))).toEqual([{ kind: "link", detail: "https://example.com/bai-viet?id=1" }]);
+    expect(linkFlags(context("Xem thêm tại https://example.com/bai-viet?id=1"))).toEqual([
+      { kind: "link", detail: "https://example.com/bai-viet?id=1" },
+    ]);
     expect(linkFlags(context("vào www.tin-moi.vn hoặc baomoi.com mà đọc"))).toEqual([
       { kind: "link", detail: "www.tin-moi.vn" },
       { kind: "link", detail: "baomoi.com" },
@@ -96,7 +101,9 @@ describe("links, shouting, repeats, bursts", () => {
   });
 
   it("sees near-identical texts as similar, whatever their diacritics or case", () => {
-    expect(similarText("Đề nghị xếp loại lại chi bộ này vì không xứng đáng", "de nghi xep loai lai chi bo nay vi khong xung dang!")).toBe(true);
+    expect(similarText("Đề nghị xếp loại lại chi bộ này vì không xứng đáng", "de nghi xep loai lai chi bo nay vi khong xung dang!")).toBe(
+      true,
+    );
     expect(similarText("Đề nghị xếp loại lại chi bộ này vì không xứng đáng", "Chi bộ làm tốt công tác dân vận, tôi đồng tình")).toBe(false);
   });
 });

@@ -40,7 +40,10 @@ describe("FeedbackInputSchema", () => {
     expect(issues({ ...valid, contact: "0912 345 678" })).toEqual({ contact: "feedback:errors.contactInvalid" });
     expect(issues({ ...valid, contact: "dan@example.vn" })).toEqual({});
     expect(issues({ ...valid, contact: "call me" })).toEqual({ contact: "feedback:errors.contactInvalid" });
-    expect(FeedbackInputSchema.parse({ ...valid, contact: "  ", displayName: "" })).toMatchObject({ contact: undefined, displayName: undefined });
+    expect(FeedbackInputSchema.parse({ ...valid, contact: "  ", displayName: "" })).toMatchObject({
+      contact: undefined,
+      displayName: undefined,
+    });
     expect(issues({ ...valid, displayName: "x".repeat(81) })).toEqual({ displayName: "feedback:errors.displayNameTooLong" });
   });
 
@@ -64,7 +67,8 @@ describe("tracking codes", () => {
   it("are 10 unambiguous symbols grouped 4-4-2, and differ every time", () => {
     const codes = new Set(Array.from({ length: 2000 }, generateTrackingCode));
     expect(codes.size).toBe(2000);
-    for (const code of codes) expect(code).toMatch(new RegExp(`^[${TRACKING_ALPHABET}]{4}-[${TRACKING_ALPHABET}]{4}-[${TRACKING_ALPHABET}]{2}$`));
+    for (const code of codes)
+      expect(code).toMatch(new RegExp(`^[${TRACKING_ALPHABET}]{4}-[${TRACKING_ALPHABET}]{4}-[${TRACKING_ALPHABET}]{2}$`));
     expect(TRACKING_ALPHABET).not.toMatch(/[01OIL]/);
   });
 

@@ -11,7 +11,27 @@ const context = (text: string): IntakeContext => ({ text, words: DEFAULT_WORDS, 
 const kinds = (text: string) => intakeFlags(context(text)).map((flag) => flag.kind);
 
 /** Every format character the checks must see through: zero-width, direction marks and overrides, word joiners, BOM. */
-const FORMAT = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\u2066", "\u2069", "\ufeff", "\u00ad"];
+const FORMAT = [
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u200e",
+  "\u200f",
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2060",
+  "\u2061",
+  "\u2062",
+  "\u2063",
+  "\u2064",
+  "\u2066",
+  "\u2069",
+  "\ufeff",
+  "\u00ad",
+];
 
 describe("the match form", () => {
   it("drops every format character, folds fullwidth and other scripts' digits, keeps Vietnamese as it is", () => {
@@ -27,7 +47,12 @@ describe("the match form", () => {
   it("is what stored text is cleaned of: no format characters, NFC, trimmed", () => {
     expect(cleanText(`  Chi bộ${ZWSP} tốt${RLO}lắm\ufeff `)).toBe("Chi bộ tốtlắm");
     expect(cleanText("Ho\u0300a")).toBe("Hòa");
-    const parsed = FeedbackInputSchema.parse({ evaluation: "a".repeat(24), stance: "agree", body: `Đồng ý${RLO} với xếp loại`, displayName: `Cô${ZWSP} Lan` });
+    const parsed = FeedbackInputSchema.parse({
+      evaluation: "a".repeat(24),
+      stance: "agree",
+      body: `Đồng ý${RLO} với xếp loại`,
+      displayName: `Cô${ZWSP} Lan`,
+    });
     expect(parsed.body).toBe("Đồng ý với xếp loại");
     expect(parsed.displayName).toBe("Cô Lan");
   });
@@ -71,11 +96,7 @@ describe("word lists behind hidden characters", () => {
 
 describe("duplicates and campaigns behind hidden characters", () => {
   const original = "Chi bộ ấp Phú Sơn làm việc rất tận tâm, xứng đáng được xếp loại trong sạch vững mạnh.";
-  const disguised = [
-    original.replace(/ /g, ` ${ZWSP}`),
-    original.replace(/a/g, "ａ").replace(/c/g, "ｃ"),
-    `${RLO}${original}\u202c`,
-  ];
+  const disguised = [original.replace(/ /g, ` ${ZWSP}`), original.replace(/a/g, "ａ").replace(/c/g, "ｃ"), `${RLO}${original}\u202c`];
 
   it("gives the same search key, so the duplicate check refuses the copy", () => {
     for (const copy of disguised) expect(searchKey(copy)).toBe(searchKey(original));

@@ -21,7 +21,10 @@ describe("cachePolicy", () => {
 
   it("keeps the short public lifetime an open-data route sets, and stores none it did not set", () => {
     const openData = "public, max-age=30, stale-while-revalidate=30";
-    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/summary.csv", routeValue: openData })).toEqual({ cacheControl: openData, etag: true });
+    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/summary.csv", routeValue: openData })).toEqual({
+      cacheControl: openData,
+      etag: true,
+    });
     expect(cachePolicy({ ...anonymousRead, path: "/api/v1/periods" })).toEqual({ cacheControl: "no-store", etag: true });
   });
 
@@ -32,7 +35,10 @@ describe("cachePolicy", () => {
 
   it("stores no error and no write, unless the route said otherwise", () => {
     expect(cachePolicy({ ...anonymousRead, path: "/organizations/X", status: 404 })).toEqual({ cacheControl: "no-store", etag: false });
-    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/feedback", method: "POST", status: 201 })).toEqual({ cacheControl: "no-store", etag: false });
+    expect(cachePolicy({ ...anonymousRead, path: "/api/v1/feedback", method: "POST", status: 201 })).toEqual({
+      cacheControl: "no-store",
+      etag: false,
+    });
   });
 });
 

@@ -22,7 +22,10 @@ describe("keyset filters", () => {
   it("keep an $or of the filter's own apart with $and", () => {
     const filter = afterPosition({ $or: [{ a: 1 }, { b: 2 }] }, { field: "email", key: "x@y", id: "c", order: "asc" });
     expect(filter).toEqual({
-      $and: [{ $or: [{ a: 1 }, { b: 2 }], email: { $gte: "x@y" } }, { $or: [{ email: { $gt: "x@y" } }, { email: "x@y", _id: { $gt: "c" } }] }],
+      $and: [
+        { $or: [{ a: 1 }, { b: 2 }], email: { $gte: "x@y" } },
+        { $or: [{ email: { $gt: "x@y" } }, { email: "x@y", _id: { $gt: "c" } }] },
+      ],
     });
   });
 });

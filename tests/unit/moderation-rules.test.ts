@@ -55,7 +55,8 @@ describe("moderation statistics rules", () => {
   });
 
   it("takes the median of odd and even lists from wait histograms, to well within a minute, null for none", () => {
-    const histogram = (waits: number[]) => waits.reduce<Record<string, number>>((h, w) => ({ ...h, [waitBucket(w)]: (h[waitBucket(w)] ?? 0) + 1 }), {});
+    const histogram = (waits: number[]) =>
+      waits.reduce<Record<string, number>>((h, w) => ({ ...h, [waitBucket(w)]: (h[waitBucket(w)] ?? 0) + 1 }), {});
     expect(histogramMedian([])).toBeNull();
     expect(histogramMedian([histogram([5, 1]), histogram([3])])).toBeCloseTo(3, 1);
     expect(histogramMedian([histogram([4, 1, 3, 2])])).toBeCloseTo(2.5, 1);

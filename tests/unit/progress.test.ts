@@ -37,7 +37,9 @@ describe("progress in a log that is not a terminal", () => {
     seed({ stage: "feedback", done: 0, total: 4900 });
     log.advance(2000);
     seed({ stage: "feedback", done: 4900, total: 4900 });
-    expect(log.text()).toBe("organizations: 100% (920/920) after 0.0 s\nfeedback: 0% (0/4900) after 0.0 s\nfeedback: 100% (4900/4900) after 2.0 s\n");
+    expect(log.text()).toBe(
+      "organizations: 100% (920/920) after 0.0 s\nfeedback: 0% (0/4900) after 0.0 s\nfeedback: 100% (4900/4900) after 2.0 s\n",
+    );
   });
 
   it("numbers the steps of summaries:rebuild and says how long each took", async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { firstRating, ratingGivenOn } from "../../models/lib/rating-versions";
 
-const revisedTwice = { rating: "yeu-kem", ratingHistory: [{ from: "tsvm", to: "hoan-thanh" }, { from: "hoan-thanh", to: "yeu-kem" }] };
+const revisedTwice = {
+  rating: "yeu-kem",
+  ratingHistory: [
+    { from: "tsvm", to: "hoan-thanh" },
+    { from: "hoan-thanh", to: "yeu-kem" },
+  ],
+};
 
 describe("rating versions", () => {
   it("names the first published rating: the oldest revision's starting point, else the current rating", () => {

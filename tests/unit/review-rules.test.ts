@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { countsSince, crossedRule, reviewNumbers, THRESHOLDS_OFF, type ReviewThresholds } from "../../models/review/review-rules";
 
-const both: ReviewThresholds = { disagreement: { enabled: true, minLowerBound: 0.4, minSides: 10 }, proposals: { enabled: true, minCount: 5 } };
+const both: ReviewThresholds = {
+  disagreement: { enabled: true, minLowerBound: 0.4, minSides: 10 },
+  proposals: { enabled: true, minCount: 5 },
+};
 
 describe("re-review numbers", () => {
   it("takes the Wilson lower bound of the disagreement share and counts agreeing views as stating the official rating", () => {
@@ -11,7 +14,10 @@ describe("re-review numbers", () => {
   });
 
   it("counts only the views given since the last revision", () => {
-    const since = countsSince({ agree: 5, disagree: 12, proposed: { "hoan-thanh": 9, "yeu-kem": 1 } }, { agree: 2, disagree: 10, proposed: { "hoan-thanh": 8 } });
+    const since = countsSince(
+      { agree: 5, disagree: 12, proposed: { "hoan-thanh": 9, "yeu-kem": 1 } },
+      { agree: 2, disagree: 10, proposed: { "hoan-thanh": 8 } },
+    );
     expect(since).toEqual({ agree: 3, disagree: 2, proposed: { "hoan-thanh": 1, "yeu-kem": 1 } });
     expect(countsSince({ agree: 1, disagree: 1, proposed: {} }, null)).toEqual({ agree: 1, disagree: 1, proposed: {} });
   });

@@ -10,8 +10,12 @@ describe("demo data generator", () => {
   it("gives the same data on every run", () => {
     const again = buildDemoData(new Date(now.getTime() + 3_600_000));
     expect(again.organizations.map((o) => [o.code, o.name, o.members])).toEqual(data.organizations.map((o) => [o.code, o.name, o.members]));
-    expect(again.evaluations.map((e) => [e.rating, e.summary, e.counters])).toEqual(data.evaluations.map((e) => [e.rating, e.summary, e.counters]));
-    expect(again.feedback.map((f) => [f.trackingCode, f.body, f.status])).toEqual(data.feedback.map((f) => [f.trackingCode, f.body, f.status]));
+    expect(again.evaluations.map((e) => [e.rating, e.summary, e.counters])).toEqual(
+      data.evaluations.map((e) => [e.rating, e.summary, e.counters]),
+    );
+    expect(again.feedback.map((f) => [f.trackingCode, f.body, f.status])).toEqual(
+      data.feedback.map((f) => [f.trackingCode, f.body, f.status]),
+    );
   });
 
   it("names each organization once, with a unique code and slug", () => {

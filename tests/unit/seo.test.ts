@@ -5,7 +5,9 @@ const origin = "https://congkhai.example.vn";
 
 describe("addresses per language", () => {
   it("sets ?lng for a language, drops it for x-default and keeps the other parameters", () => {
-    expect(localizedUrl({ origin, path: "/organizations", search: "?lng=en&period=2011", lng: "vi" })).toBe(`${origin}/organizations?period=2011&lng=vi`);
+    expect(localizedUrl({ origin, path: "/organizations", search: "?lng=en&period=2011", lng: "vi" })).toBe(
+      `${origin}/organizations?period=2011&lng=vi`,
+    );
     expect(localizedUrl({ origin, path: "/", search: "?lng=en" })).toBe(`${origin}/`);
     expect(languageAlternates({ origin, path: "/summary" })).toEqual([
       { hreflang: "vi", href: `${origin}/summary?lng=vi` },
@@ -17,9 +19,17 @@ describe("addresses per language", () => {
 
 describe("sitemap.xml", () => {
   it("lists each page once with its three alternates, ampersands escaped", () => {
-    const xml = sitemapXml({ origin, pages: [{ path: "/organizations/BH-0001", search: "" }, { path: "/summary", search: "period=2011" }] });
+    const xml = sitemapXml({
+      origin,
+      pages: [
+        { path: "/organizations/BH-0001", search: "" },
+        { path: "/summary", search: "period=2011" },
+      ],
+    });
     expect(xml.match(/<loc>/g)).toHaveLength(2);
-    expect(xml).toContain(`<loc>${origin}/organizations/BH-0001</loc><xhtml:link rel="alternate" hreflang="vi" href="${origin}/organizations/BH-0001?lng=vi"/>`);
+    expect(xml).toContain(
+      `<loc>${origin}/organizations/BH-0001</loc><xhtml:link rel="alternate" hreflang="vi" href="${origin}/organizations/BH-0001?lng=vi"/>`,
+    );
     expect(xml).toContain(`hreflang="en" href="${origin}/summary?period=2011&amp;lng=en"`);
     expect(xml).not.toMatch(/&(?!amp;)/);
   });
@@ -28,13 +38,16 @@ describe("sitemap.xml", () => {
 describe("robots.txt", () => {
   it("allows the public site, keeps staff pages and tracking codes out and names the sitemap", () => {
     const text = robotsTxt({ origin });
-    for (const path of ["/admin", "/moderation", "/committee", "/login", "/invite", "/api/v1/moderation"]) expect(text).toContain(`Disallow: ${path}\n`);
+    for (const path of ["/admin", "/moderation", "/committee", "/login", "/invite", "/api/v1/moderation"])
+      expect(text).toContain(`Disallow: ${path}\n`);
     expect(text).toContain("Allow: /\n");
     expect(text).toContain(`Sitemap: ${origin}/sitemap.xml`);
   });
 
   it("names the same pages private for the pages' own noindex", () => {
-    for (const path of ["/admin", "/admin/users", "/moderation/stats", "/feedback/ABCD-EFGH-JK", "/invite/token"]) expect(isPrivatePath(path), path).toBe(true);
-    for (const path of ["/", "/organizations/VC-001", "/summary", "/administrators-list", "/feedbacks"]) expect(isPrivatePath(path), path).toBe(false);
+    for (const path of ["/admin", "/admin/users", "/moderation/stats", "/feedback/ABCD-EFGH-JK", "/invite/token"])
+      expect(isPrivatePath(path), path).toBe(true);
+    for (const path of ["/", "/organizations/VC-001", "/summary", "/administrators-list", "/feedbacks"])
+      expect(isPrivatePath(path), path).toBe(false);
   });
 });

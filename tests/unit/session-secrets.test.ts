@@ -34,7 +34,12 @@ describe("rotating SESSION_SECRET (new,old)", () => {
   });
 
   it("wants 16+ characters in every secret of the list, naming SESSION_SECRET", () => {
-    const production = { NODE_ENV: "production", HCAPTCHA_SITEKEY: "site", HCAPTCHA_SECRET: "secret", MONGODB_URI: "mongodb://db:27017/congkhai" };
+    const production = {
+      NODE_ENV: "production",
+      HCAPTCHA_SITEKEY: "site",
+      HCAPTCHA_SECRET: "secret",
+      MONGODB_URI: "mongodb://db:27017/congkhai",
+    };
     expect(parseEnv({ ...production, SESSION_SECRET: `${NEW_SECRET},${OLD_SECRET}` }).SESSION_SECRET).toBe(`${NEW_SECRET},${OLD_SECRET}`);
     expect(() => parseEnv({ ...production, SESSION_SECRET: `${NEW_SECRET},short` })).toThrow(/SESSION_SECRET needs 16\+ characters/);
     expect(() => parseEnv({ ...production, SESSION_SECRET: " , " })).toThrow(/SESSION_SECRET/);

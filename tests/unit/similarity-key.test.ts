@@ -25,7 +25,11 @@ describe("similarity keys", () => {
     const keys = TEXTS.map(similarityKey);
     for (let i = 0; i < TEXTS.length; i++) {
       for (let j = 0; j < TEXTS.length; j++) {
-        expect({ a: TEXTS[i], b: TEXTS[j], similar: similarKeys(keys[i]!, keys[j]!) }).toEqual({ a: TEXTS[i], b: TEXTS[j], similar: similarText(TEXTS[i]!, TEXTS[j]!) });
+        expect({ a: TEXTS[i], b: TEXTS[j], similar: similarKeys(keys[i]!, keys[j]!) }).toEqual({
+          a: TEXTS[i],
+          b: TEXTS[j],
+          similar: similarText(TEXTS[i]!, TEXTS[j]!),
+        });
       }
     }
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatVietnamDay, formatVietnamTime, fromVietnamLocalInput, toVietnamLocalInput, vietnamDay, vietnamMidnight } from "../../models/lib/vietnam-time";
+import {
+  formatVietnamDay,
+  formatVietnamTime,
+  fromVietnamLocalInput,
+  toVietnamLocalInput,
+  vietnamDay,
+  vietnamMidnight,
+} from "../../models/lib/vietnam-time";
 
 describe("Vietnam time", () => {
   it("puts an instant on the province's calendar day, not the server's", () => {

@@ -39,7 +39,12 @@ describe("wilsonInterval", () => {
   });
 
   it("always contains the observed rate and narrows as n grows", () => {
-    for (const [agree, disagree] of [[1, 2], [5, 5], [99, 1], [3, 997]] as const) {
+    for (const [agree, disagree] of [
+      [1, 2],
+      [5, 5],
+      [99, 1],
+      [3, 997],
+    ] as const) {
       const [lo, hi] = wilsonInterval(agree, disagree)!;
       const p = agree / (agree + disagree);
       expect(lo).toBeLessThanOrEqual(p);
