@@ -1,4 +1,4 @@
-import { Schema } from "mongoose";
+import { Schema, type Types } from "mongoose";
 import { defineModel } from "../db/define-model.server";
 import type { REPORT_REASON_VALUES } from "./report-input";
 
@@ -21,6 +21,27 @@ export type AwaitingReview = "removal-requested" | "under-review";
 export type ReportReason = (typeof REPORT_REASON_VALUES)[number];
 export const REJECT_REASONS = ["spam", "abuse", "personal-data", "off-topic", "duplicate", "other"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** What every state change of a comment reads first: enough to move its counters, feed entry and queue entry. */
+export interface FeedbackForChange {
+  _id: Types.ObjectId;
+  evaluation: Types.ObjectId;
+  organization: Types.ObjectId;
+  period: string;
+  district: string;
+  trackingCode: string;
+  stance: Stance;
+  status: FeedbackStatus;
+  isResident: boolean;
+  proposedRating?: string | null;
+  body: string;
+  publicBody: string;
+  displayName?: string | null;
+  flags: { kind: string; detail?: string | null }[];
+  wave?: string | null;
+  createdAt: Date;
+  moderation?: { reason?: RejectReason | null } | null;
+}
 
 const FlagSchema = new Schema(
   {

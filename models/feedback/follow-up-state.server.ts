@@ -1,7 +1,7 @@
 import { isValidObjectId, type Types } from "mongoose";
 import { isFerretDB, serialised } from "../db/connection.server";
 import type { CountedState } from "./counters.server";
-import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback.server";
+import { Feedback, type FeedbackForChange, type FeedbackStatus } from "./feedback.server";
 import { FeedbackCode } from "./feedback-code.server";
 import { normalizeTrackingCode } from "../lib/tracking-code.server";
 
@@ -23,23 +23,7 @@ export class FollowUpRefused extends Error {
 }
 
 /** Everything a follow-up step needs to move counters, hide or republish, or put an entry (back) in the queue. */
-export interface FollowUpItem {
-  _id: Types.ObjectId;
-  evaluation: Types.ObjectId;
-  organization: Types.ObjectId;
-  period: string;
-  district: string;
-  trackingCode: string;
-  stance: Stance;
-  status: FeedbackStatus;
-  isResident: boolean;
-  proposedRating?: string | null;
-  body: string;
-  publicBody: string;
-  displayName?: string | null;
-  flags: { kind: string; detail?: string | null }[];
-  createdAt: Date;
-  moderation?: { reason?: RejectReason | null } | null;
+export interface FollowUpItem extends FeedbackForChange {
   reports?: { count?: number; reviewed?: number; reasons?: Record<string, number> } | null;
   followUp?: { entry?: Types.ObjectId | null } | null;
 }

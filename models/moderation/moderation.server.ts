@@ -3,7 +3,7 @@ import { recordAudit } from "./audit.server";
 import { isFerretDB, serialised } from "../db/connection.server";
 import { moveCounters, type CountedState } from "../feedback/counters.server";
 import { hideFeedItem, publishFeedItem, redactFeedItem } from "../feedback/feed-bucket.server";
-import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
+import { Feedback, type FeedbackForChange, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
 import { claimQueueEntry, QueueEntry, requeueFeedback } from "./queue-entry.server";
 import { forgetMemo } from "../summary/summary-cache";
 import { checkReviewAfterApproval } from "../review/review-open.server";
@@ -49,25 +49,7 @@ export interface DecisionState {
   decidedAt: string;
 }
 
-interface FeedbackBefore {
-  _id: Types.ObjectId;
-  evaluation: Types.ObjectId;
-  organization: Types.ObjectId;
-  period: string;
-  district: string;
-  trackingCode: string;
-  stance: Stance;
-  status: FeedbackStatus;
-  isResident: boolean;
-  proposedRating?: string | null;
-  body: string;
-  publicBody: string;
-  displayName?: string | null;
-  flags: { kind: string; detail?: string | null }[];
-  wave?: string | null;
-  createdAt: Date;
-  moderation?: { reason?: RejectReason | null } | null;
-}
+type FeedbackBefore = FeedbackForChange;
 
 /** Everything a decision needs to move counters, publish, or put the item back in the queue. */
 const BEFORE_FIELDS = {

@@ -1,7 +1,7 @@
 /** Residents' follow-up timed one request at a time: withdrawals by tracking code, and the report page of a published comment. */
 import { z } from "zod";
 import { getJson, timedRequest } from "./http";
-import { statsOf, type Row } from "./table";
+import { timedWritesRow, type Row } from "./table";
 
 const QueueSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
 
@@ -23,25 +23,14 @@ export async function withdrawalRow(
     if (reply.status === 200) times.push(reply.ms);
     else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
   }
-  const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(
-    times,
-    failures,
-    times.reduce((a, b) => a + b, 0),
-  );
-  // 409: a moderator decided it first (the decisions above approve the oldest pending comments).
-  const refusedNote = failures
-    ? `; refused ${Object.entries(refused)
-        .map(([s, n]) => `${s}×${n}`)
-        .join(" ")}`
-    : "";
-  return {
+  // A 409 means a moderator decided it first (the decisions above approve the oldest pending comments).
+  return timedWritesRow({
     name: "DELETE /api/v1/feedback/:code (withdraw)",
-    idle: stats,
-    goal: `p50≤${goalMs}ms`,
-    verdict: times.length > 0 && stats.p50 <= goalMs ? "PASS" : "MISS",
-    note: `${times.length} withdrawn one at a time${refusedNote}`,
-  };
+    times,
+    refused,
+    goalMs,
+    note: `${times.length} withdrawn one at a time`,
+  });
 }
 
 /** Publishes the oldest pending comment as a moderator would, for the report page to show; null when the queue is empty. */

@@ -1,7 +1,7 @@
 /** The right of reply timed one edit at a time: an organization account edits its official reply as the API takes it. */
 import { z } from "zod";
 import { getJson, timedRequest } from "./http";
-import { statsOf, type Row } from "./table";
+import { timedWritesRow, type Row } from "./table";
 
 const DetailSchema = z.object({ evaluations: z.array(z.object({ id: z.string() })) });
 
@@ -28,22 +28,11 @@ export async function replyRow(
     if (reply.status === 200) times.push(reply.ms);
     else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
   }
-  const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(
-    times,
-    failures,
-    times.reduce((a, b) => a + b, 0),
-  );
-  const refusedNote = failures
-    ? `; refused ${Object.entries(refused)
-        .map(([s, n]) => `${s}×${n}`)
-        .join(" ")}`
-    : "";
-  return {
+  return timedWritesRow({
     name: "PUT /api/v1/evaluations/:id/reply",
-    idle: stats,
-    goal: `p50≤${goalMs}ms`,
-    verdict: times.length > 0 && stats.p50 <= goalMs ? "PASS" : "MISS",
-    note: `${times.length} versions saved one at a time by ${code}'s account${refusedNote}`,
-  };
+    times,
+    refused,
+    goalMs,
+    note: `${times.length} versions saved one at a time by ${code}'s account`,
+  });
 }

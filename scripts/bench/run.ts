@@ -18,7 +18,7 @@ import { memoryRow, processCpuMs, serverUnderTest } from "./production-server";
 import { organizationSession, staffSessions } from "./staff";
 import { replyRow } from "./replies";
 import { HOME, organizationAccountTarget, organizationPage, publicTargets, staffTargets, type GoalTarget } from "./targets";
-import { renderTable, statsOf, type Row } from "./table";
+import { renderTable, timedWritesRow, type Row } from "./table";
 
 const log = (line: string) => console.log(`· ${line}`);
 
@@ -69,24 +69,13 @@ async function decisionRow(settings: Settings, base: string, cookie: string): Pr
     count: settings.decisions,
     deadlineMs: settings.duration * 5000,
   });
-  const failures = Object.values(refused).reduce((a, b) => a + b, 0);
-  const stats = statsOf(
-    times,
-    failures,
-    times.reduce((a, b) => a + b, 0),
-  );
-  const refusedNote = failures
-    ? `; refused ${Object.entries(refused)
-        .map(([s, n]) => `${s}×${n}`)
-        .join(" ")}`
-    : "";
-  return {
+  return timedWritesRow({
     name: "POST decision (approve)",
-    idle: stats,
-    goal: `p50≤${DECISION_P50_MS}ms`,
-    verdict: times.length > 0 && stats.p50 <= DECISION_P50_MS ? "PASS" : "MISS",
-    note: `${times.length} decided one at a time in ${(elapsedMs / 1000).toFixed(1)}s${refusedNote}`,
-  };
+    times,
+    refused,
+    goalMs: DECISION_P50_MS,
+    note: `${times.length} decided one at a time in ${(elapsedMs / 1000).toFixed(1)}s`,
+  });
 }
 
 async function floodRows(settings: Settings, base: string, data: ServerData, poster: Poster, idle: Map<string, Stats>): Promise<Row[]> {

@@ -40,6 +40,43 @@ function failures(row: Row): string {
   return `${parts.reduce((n, s) => n + s.non2xx, 0)}/${parts.reduce((n, s) => n + s.errors, 0)}`;
 }
 
+/**
+ * A row for writes timed one at a time: `times` of the accepted ones, `refused` counted by status, judged
+ * against a median goal.
+ */
+export function timedWritesRow({
+  name,
+  times,
+  refused,
+  goalMs,
+  note,
+}: {
+  name: string;
+  times: number[];
+  refused: Record<string, number>;
+  goalMs: number;
+  note: string;
+}): Row {
+  const failures = Object.values(refused).reduce((a, b) => a + b, 0);
+  const stats = statsOf(
+    times,
+    failures,
+    times.reduce((a, b) => a + b, 0),
+  );
+  const refusedNote = failures
+    ? `; refused ${Object.entries(refused)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(" ")}`
+    : "";
+  return {
+    name,
+    idle: stats,
+    goal: `p50≤${goalMs}ms`,
+    verdict: times.length > 0 && stats.p50 <= goalMs ? "PASS" : "MISS",
+    note: `${note}${refusedNote}`,
+  };
+}
+
 export function renderTable(rows: Row[], connections: number): string {
   const header = [
     "target",
