@@ -14,6 +14,8 @@ const REQUEST_ID_MARK = "\u0000request-id\u0000";
 /** Other instances on MongoDB change data this process never hears about: no page is kept longer than this. */
 const MAX_AGE_MS = 5_000;
 const MAX_PAGES = 1_000;
+/** Templates are UTF-16 in memory (Vietnamese text is not Latin-1): about 48 MB of pages at most, whatever they weigh. */
+const MAX_CHARS = 24_000_000;
 const PAGE_PATH = /^\/(organizations(\/[^/]+)?|summary)?$/;
 
 export interface PerRequest {
@@ -29,6 +31,23 @@ export interface PerRequest {
  */
 export function createPageCache(generation: () => number) {
   const pages = new Map<string, CachedPage>();
+  let chars = 0;
+
+  function drop(key: string) {
+    const page = pages.get(key);
+    if (!page) return;
+    chars -= page.template.length;
+    pages.delete(key);
+  }
+
+  /** Drops expired pages and then the oldest (a Map iterates in insertion order) until `needed` more characters fit. */
+  function makeRoom(needed: number, now: number) {
+    for (const [key, page] of pages) {
+      const fits = pages.size < MAX_PAGES && chars + needed <= MAX_CHARS;
+      if (fits && now - page.storedAt < MAX_AGE_MS) break;
+      drop(key);
+    }
+  }
 
   /** The cache key for a request that may be served from the cache; null for anything else. */
   function keyOf(req: Request, signedIn: boolean): string | null {
@@ -44,7 +63,7 @@ export function createPageCache(generation: () => number) {
   function lookup(key: string, now = Date.now()): CachedPage | undefined {
     const page = pages.get(key);
     if (page && page.generation === generation() && now - page.storedAt < MAX_AGE_MS) return page;
-    if (page) pages.delete(key);
+    if (page) drop(key);
     return undefined;
   }
 
@@ -62,9 +81,14 @@ export function createPageCache(generation: () => number) {
       const html = response.headers.get("content-type")?.startsWith("text/html") ?? false;
       if (response.status !== 200 || !html || response.headers.has("set-cookie")) return response;
       const body = await response.text();
-      if (pages.size >= MAX_PAGES) pages.clear();
       const template = body.replaceAll(used.nonce, NONCE_MARK).replaceAll(used.requestId, REQUEST_ID_MARK);
-      pages.set(key, { generation: renderedAt, storedAt: Date.now(), status: 200, headers: [...response.headers], template });
+      const now = Date.now();
+      drop(key);
+      makeRoom(template.length, now);
+      if (template.length <= MAX_CHARS) {
+        pages.set(key, { generation: renderedAt, storedAt: now, status: 200, headers: [...response.headers], template });
+        chars += template.length;
+      }
       return new Response(body, { status: response.status, headers: response.headers });
     },
   };
