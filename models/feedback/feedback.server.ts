@@ -34,6 +34,7 @@ export interface FeedbackForChange {
   status: FeedbackStatus;
   isResident: boolean;
   proposedRating?: string | null;
+  ratingGiven?: string | null;
   body: string;
   publicBody: string;
   displayName?: string | null;
@@ -42,6 +43,27 @@ export interface FeedbackForChange {
   createdAt: Date;
   moderation?: { reason?: RejectReason | null } | null;
 }
+
+/** The projection that reads a FeedbackForChange. */
+export const FEEDBACK_FOR_CHANGE_FIELDS = {
+  evaluation: 1,
+  organization: 1,
+  period: 1,
+  district: 1,
+  trackingCode: 1,
+  stance: 1,
+  status: 1,
+  isResident: 1,
+  proposedRating: 1,
+  ratingGiven: 1,
+  body: 1,
+  publicBody: 1,
+  displayName: 1,
+  flags: 1,
+  wave: 1,
+  createdAt: 1,
+  "moderation.reason": 1,
+} as const;
 
 const FlagSchema = new Schema(
   {

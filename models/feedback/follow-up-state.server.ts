@@ -1,7 +1,7 @@
 import { isValidObjectId, type Types } from "mongoose";
 import { isFerretDB, serialised } from "../db/connection.server";
 import type { CountedState } from "./counters.server";
-import { Feedback, type FeedbackForChange, type FeedbackStatus } from "./feedback.server";
+import { Feedback, FEEDBACK_FOR_CHANGE_FIELDS, type FeedbackForChange, type FeedbackStatus } from "./feedback.server";
 import { FeedbackCode } from "./feedback-code.server";
 import { normalizeTrackingCode } from "../lib/tracking-code.server";
 
@@ -28,25 +28,7 @@ export interface FollowUpItem extends FeedbackForChange {
   followUp?: { entry?: Types.ObjectId | null } | null;
 }
 
-const ITEM_FIELDS = {
-  evaluation: 1,
-  organization: 1,
-  period: 1,
-  district: 1,
-  trackingCode: 1,
-  stance: 1,
-  status: 1,
-  isResident: 1,
-  proposedRating: 1,
-  body: 1,
-  publicBody: 1,
-  displayName: 1,
-  flags: 1,
-  createdAt: 1,
-  "moderation.reason": 1,
-  reports: 1,
-  followUp: 1,
-} as const;
+const ITEM_FIELDS = { ...FEEDBACK_FOR_CHANGE_FIELDS, reports: 1, followUp: 1 } as const;
 
 export function countedAs(item: FollowUpItem, status: FeedbackStatus): CountedState {
   return {

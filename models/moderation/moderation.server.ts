@@ -3,7 +3,14 @@ import { recordAudit } from "./audit.server";
 import { isFerretDB, serialised } from "../db/connection.server";
 import { moveCounters, type CountedState } from "../feedback/counters.server";
 import { hideFeedItem, publishFeedItem, redactFeedItem } from "../feedback/feed-bucket.server";
-import { Feedback, type FeedbackForChange, type FeedbackStatus, type RejectReason, type Stance } from "../feedback/feedback.server";
+import {
+  Feedback,
+  FEEDBACK_FOR_CHANGE_FIELDS,
+  type FeedbackForChange,
+  type FeedbackStatus,
+  type RejectReason,
+  type Stance,
+} from "../feedback/feedback.server";
 import { claimQueueEntry, QueueEntry, requeueFeedback } from "./queue-entry.server";
 import { forgetMemo } from "../summary/summary-cache";
 import { checkReviewAfterApproval } from "../review/review-open.server";
@@ -52,25 +59,7 @@ export interface DecisionState {
 type FeedbackBefore = FeedbackForChange;
 
 /** Everything a decision needs to move counters, publish, or put the item back in the queue. */
-const BEFORE_FIELDS = {
-  evaluation: 1,
-  organization: 1,
-  period: 1,
-  district: 1,
-  trackingCode: 1,
-  stance: 1,
-  status: 1,
-  isResident: 1,
-  proposedRating: 1,
-  ratingGiven: 1,
-  body: 1,
-  publicBody: 1,
-  displayName: 1,
-  flags: 1,
-  createdAt: 1,
-  "moderation.reason": 1,
-  wave: 1,
-} as const;
+const BEFORE_FIELDS = FEEDBACK_FOR_CHANGE_FIELDS;
 
 function counted(doc: FeedbackBefore, status: FeedbackStatus, reason: RejectReason | null | undefined): CountedState {
   return { status, stance: doc.stance, isResident: doc.isResident, proposedRating: doc.proposedRating, rejectReason: reason };

@@ -4,6 +4,7 @@ import { loader as queueApi } from "../../app/routes/api.v1.moderation.queue";
 import { loader as trackingApi } from "../../app/routes/api.v1.feedback.$trackingCode";
 import { action as adminReports } from "../../app/routes/admin.reports";
 import { Evaluation } from "../../models/catalog/evaluation.server";
+import { Feedback } from "../../models/feedback/feedback.server";
 import { listApprovedFeedback } from "../../models/feedback/feedback-read.server";
 import { rebuildFeedbackReadModels } from "../../models/feedback/read-models.server";
 import { listQueue } from "../../models/moderation/moderation-queue.server";
@@ -21,6 +22,7 @@ import { newClientKey } from "./feedback-call";
 
 setupTestDatabase();
 
+const GIVEN_ON = "hoan-thanh";
 let periodMade = false;
 /** A published comment on a fresh organization's 2011 evaluation. */
 async function publishedComment(code: string) {
@@ -29,6 +31,8 @@ async function publishedComment(code: string) {
   const org = await createRatedOrganization({ code, name: `Chi bộ ${code}`, period: "2011" });
   const moderator = await createStaff("moderator");
   const item = await createPendingFeedback({ ...org, stance: "agree" });
+  // Given on an earlier rating: hiding and restoring must not lose that.
+  await Feedback.updateOne({ _id: item.id }, { $set: { ratingGiven: GIVEN_ON } });
   await decideFeedback({ id: item.id, decision: "approve", moderator });
   return { org, item, moderator };
 }
@@ -109,6 +113,7 @@ describe("readers report a published comment", () => {
 
     await resolveFollowUp({ id: item.id, decision: "keep", moderator });
     expect(await published(org.evaluationId)).toEqual([item.id]);
+    expect((await listApprovedFeedback({ evaluationIds: [org.evaluationId] })).items[0]?.ratingGiven).toBe(GIVEN_ON);
     expect(await agree(org.evaluationId)).toBe(1);
     expect(await publicRejections({ organizationCode: "RP-01" })).toEqual({ [org.evaluationId]: {} });
     expect((await moderationStats({ now: new Date() })).queue).toMatchObject({ reported: 0 });
