@@ -5,29 +5,12 @@ import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 import { setupHttpApp } from "./http-app";
+import { FORMAT } from "../fixtures/format-characters";
 
 /** A comment hiding personal data behind invisible and look-alike characters, through the real intake to the public page. */
 setupTestDatabase();
 const http = setupHttpApp();
 
-const HIDDEN = [
-  "\u200b",
-  "\u200c",
-  "\u200d",
-  "\u200e",
-  "\u200f",
-  "\u202a",
-  "\u202b",
-  "\u202c",
-  "\u202d",
-  "\u202e",
-  "\u2060",
-  "\u2061",
-  "\u2062",
-  "\u2063",
-  "\u2064",
-  "\ufeff",
-];
 const BODY = "Bí thư chi bộ nhận tiền, gọi 0912\u200b345\u200b678 hoặc ０９８７６５４３２１ mà hỏi. \u202eKết luận: không xứng đáng.";
 
 let evaluation = "";
@@ -51,7 +34,7 @@ describe("hidden characters, from the intake to the public page", () => {
 
     const stored = await Feedback.findOne({ trackingCode }, { body: 1, publicBody: 1, displayName: 1, flags: 1 }).lean();
     for (const text of [stored!.body, stored!.publicBody, stored!.displayName!])
-      for (const hidden of HIDDEN) expect(text).not.toContain(hidden);
+      for (const hidden of FORMAT) expect(text).not.toContain(hidden);
     expect(stored!.flags.filter((flag) => flag.kind === "phone")).toHaveLength(2);
 
     const moderator = await createStaff("moderator");
@@ -65,7 +48,7 @@ describe("hidden characters, from the intake to the public page", () => {
       const html = await (await fetch(http.url(path))).text();
       expect(html, path).toContain("Kết luận: không xứng đáng.");
       for (const digits of ["0912", "0987", "０９８７"]) expect(html, `${path}: ${digits}`).not.toContain(digits);
-      for (const hidden of HIDDEN) expect(html, `${path}: U+${hidden.codePointAt(0)!.toString(16)}`).not.toContain(hidden);
+      for (const hidden of FORMAT) expect(html, `${path}: U+${hidden.codePointAt(0)!.toString(16)}`).not.toContain(hidden);
       expect(html, path).toMatch(/<bdi>Bí thư chi bộ nhận tiền, gọi ••• hoặc ••• mà hỏi\. Kết luận: không xứng đáng\.<\/bdi>/);
     }
     const page = await (await fetch(http.url("/organizations/HC-001"))).text();

@@ -4,34 +4,12 @@ import { FeedbackInputSchema } from "../../models/feedback/feedback-input";
 import { DEFAULT_WORDS } from "../../models/feedback/word-list.server";
 import { similarityKey, similarKeys } from "../../models/lib/similarity-key.server";
 import { cleanText, matchForm, searchKey } from "../../models/lib/text";
+import { FORMAT } from "../fixtures/format-characters";
 
 const ZWSP = "\u200b";
 const RLO = "\u202e";
 const context = (text: string): IntakeContext => ({ text, words: DEFAULT_WORDS, similarRecent: 0 });
 const kinds = (text: string) => intakeFlags(context(text)).map((flag) => flag.kind);
-
-/** Every format character the checks must see through: zero-width, direction marks and overrides, word joiners, BOM. */
-const FORMAT = [
-  "\u200b",
-  "\u200c",
-  "\u200d",
-  "\u200e",
-  "\u200f",
-  "\u202a",
-  "\u202b",
-  "\u202c",
-  "\u202d",
-  "\u202e",
-  "\u2060",
-  "\u2061",
-  "\u2062",
-  "\u2063",
-  "\u2064",
-  "\u2066",
-  "\u2069",
-  "\ufeff",
-  "\u00ad",
-];
 
 describe("the match form", () => {
   it("drops every format character, folds fullwidth and other scripts' digits, keeps Vietnamese as it is", () => {
