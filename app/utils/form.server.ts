@@ -11,11 +11,16 @@ export interface FormFailure {
 /** Fields never sent back to the browser, not even to re-fill a refused form. */
 const SECRET_FIELDS = new Set(["password", "confirm", "captchaToken", "h-captcha-response"]);
 
+/** The posted text fields that `keep` accepts (files are never text fields). */
+function textFields(form: FormData, keep: (name: string) => boolean = () => true): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string" && keep(name)) values[name] = value;
+  return values;
+}
+
 /** The posted text fields, to re-render a refused form with what was typed (secrets left out). */
 export function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string" && !SECRET_FIELDS.has(name)) values[name] = value;
-  return values;
+  return textFields(form, (name) => !SECRET_FIELDS.has(name));
 }
 
 /**
@@ -27,7 +32,7 @@ export function parseForm<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   t: TFunction,
 ): { ok: true; data: T } | { ok: false; failure: FormFailure } {
-  const parsed = schema.safeParse(typedValuesWithSecrets(form));
+  const parsed = schema.safeParse(textFields(form));
   return parsed.success
     ? { ok: true, data: parsed.data }
     : { ok: false, failure: { errors: fieldErrors(parsed.error, t), values: typedValues(form) } };
@@ -36,10 +41,4 @@ export function parseForm<T>(
 /** A refusal of the whole form (wrong password, too many attempts), in the same shape. */
 export function formRefusal(form: FormData, message: string): FormFailure {
   return { errors: { _form: message }, values: typedValues(form) };
-}
-
-function typedValuesWithSecrets(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
-  return values;
 }
