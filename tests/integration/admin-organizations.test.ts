@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { action as editAction, loader as editLoader } from "../../app/routes/admin.organizations.$code";
+import { describe, expect, it } from "vitest";
+import { loader as editLoader } from "../../app/routes/admin.organizations.$code";
 import { loader as listLoader } from "../../app/routes/admin.organizations._index";
 import { action as newAction } from "../../app/routes/admin.organizations.new";
 import { AuditEvent } from "../../models/moderation/audit-event.server";
@@ -7,23 +7,14 @@ import { Evaluation } from "../../models/catalog/evaluation.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { MERGE_SETTLE_MS, mergeStep } from "../../models/catalog/merge-job.server";
 import { Organization } from "../../models/catalog/organization.server";
-import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
-import { createPendingFeedback, createStaff } from "../fixtures/moderation";
+import { createRatedOrganization } from "../fixtures/catalog";
+import { createPendingFeedback } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";
 import { setupTestDatabase } from "./database";
+import { createDuplicatePair, setupOrganizationAdmin } from "./organization-admin";
 
 setupTestDatabase();
-
-let admin: { cookie: string };
-
-beforeAll(async () => {
-  admin = await createStaff("admin");
-  await createPeriod({ code: "2011" });
-  await createPeriod({ code: "2012" });
-});
-
-const edit = (code: string, form: Record<string, string>) =>
-  callRoute(editAction, `/admin/organizations/${code}`, { cookie: admin.cookie, params: { code }, form });
+const { admin, edit } = setupOrganizationAdmin();
 
 describe("/admin/organizations", () => {
   it("creates an organization with a unique, stable code and finds it without diacritics", async () => {
@@ -60,13 +51,7 @@ describe("/admin/organizations", () => {
   });
 
   it("merges a duplicate: its evaluations and feedback follow, it becomes inactive, and the merge is audited", async () => {
-    const target = await createRatedOrganization({ code: "XL-1", name: "Đảng bộ xã Xuân Hưng", period: "2011", district: "Xuân Lộc" });
-    const duplicate = await createRatedOrganization({
-      code: "XL-1B",
-      name: "Đảng bộ xã Xuân Hưng (trùng)",
-      period: "2012",
-      district: "Xuân Lộc",
-    });
+    const { target, duplicate } = await createDuplicatePair({ code: "XL-1", name: "Đảng bộ xã Xuân Hưng", district: "Xuân Lộc" });
     await createPendingFeedback({
       evaluationId: duplicate.evaluationId,
       organizationId: duplicate.organizationId,

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { loader as editLoader, action as editAction } from "../../app/routes/admin.organizations.$code";
+import { describe, expect, it } from "vitest";
+import { loader as editLoader } from "../../app/routes/admin.organizations.$code";
 import { Evaluation } from "../../models/catalog/evaluation.server";
 import { readFeedHead } from "../../models/feedback/feed-bucket.server";
 import { Feedback } from "../../models/feedback/feedback.server";
@@ -7,31 +7,19 @@ import { MERGE_SETTLE_MS, mergeProgress, mergeStep } from "../../models/catalog/
 import { decideFeedback } from "../../models/moderation/moderation.server";
 import { QueueEntry } from "../../models/moderation/queue-entry.server";
 import { recountCounters } from "../../models/summary/recount.server";
-import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createPendingFeedback, createStaff } from "../fixtures/moderation";
 import { callRoute } from "./admin-call";
 import { setupTestDatabase } from "./database";
 import { postFeedback } from "./feedback-call";
+import { createDuplicatePair, setupOrganizationAdmin } from "./organization-admin";
 
 setupTestDatabase();
-
-let admin: { cookie: string };
-
-beforeAll(async () => {
-  admin = await createStaff("admin");
-  await createPeriod({ code: "2011" });
-  await createPeriod({ code: "2012" });
-});
+const { admin, edit } = setupOrganizationAdmin();
 
 describe("merging organizations as a resumable job", () => {
   it("moves every comment to the target, including ones arriving during the merge, and counters equal a recount", async () => {
-    const target = await createRatedOrganization({ code: "TB-1", name: "Đảng bộ xã Tân Bình", period: "2011", district: "Vĩnh Cửu" });
-    const duplicate = await createRatedOrganization({
-      code: "TB-1B",
-      name: "Đảng bộ xã Tân Bình (trùng)",
-      period: "2012",
-      district: "Trảng Bom",
-    });
+    const pair = { code: "TB-1", name: "Đảng bộ xã Tân Bình", district: "Vĩnh Cửu", duplicateDistrict: "Trảng Bom" };
+    const { target, duplicate } = await createDuplicatePair(pair);
     const onDuplicate = { ...duplicate, period: "2012", district: "Trảng Bom" };
     const moderator = await createStaff("moderator");
     const items = [];
@@ -39,21 +27,13 @@ describe("merging organizations as a resumable job", () => {
     await decideFeedback({ id: items[0]!.id, decision: "approve", moderator });
     await decideFeedback({ id: items[1]!.id, decision: "reject", reason: "spam", moderator });
 
-    const merged = await callRoute(editAction, "/admin/organizations/TB-1B", {
-      cookie: admin.cookie,
-      params: { code: "TB-1B" },
-      form: { intent: "merge", into: "TB-1" },
-    });
+    const merged = await edit("TB-1B", { intent: "merge", into: "TB-1" });
     expect(merged.status).toBe(302);
     expect(await mergeProgress({ organizationId: duplicate.organizationId })).toMatchObject({ into: "TB-1", status: "running", moved: 0 });
     expect(String((await Evaluation.findById(duplicate.evaluationId, { organization: 1 }).lean())?.organization)).toBe(
       target.organizationId,
     );
-    const again = await callRoute(editAction, "/admin/organizations/TB-1B", {
-      cookie: admin.cookie,
-      params: { code: "TB-1B" },
-      form: { intent: "merge", into: "TB-1" },
-    });
+    const again = await edit("TB-1B", { intent: "merge", into: "TB-1" });
     expect(again.data).toMatchObject({ errors: { into: "Tổ chức này đã được gộp hoặc đang được gộp." } });
 
     expect(await mergeStep({ id: duplicate.organizationId, owner: "first", listLimit: 2 })).toBe("moving");
