@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, fieldAria } from "~/components/field";
+import { TextField } from "~/components/text-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { AcceptInviteSchema, acceptInvite, findInvite, submitForm } from "~/utils/admin.server";
@@ -47,26 +47,16 @@ export default function AcceptInvite() {
       <h1 id="invite-title">{t("invite.title")}</h1>
       <p>{t("invite.lead", { email })}</p>
       <Form method="post" className="admin-form">
-        <Field id="password" label={t("invite.password")} error={errors.password} hint={t("invite.passwordHint")}>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            {...fieldAria("password", { error: errors.password, hint: true })}
-          />
-        </Field>
-        <Field id="confirm" label={t("invite.confirm")} error={errors.confirm}>
-          <input
-            id="confirm"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            {...fieldAria("confirm", { error: errors.confirm })}
-          />
-        </Field>
+        <TextField
+          name="password"
+          label={t("invite.password")}
+          error={errors.password}
+          hint={t("invite.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <TextField name="confirm" label={t("invite.confirm")} error={errors.confirm} type="password" autoComplete="new-password" required />
         <button type="submit">{t("invite.submit")}</button>
       </Form>
     </section>

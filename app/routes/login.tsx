@@ -8,7 +8,7 @@ import { pageTitle } from "~/components/page-meta";
 import { translatorFor } from "~/utils/api.server";
 import { formRefusal, parseForm } from "~/utils/form.server";
 import { getOptionalUser, login, redirectWithSession, safeRedirectPath } from "~/utils/session.server";
-import { Field, fieldAria } from "~/components/field";
+import { TextField } from "~/components/text-field";
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, "auth:errors.emailRequired").max(254, "auth:errors.emailInvalid").email("auth:errors.emailInvalid"),
@@ -66,27 +66,16 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="stack" noValidate aria-describedby={errors._form ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id="email" label={t("email")} error={errors.email}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={result?.values.email ?? ""}
-            {...fieldAria("email", { error: errors.email })}
-          />
-        </Field>
-        <Field id="password" label={t("password")} error={errors.password}>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            {...fieldAria("password", { error: errors.password })}
-          />
-        </Field>
+        <TextField
+          name="email"
+          label={t("email")}
+          error={errors.email}
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={result?.values.email ?? ""}
+        />
+        <TextField name="password" label={t("password")} error={errors.password} type="password" autoComplete="current-password" required />
         <button type="submit" disabled={busy}>
           {t("submit")}
         </button>
