@@ -31,11 +31,14 @@ describe("$DATA_DIR/mongodb.uri", () => {
   });
 
   it("reads the database out of any connection string, and none out of one without a path", () => {
-    expect(uriDatabase("mongodb://127.0.0.1:27017/congkhai")).toBe("congkhai");
-    expect(uriDatabase("mongodb+srv://user:p%40ss@cluster0.example.net/province_db?retryWrites=true&w=majority")).toBe("province_db");
-    expect(uriDatabase("mongodb://a:27017,b:27017,c:27017/congkhai?replicaSet=rs0")).toBe("congkhai");
-    expect(uriDatabase("mongodb://127.0.0.1:27017/")).toBe("");
-    expect(uriDatabase("mongodb://127.0.0.1:27017")).toBe("");
-    expect(uriDatabase("mongodb://127.0.0.1:27017/?replicaSet=rs0")).toBe("");
+    const named: [uri: string, database: string][] = [
+      ["mongodb://127.0.0.1:27017/congkhai", "congkhai"],
+      ["mongodb+srv://user:p%40ss@cluster0.example.net/province_db?retryWrites=true&w=majority", "province_db"],
+      ["mongodb://a:27017,b:27017,c:27017/congkhai?replicaSet=rs0", "congkhai"],
+    ];
+    for (const [uri, database] of named) expect(uriDatabase(uri), uri).toBe(database);
+    for (const uri of ["mongodb://127.0.0.1:27017/", "mongodb://127.0.0.1:27017", "mongodb://127.0.0.1:27017/?replicaSet=rs0"]) {
+      expect(uriDatabase(uri), uri).toBe("");
+    }
   });
 });

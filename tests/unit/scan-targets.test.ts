@@ -3,22 +3,32 @@ import { fillPattern, routePattern, sitemapUrls } from "../../scripts/scan/targe
 
 const values = { organization: "DN-0001", period: "2011", trackingCode: "ABCD-EFGH-JK", feedbackId: null };
 
+/** What `read` makes of each key of `expected`, as one object to compare with `expected` whole. */
+const readEach = <T>(expected: Record<string, T>, read: (key: string) => T) =>
+  Object.fromEntries(Object.keys(expected).map((key) => [key, read(key)]));
+
 describe("the URLs npm run scan hands to wapiti", () => {
   it("reads Remix flat-route file names as URL patterns", () => {
-    expect(routePattern("_index.tsx")).toBe("/");
-    expect(routePattern("admin.periods.$code.tsx")).toBe("/admin/periods/:code");
-    expect(routePattern("committee_.reviews.$id.tsx")).toBe("/committee/reviews/:id");
-    expect(routePattern("api.v1.summary[.]csv.ts")).toBe("/api/v1/summary.csv");
-    expect(routePattern("admin.import-template[.]csv.ts")).toBe("/admin/import-template.csv");
+    const patterns = {
+      "_index.tsx": "/",
+      "admin.periods.$code.tsx": "/admin/periods/:code",
+      "committee_.reviews.$id.tsx": "/committee/reviews/:id",
+      "api.v1.summary[.]csv.ts": "/api/v1/summary.csv",
+      "admin.import-template[.]csv.ts": "/admin/import-template.csv",
+    };
+    expect(readEach(patterns, routePattern)).toStrictEqual(patterns);
   });
 
   it("fills parameters with the demo's real values and leaves out routes it has none for", () => {
-    expect(fillPattern("/organizations/:code", values)).toBe("/organizations/DN-0001");
-    expect(fillPattern("/admin/periods/:code", values)).toBe("/admin/periods/2011");
-    expect(fillPattern("/feedback/:trackingCode", values)).toBe("/feedback/ABCD-EFGH-JK");
-    expect(fillPattern("/api/v1/moderation/feedback/:id", values)).toBeNull();
-    expect(fillPattern("/invite/:token", values)).toBeNull();
-    expect(fillPattern("/:", values)).toBeNull();
+    const filled = {
+      "/organizations/:code": "/organizations/DN-0001",
+      "/admin/periods/:code": "/admin/periods/2011",
+      "/feedback/:trackingCode": "/feedback/ABCD-EFGH-JK",
+      "/api/v1/moderation/feedback/:id": null,
+      "/invite/:token": null,
+      "/:": null,
+    };
+    expect(readEach(filled, (pattern) => fillPattern(pattern, values))).toStrictEqual(filled);
   });
 
   it("takes a few pages of each kind from the sitemap, on the scanned server", () => {
