@@ -8,6 +8,7 @@ import { exportPeriodCsv } from "../../models/import/export.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { listQueue } from "../../models/moderation/moderation-queue.server";
 import { createPeriod } from "../fixtures/catalog";
+import { plainEvaluation } from "../fixtures/evaluation-row";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 
@@ -106,19 +107,7 @@ describe("keyset pages bounded on their sort key", () => {
     await createPeriod({ code: "2019" });
     const codes = Array.from({ length: 1003 }, (_, i) => `EX-${String(i).padStart(4, "0")}`);
     await Evaluation.collection.insertMany(
-      codes.map((code) => ({
-        period: "2019",
-        organization: new Types.ObjectId(),
-        orgCode: code,
-        orgName: code,
-        nameSearch: code.toLowerCase(),
-        kind: "chi-bo-co-so",
-        district: "Biên Hòa",
-        rating: "tsvm",
-        members: 10,
-        memberCounts: [],
-        summary: "",
-      })),
+      codes.map((code) => plainEvaluation({ period: "2019", organization: new Types.ObjectId(), orgCode: code })),
     );
     const csv = await exportPeriodCsv({ period: "2019" });
     const exported = csv!

@@ -2,22 +2,12 @@ import { describe, expect, it } from "vitest";
 import { applyDelta, compareRows, overviewOf, pageRows, type CatalogRow } from "../../models/catalog/catalog-rows";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { searchKey } from "../../models/lib/text";
+import { plainEvaluation } from "../fixtures/evaluation-row";
 
 function row(orgCode: string, id: string, extra: Partial<CatalogRow> = {}): CatalogRow {
-  const name = extra.orgName ?? `Chi bộ ${orgCode}`;
   return {
     id,
-    organization: `org-${orgCode}`,
-    period: "2011",
-    orgCode,
-    orgName: name,
-    nameSearch: searchKey(name),
-    kind: "chi-bo-co-so",
-    district: "Biên Hòa",
-    rating: "tsvm",
-    members: 10,
-    memberCounts: [],
-    summary: "",
+    ...plainEvaluation({ period: "2011", organization: `org-${orgCode}`, orgCode, orgName: extra.orgName ?? `Chi bộ ${orgCode}` }),
     counters: { agree: 0, disagree: 0, neutral: 0, pending: 0 },
     residentCounters: { agree: 0, disagree: 0, neutral: 0, pending: 0 },
     proposed: {},
