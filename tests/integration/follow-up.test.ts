@@ -48,6 +48,16 @@ function call(
   return handler({ request, params, context }) as Promise<Response>;
 }
 
+/** A moderator's decision through the JSON API, as the queue page's script sends it. */
+const decideByApi = (id: string, cookie: string, decision: string) =>
+  call(
+    decideApi,
+    "POST",
+    `/api/v1/moderation/feedback/${id}`,
+    { id },
+    { Cookie: cookie, "Content-Type": "application/json" },
+    { decision },
+  );
 const withdraw = (code: string) => call(withdrawApi, "DELETE", `/api/v1/feedback/${code}`, { trackingCode: code });
 const askRemoval = (code: string) => call(removalApi, "POST", `/api/v1/feedback/${code}/removal`, { trackingCode: code });
 async function tracked(code: string) {
@@ -99,17 +109,7 @@ describe("withdrawing a pending comment with its tracking code", () => {
     const moderator = await createStaff("moderator");
     for (let round = 0; round < 4; round++) {
       const item = await createPendingFeedback({ ...org });
-      const [withdrawn, decided] = await Promise.all([
-        withdraw(item.trackingCode),
-        call(
-          decideApi,
-          "POST",
-          `/api/v1/moderation/feedback/${item.id}`,
-          { id: item.id },
-          { Cookie: moderator.cookie, "Content-Type": "application/json" },
-          { decision: "approve" },
-        ),
-      ]);
+      const [withdrawn, decided] = await Promise.all([withdraw(item.trackingCode), decideByApi(item.id, moderator.cookie, "approve")]);
       expect([withdrawn.status, decided.status].sort()).toEqual([200, 409]);
       const status = await tracked(item.trackingCode);
       expect(status).toBe(withdrawn.status === 200 ? "withdrawn" : "approved");
@@ -148,28 +148,10 @@ describe("asking for a published comment's removal", () => {
     expect((await askRemoval(item.trackingCode)).status).toBe(409);
 
     // An approval aimed at it does not take its follow-up entry; two moderators racing to remove it: one wins.
-    const approve = await call(
-      decideApi,
-      "POST",
-      `/api/v1/moderation/feedback/${item.id}`,
-      { id: item.id },
-      { Cookie: moderator.cookie, "Content-Type": "application/json" },
-      { decision: "approve" },
-    );
+    const approve = await decideByApi(item.id, moderator.cookie, "approve");
     expect(approve.status).toBe(409);
     const other = await createStaff("moderator");
-    const results = await Promise.all(
-      [moderator, other].map((m) =>
-        call(
-          decideApi,
-          "POST",
-          `/api/v1/moderation/feedback/${item.id}`,
-          { id: item.id },
-          { Cookie: m.cookie, "Content-Type": "application/json" },
-          { decision: "remove" },
-        ),
-      ),
-    );
+    const results = await Promise.all([moderator, other].map((m) => decideByApi(item.id, m.cookie, "remove")));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await tracked(item.trackingCode)).toBe("removed-on-request");
     expect(await counters(org.evaluationId)).toMatchObject({ disagree: 0, followUp: { "removal-requested": 0, "removed-on-request": 1 } });
@@ -206,26 +188,26 @@ describe("the no-JavaScript forms", () => {
       return thrown;
     }
   }
+  /** The tracking page's form, sent with `intent`. */
+  const postTracking = (code: string, intent: string) => post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent });
+  /** The moderation queue page's form, sent by a signed-in moderator. */
+  const postQueue = (fields: Record<string, string>, cookie: string) =>
+    post(queueForm as typeof trackingForm, "/moderation", {}, fields, cookie);
+  type Refused = { data: { message: string }; init: { status: number } };
 
   it("the tracking page asks for removal, refuses an unknown intent, and shows the new state", async () => {
     const org = await organization("FU-05");
     const moderator = await createStaff("moderator");
     const item = await createPendingFeedback({ ...org });
     const code = item.trackingCode;
-    const odd = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "publish" })) as {
-      data: { message: string };
-      init: { status: number };
-    };
+    const odd = (await postTracking(code, "publish")) as Refused;
     expect(odd.init.status).toBe(400);
     expect(odd.data.message).toBe("This request is not understood. Use the buttons on the page.");
-    const early = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as {
-      data: { message: string };
-      init: { status: number };
-    };
+    const early = (await postTracking(code, "removal")) as Refused;
     expect(early.init.status).toBe(409);
 
     await decideFeedback({ id: item.id, decision: "approve", moderator });
-    const done = (await post(trackingForm, `/feedback/${code}`, { trackingCode: code }, { intent: "removal" })) as Response;
+    const done = (await postTracking(code, "removal")) as Response;
     expect(done.status).toBe(303);
     expect(done.headers.get("Location")).toBe(`/feedback/${code}?done=removal-requested`);
     const page = (await trackingPage({
@@ -236,22 +218,15 @@ describe("the no-JavaScript forms", () => {
     expect(page.data).toMatchObject({ tracking: { status: "removal-requested" }, done: "removal-requested" });
 
     // The moderator keeps it from the queue page's form: published again.
-    const kept = (await post(
-      queueForm as typeof trackingForm,
-      "/moderation",
-      {},
-      { intent: "keep", id: item.id, note: "Không vi phạm" },
-      moderator.cookie,
-    )) as { data: { ok: boolean; message: string } };
+    const kept = (await postQueue({ intent: "keep", id: item.id, note: "Không vi phạm" }, moderator.cookie)) as {
+      data: { ok: boolean; message: string };
+    };
     expect(kept.data).toMatchObject({ ok: true, message: "The comment is published again." });
     expect(await tracked(code)).toBe("approved");
-    const again = (await post(
-      queueForm as typeof trackingForm,
-      "/moderation",
-      {},
-      { intent: "remove", id: item.id },
-      moderator.cookie,
-    )) as { data: { ok: boolean }; init: { status: number } };
+    const again = (await postQueue({ intent: "remove", id: item.id }, moderator.cookie)) as {
+      data: { ok: boolean };
+      init: { status: number };
+    };
     expect(again.init.status).toBe(409);
     expect(await counters(org.evaluationId)).toMatchObject({ agree: 1, followUp: { "removal-requested": 0 } });
     await noDrift();
