@@ -1,22 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FEEDBACK_LIMIT } from "../../app/utils/rate-limit.server";
-import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
-import { setupTestDatabase } from "./database";
-import { setupHttpApp } from "./http-app";
+import { setupHttpWithOrganization } from "./http-organization";
 
 /**
  * The client address through the real Express app, as the test environment runs it: TRUST_PROXY unset
  * outside production, so only the loopback peer (this test) may name a client in X-Forwarded-For.
  */
-setupTestDatabase();
-const http = setupHttpApp();
-
-let evaluation = "";
-beforeAll(async () => {
-  await createPeriod({ code: "2011" });
-  evaluation = (await createRatedOrganization({ code: "CA-001", name: "Chi bộ Ấp Bình Lợi", period: "2011" })).evaluationId;
-});
+const { http, evaluationId } = setupHttpWithOrganization({ code: "CA-001", name: "Chi bộ Ấp Bình Lợi" });
 
 /** Words nothing else shares, so no two comments look alike (the campaign check is not what this file tests). */
 const unlike = () => Array.from({ length: 5 }, () => randomBytes(4).toString("hex")).join(" ");
@@ -26,7 +17,7 @@ async function comment(forwardedFor: string): Promise<number> {
   const res = await fetch(http.url("/api/v1/feedback"), {
     method: "POST",
     headers: { "content-type": "application/json", "accept-language": "en", "x-forwarded-for": forwardedFor },
-    body: JSON.stringify({ evaluation, stance: "agree", body: `Ý kiến ${unlike()}` }),
+    body: JSON.stringify({ evaluation: evaluationId(), stance: "agree", body: `Ý kiến ${unlike()}` }),
   });
   await res.text();
   return res.status;
@@ -48,7 +39,7 @@ describe("client address and rate limits over HTTP", () => {
     const direct = await fetch(http.url("/api/v1/feedback"), {
       method: "POST",
       headers: { "content-type": "application/json", "accept-language": "en" },
-      body: JSON.stringify({ evaluation, stance: "agree", body: `Gửi thẳng ${unlike()}` }),
+      body: JSON.stringify({ evaluation: evaluationId(), stance: "agree", body: `Gửi thẳng ${unlike()}` }),
     });
     expect(direct.status).toBe(429);
     expect(await comment("198.51.100.23")).toBe(201);

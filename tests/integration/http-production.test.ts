@@ -4,10 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "../../app/utils/env.server";
 import { Feedback } from "../../models/feedback/feedback.server";
-import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
-import { setupTestDatabase } from "./database";
-import { setupHttpApp } from "./http-app";
+import { PRODUCTION_ENV } from "../fixtures/production-env";
+import { setupHttpWithOrganization } from "./http-organization";
 
 /**
  * The app as production runs it: NODE_ENV=production, hCaptcha on, a real secret. The environment is parsed
@@ -58,16 +57,9 @@ afterAll(async () => {
   await new Promise((resolve) => verifier.close(resolve));
 });
 
-setupTestDatabase();
-const http = setupHttpApp();
+const { http, evaluationId } = setupHttpWithOrganization({ code: "PR-001", name: "Chi bộ Ấp Phú Sơn" });
 
-let evaluationId = "";
-beforeAll(async () => {
-  await createPeriod({ code: "2011" });
-  evaluationId = (await createRatedOrganization({ code: "PR-001", name: "Chi bộ Ấp Phú Sơn", period: "2011" })).evaluationId;
-});
-
-const stored = () => Feedback.countDocuments({ evaluation: evaluationId });
+const stored = () => Feedback.countDocuments({ evaluation: evaluationId() });
 const postForm = (fields: Record<string, string>) =>
   fetch(http.url("/organizations/PR-001?lng=en"), {
     method: "POST",
@@ -103,7 +95,7 @@ describe("production configuration, through HTTP", () => {
 
   it("the page form refuses a comment without a solved captcha and takes one with it", async () => {
     const before = await stored();
-    const fields = { evaluation: evaluationId, stance: "agree", body: "Chi bộ gần dân, làm việc tận tâm." };
+    const fields = { evaluation: evaluationId(), stance: "agree", body: "Chi bộ gần dân, làm việc tận tâm." };
     const refused = await postForm(fields);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("Please complete the verification before sending.");
@@ -118,7 +110,7 @@ describe("production configuration, through HTTP", () => {
 
   it("the JSON API refuses a missing or failing token and takes a good one", async () => {
     const before = await stored();
-    const body = { evaluation: evaluationId, stance: "neutral", body: "Tôi chưa có ý kiến rõ ràng về chi bộ này." };
+    const body = { evaluation: evaluationId(), stance: "neutral", body: "Tôi chưa có ý kiến rõ ràng về chi bộ này." };
     const missing = await postJson(body);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("captcha_required");
@@ -146,13 +138,7 @@ describe("production configuration, through HTTP", () => {
 });
 
 describe("production configuration, as parsed at start-up", () => {
-  const complete = {
-    NODE_ENV: "production",
-    SESSION_SECRET: "x".repeat(16),
-    HCAPTCHA_SITEKEY: "site",
-    HCAPTCHA_SECRET: "secret",
-    MONGODB_URI: "mongodb://db:27017/congkhai",
-  };
+  const complete = { ...PRODUCTION_ENV, SESSION_SECRET: "x".repeat(16) };
 
   it("takes a 16-character session secret and refuses a 15-character one, naming it", () => {
     expect(parseEnv(complete).SESSION_SECRET).toHaveLength(16);

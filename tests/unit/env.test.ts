@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../../app/utils/env.server";
+import { PRODUCTION_ENV } from "../fixtures/production-env";
 
 describe("environment", () => {
   it("defaults to the embedded database, port 3000 and hCaptcha", () => {
@@ -15,13 +16,7 @@ describe("environment", () => {
   });
 
   it("accepts a complete production configuration", () => {
-    const env = parseEnv({
-      NODE_ENV: "production",
-      SESSION_SECRET: "x".repeat(32),
-      HCAPTCHA_SITEKEY: "site",
-      HCAPTCHA_SECRET: "secret",
-      MONGODB_URI: "mongodb://db:27017/congkhai",
-    });
+    const env = parseEnv(PRODUCTION_ENV);
     expect(env.CAPTCHA).toBe("hcaptcha");
   });
 
@@ -33,18 +28,11 @@ describe("environment", () => {
   });
 
   it("requires CONTACT_KEY (32 bytes, base64) with SMTP_URL in production, and takes an empty SMTP_URL as unset", () => {
-    const complete = {
-      NODE_ENV: "production",
-      SESSION_SECRET: "x".repeat(32),
-      HCAPTCHA_SITEKEY: "site",
-      HCAPTCHA_SECRET: "secret",
-      MONGODB_URI: "mongodb://db:27017/congkhai",
-    };
     const key = Buffer.alloc(32, 7).toString("base64");
-    expect(() => parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn" })).toThrow(
+    expect(() => parseEnv({ ...PRODUCTION_ENV, SMTP_URL: "smtps://user:pass@mail.example.vn" })).toThrow(
       /CONTACT_KEY \(openssl rand -base64 32\) is required in production when SMTP_URL is set/,
     );
-    expect(parseEnv({ ...complete, SMTP_URL: "smtps://user:pass@mail.example.vn", CONTACT_KEY: key })).toMatchObject({
+    expect(parseEnv({ ...PRODUCTION_ENV, SMTP_URL: "smtps://user:pass@mail.example.vn", CONTACT_KEY: key })).toMatchObject({
       CONTACT_KEY: key,
       CONTACT_RETENTION_DAYS: 30,
     });
@@ -58,30 +46,24 @@ describe("environment", () => {
   });
 
   describe("production foot-guns", () => {
-    const complete = {
-      NODE_ENV: "production",
-      SESSION_SECRET: "x".repeat(32),
-      HCAPTCHA_SITEKEY: "site",
-      HCAPTCHA_SECRET: "secret",
-      MONGODB_URI: "mongodb://db:27017/congkhai",
-    };
-
     it("refuses the embedded database (MONGODB_URI unset) in production with one message naming it", () => {
-      expect(() => parseEnv({ ...complete, MONGODB_URI: undefined })).toThrow(
+      expect(() => parseEnv({ ...PRODUCTION_ENV, MONGODB_URI: undefined })).toThrow(
         "Invalid environment:\n  MONGODB_URI: MONGODB_URI is required when NODE_ENV=production",
       );
     });
 
     it("never seeds demo data by default in production, and refuses SEED_ON_START=true there", () => {
-      expect(parseEnv(complete).SEED_ON_START).toBe("false");
+      expect(parseEnv(PRODUCTION_ENV).SEED_ON_START).toBe("false");
       expect(parseEnv({}).SEED_ON_START).toBe("true");
       expect(parseEnv({ NODE_ENV: "test", SEED_ON_START: "false" }).SEED_ON_START).toBe("false");
-      expect(parseEnv({ ...complete, SEED_ON_START: "false" }).SEED_ON_START).toBe("false");
-      expect(() => parseEnv({ ...complete, SEED_ON_START: "true" })).toThrow(/SEED_ON_START=true is refused when NODE_ENV=production/);
+      expect(parseEnv({ ...PRODUCTION_ENV, SEED_ON_START: "false" }).SEED_ON_START).toBe("false");
+      expect(() => parseEnv({ ...PRODUCTION_ENV, SEED_ON_START: "true" })).toThrow(
+        /SEED_ON_START=true is refused when NODE_ENV=production/,
+      );
     });
 
     it("refuses CAPTCHA=off in production even when everything else is right", () => {
-      expect(() => parseEnv({ ...complete, CAPTCHA: "off" })).toThrow(
+      expect(() => parseEnv({ ...PRODUCTION_ENV, CAPTCHA: "off" })).toThrow(
         "Invalid environment:\n  CAPTCHA: CAPTCHA=off is refused when NODE_ENV=production",
       );
     });
