@@ -10,6 +10,8 @@ const CountersSchema = new Schema(
   },
   { _id: false },
 );
+/** Approved feedback per stance, and items awaiting moderation. */
+export type Counters = InferSchemaType<typeof CountersSchema>;
 const MemberCountSchema = new Schema(
   { key: { type: String, required: true }, count: { type: Number, required: true, min: 0 } },
   { _id: false },
@@ -64,10 +66,3 @@ EvaluationSchema.index({ organization: 1, period: 1, _id: 1 });
 
 export type EvaluationDoc = InferSchemaType<typeof EvaluationSchema>;
 export const Evaluation = defineModel("Evaluation", EvaluationSchema, "evaluations");
-
-export interface Counters {
-  agree: number;
-  disagree: number;
-  neutral: number;
-  pending: number;
-}

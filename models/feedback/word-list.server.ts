@@ -23,12 +23,8 @@ WordListSchema.index({ list: 1, searchKey: 1 }, { unique: true });
 export type WordListDoc = InferSchemaType<typeof WordListSchema>;
 export const WordList = defineModel("WordList", WordListSchema, "wordlist");
 
-export interface WordEntry {
-  word: string;
-  searchKey: string;
-  list: WordListName;
-  lang: "vi" | "en";
-}
+/** A listed word as the flagger reads it: the stored fields without the timestamps. */
+export type WordEntry = Pick<WordListDoc, "word" | "searchKey" | "list" | "lang">;
 
 function entries(list: WordListName, lang: "vi" | "en", words: string[]): WordEntry[] {
   return words.map((word) => ({ word, searchKey: searchKey(word), list, lang }));
