@@ -1,27 +1,33 @@
 import { openDataResponse } from "~/utils/api.server";
 import { FEEDBACK_STATUSES, REJECT_REASONS } from "../../models/feedback/feedback.server";
 import { REPORT_REASON_VALUES } from "../../models/feedback/report-input";
+import { errors, idAndBody, json, jsonBody, object, pathParam, query, ref } from "~/utils/openapi-schema";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
-  name,
-  in: "query",
-  required: false,
-  description,
-  schema,
+const counters = object({
+  agree: { type: "integer" },
+  disagree: { type: "integer" },
+  neutral: { type: "integer" },
+  pending: { type: "integer" },
 });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), { $ref: "#/components/responses/Error" }]));
-const json = (schema: Record<string, unknown>, description = "OK") => ({ description, content: { "application/json": { schema } } });
-
-const counters = {
-  type: "object",
-  required: ["agree", "disagree", "neutral", "pending"],
-  properties: { agree: { type: "integer" }, disagree: { type: "integer" }, neutral: { type: "integer" }, pending: { type: "integer" } },
+const label = object({ vi: { type: "string" }, en: { type: "string" } });
+const statusOnly = (status: string) => object({ status: { const: status } });
+/** A resident's follow-up on their own comment, by tracking code: it answers with the comment's new status. */
+const followUp = (summary: string, description: string, status: string) => ({
+  summary,
+  description,
+  parameters: [pathParam("trackingCode")],
+  responses: { "200": json(statusOnly(status)), ...errors(404, 409) },
+});
+/** What an organization is, in a list item and in its detail. */
+const organizationFields = {
+  code: { type: "string" },
+  name: { type: "string" },
+  kind: { type: "string" },
+  district: { type: "string" },
+  members: { type: "integer" },
 };
-const label = { type: "object", required: ["vi", "en"], properties: { vi: { type: "string" }, en: { type: "string" } } };
-const statusOnly = (status: string) => ({ type: "object", required: ["status"], properties: { status: { const: status } } });
 const nullableDate = { type: ["string", "null"], format: "date-time" };
-const scale = { type: "array", items: { type: "object", required: ["key", "label"], properties: { key: { type: "string" }, label } } };
+const scale = { type: "array", items: object({ key: { type: "string" }, label }) };
 const rate = {
   type: ["number", "null"],
   minimum: 0,
@@ -62,7 +68,7 @@ const document = {
     "/api/v1/periods": {
       get: {
         summary: "Published rating periods, newest first",
-        responses: { "200": json({ type: "object", required: ["items"], properties: { items: { type: "array", items: ref("Period") } } }) },
+        responses: { "200": json(object({ items: { type: "array", items: ref("Period") } })) },
       },
     },
     "/api/v1/organizations": {
@@ -77,15 +83,13 @@ const document = {
           query("limit", "Page size.", { type: "integer", minimum: 1, maximum: 100, default: 20 }),
         ],
         responses: {
-          "200": json({
-            type: "object",
-            required: ["items", "total", "nextCursor"],
-            properties: {
+          "200": json(
+            object({
               items: { type: "array", items: ref("OrganizationListItem") },
               total: { type: "integer" },
               nextCursor: { type: ["string", "null"] },
-            },
-          }),
+            }),
+          ),
           ...errors(400),
         },
       },
@@ -93,7 +97,7 @@ const document = {
     "/api/v1/organizations/{code}": {
       get: {
         summary: "One organization and its evaluation in every published period",
-        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [pathParam("code")],
         responses: { "200": json(ref("OrganizationDetail")), ...errors(404) },
       },
     },
@@ -118,18 +122,11 @@ const document = {
     "/api/v1/feedback": {
       post: {
         summary: "Submit a view on one evaluation (published after moderation)",
-        requestBody: { required: true, content: { "application/json": { schema: ref("FeedbackInput") } } },
+        requestBody: jsonBody("FeedbackInput"),
         description:
           "400 invalid_input (with fields) or invalid_json; 403 comments_not_open, comments_closed, a failed captcha or another site's Origin; 404 evaluation_not_found; 409 duplicate (the same text on this evaluation, case, diacritics and invisible characters aside); 413 over 16 KiB; 415 not JSON; 429 rate_limited (with Retry-After): 5 accepted comments per client address (IPv6: per /64) in 10 minutes, counted once the captcha passed, and 30 attempts of any kind.",
         responses: {
-          "201": json(
-            {
-              type: "object",
-              required: ["trackingCode", "status"],
-              properties: { trackingCode: { type: "string" }, status: { const: "pending" } },
-            },
-            "Created",
-          ),
+          "201": json(object({ trackingCode: { type: "string" }, status: { const: "pending" } }), "Created"),
           ...errors(400, 403, 404, 409, 413, 415, 429),
         },
       },
@@ -137,39 +134,28 @@ const document = {
     "/api/v1/feedback/{trackingCode}": {
       get: {
         summary: "The status of one's own feedback (never its contact)",
-        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [pathParam("trackingCode")],
         responses: { "200": json(ref("FeedbackTracking")), ...errors(404) },
       },
-      delete: {
-        summary: "Withdraw one's own comment while it is pending (counters follow)",
-        description: "404 not_found; 409 already_withdrawn, not_pending or already_decided (a moderator was first).",
-        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": json(statusOnly("withdrawn")), ...errors(404, 409) },
-      },
+      delete: followUp(
+        "Withdraw one's own comment while it is pending (counters follow)",
+        "404 not_found; 409 already_withdrawn, not_pending or already_decided (a moderator was first).",
+        "withdrawn",
+      ),
     },
     "/api/v1/feedback/{trackingCode}/removal": {
-      post: {
-        summary: "Ask to take one's own published comment down: hidden at once, then a moderator decides",
-        description: "404 not_found; 409 not_published or under_review.",
-        parameters: [{ name: "trackingCode", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": json(statusOnly("removal-requested")), ...errors(404, 409) },
-      },
+      post: followUp(
+        "Ask to take one's own published comment down: hidden at once, then a moderator decides",
+        "404 not_found; 409 not_published or under_review.",
+        "removal-requested",
+      ),
     },
     "/api/v1/feedback/{id}/reports": {
       post: {
         summary: "Report a published comment to the moderators (one report per address per comment)",
         description:
           "400 invalid_input or invalid_json; 403 a failed captcha or another site's Origin; 404 not_found (unknown or not published); 409 already_reported; 413 too large; 415 not JSON; 429 rate_limited.",
-        parameters: [
-          {
-            name: "id",
-            in: "path",
-            required: true,
-            schema: { type: "string" },
-            description: "The comment's id as published (organization page)",
-          },
-        ],
-        requestBody: { required: true, content: { "application/json": { schema: ref("ReportInput") } } },
+        ...idAndBody("The comment's id as published (organization page)", "ReportInput"),
         responses: { "201": json(statusOnly("received"), "Created"), ...errors(400, 403, 404, 409, 413, 415, 429) },
       },
     },
@@ -178,16 +164,7 @@ const document = {
         summary: "Publish or edit the rated organization's official reply to one of its evaluations",
         description:
           "Session cookie of that organization's account (role organization, npm run user -- create --role organization --organization CODE). One reply per evaluation; an edit keeps the earlier text and is audited. The reply shows as evaluations[].reply of /api/v1/organizations/{code} unless moderators hid it. 400 invalid_input (with fields) or invalid_json; 401 unauthorized; 403 forbidden (another organization's evaluation, or not an organization account) or another site's Origin; 404 not_found (no such published evaluation).",
-        parameters: [
-          {
-            name: "id",
-            in: "path",
-            required: true,
-            schema: { type: "string" },
-            description: "Evaluation id (from /api/v1/organizations/{code})",
-          },
-        ],
-        requestBody: { required: true, content: { "application/json": { schema: ref("ReplyInput") } } },
+        ...idAndBody("Evaluation id (from /api/v1/organizations/{code})", "ReplyInput"),
         responses: { "200": json(ref("Reply")), ...errors(400, 401, 403, 404) },
       },
     },
@@ -198,11 +175,7 @@ const document = {
           "A case opens when residents' approved views cross the period's re-review thresholds (once per evaluation and rating version). Decided cases are public; a signed-in committee member or admin also gets the open and under-review ones (not cached). A changed rating shows in the organization's evaluations[].ratingHistory.",
         parameters: [query("period", "Period code; the latest published period when omitted. Unknown → 404 period_not_found.")],
         responses: {
-          "200": json({
-            type: "object",
-            required: ["period", "items"],
-            properties: { period: { type: "string" }, items: { type: "array", items: ref("ReviewCase") } },
-          }),
+          "200": json(object({ period: { type: "string" }, items: { type: "array", items: ref("ReviewCase") } })),
           ...errors(400, 404),
         },
       },
@@ -211,37 +184,19 @@ const document = {
   components: {
     responses: { Error: json(ref("Error"), "Error") },
     schemas: {
-      Error: {
-        type: "object",
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: {
-              code: { type: "string" },
-              message: { type: "string" },
-              fields: { type: "object", additionalProperties: { type: "string" } },
-            },
+      Error: object({
+        error: object(
+          {
+            code: { type: "string" },
+            message: { type: "string" },
+            fields: { type: "object", additionalProperties: { type: "string" } },
           },
-        },
-      },
+          { optional: ["fields"] },
+        ),
+      }),
       Counters: counters,
-      ReviewCase: {
-        type: "object",
-        required: [
-          "organization",
-          "organizationName",
-          "evaluation",
-          "period",
-          "rating",
-          "ratingVersion",
-          "status",
-          "openedAt",
-          "reason",
-          "numbers",
-        ],
-        properties: {
+      ReviewCase: object(
+        {
           organization: { type: "string", description: "Organization code" },
           organizationName: { type: "string" },
           evaluation: { type: "string", description: "Evaluation id" },
@@ -274,72 +229,40 @@ const document = {
               differing: { type: "integer", description: "Stated ratings other than the official one" },
             },
           },
-          outcome: {
-            type: "object",
-            required: ["decision", "from", "to", "note", "decidedAt"],
-            properties: {
-              decision: { enum: ["kept", "changed"] },
-              from: { type: "string" },
-              to: { type: "string" },
-              note: { type: "string" },
-              decidedAt: { type: "string", format: "date-time" },
-            },
-          },
+          outcome: object({
+            decision: { enum: ["kept", "changed"] },
+            from: { type: "string" },
+            to: { type: "string" },
+            note: { type: "string" },
+            decidedAt: { type: "string", format: "date-time" },
+          }),
         },
-      },
-      RatingRevision: {
-        type: "object",
-        required: ["from", "to", "revisedAt", "note"],
-        properties: {
-          from: { type: "string" },
-          to: { type: "string" },
-          revisedAt: { type: "string", format: "date-time" },
-          note: { type: "string", description: "The committee's note on its decision" },
-        },
-      },
-      Period: {
-        type: "object",
-        required: ["code", "year", "title", "status", "commentsOpenAt", "commentsCloseAt", "ratingScale", "memberScale"],
-        properties: {
-          code: { type: "string" },
-          year: { type: "integer" },
-          title: label,
-          status: { enum: ["open", "closed"] },
-          commentsOpenAt: { type: "string", format: "date-time" },
-          commentsCloseAt: { type: "string", format: "date-time" },
-          ratingScale: scale,
-          memberScale: scale,
-        },
-      },
-      OrganizationListItem: {
-        type: "object",
-        required: ["code", "name", "kind", "district", "members", "period", "rating", "counters"],
-        properties: {
-          code: { type: "string" },
-          name: { type: "string" },
-          kind: { type: "string" },
-          district: { type: "string" },
-          members: { type: "integer" },
-          period: { type: "string" },
-          rating: { type: "string" },
-          counters: ref("Counters"),
-        },
-      },
-      FeedbackTracking: {
-        type: "object",
-        required: [
-          "trackingCode",
-          "status",
-          "rejectReason",
-          "stance",
-          "proposedRating",
-          "publicBody",
-          "createdAt",
-          "decidedAt",
-          "period",
-          "organization",
-        ],
-        properties: {
+        { optional: ["outcome"] },
+      ),
+      RatingRevision: object({
+        from: { type: "string" },
+        to: { type: "string" },
+        revisedAt: { type: "string", format: "date-time" },
+        note: { type: "string", description: "The committee's note on its decision" },
+      }),
+      Period: object({
+        code: { type: "string" },
+        year: { type: "integer" },
+        title: label,
+        status: { enum: ["open", "closed"] },
+        commentsOpenAt: { type: "string", format: "date-time" },
+        commentsCloseAt: { type: "string", format: "date-time" },
+        ratingScale: scale,
+        memberScale: scale,
+      }),
+      OrganizationListItem: object({
+        ...organizationFields,
+        period: { type: "string" },
+        rating: { type: "string" },
+        counters: ref("Counters"),
+      }),
+      FeedbackTracking: object(
+        {
           trackingCode: { type: "string" },
           status: { enum: FEEDBACK_STATUSES },
           rejectReason: {
@@ -356,73 +279,52 @@ const document = {
             description: "When the resident's follow-up last moved it (withdrawn, hidden for review, kept or removed)",
           },
           period: { type: "string" },
-          organization: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
+          organization: object({ code: { type: "string" }, name: { type: "string" } }),
         },
-      },
-      GroupAgreement: {
-        type: "object",
-        required: ["agree", "disagree", "neutral", "agreementRate", "ci95"],
-        properties: {
-          agree: { type: "integer" },
-          disagree: { type: "integer" },
-          neutral: { type: "integer" },
-          agreementRate: rate,
-          ci95: interval,
-        },
-      },
-      OrganizationDetail: {
-        type: "object",
-        required: ["code", "name", "kind", "district", "members", "evaluations"],
-        properties: {
-          code: { type: "string" },
-          name: { type: "string" },
-          kind: { type: "string" },
-          district: { type: "string" },
-          members: { type: "integer" },
-          evaluations: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "period", "rating", "members", "counters", "ratingHistory", "reply"],
-              properties: {
-                id: { type: "string", description: "The evaluation id feedback names" },
-                period: { type: "string" },
-                rating: { type: "string", description: "The current rating" },
-                ratingHistory: {
-                  type: "array",
-                  items: ref("RatingRevision"),
-                  description: "Rating changes after public consultation, oldest first; [] when never revised",
-                },
-                members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" },
-                counters: ref("Counters"),
-                reply: {
-                  oneOf: [ref("Reply"), { type: "null" }],
-                  description: "The organization's official reply; null when none, or hidden by moderators",
-                },
+        { optional: ["followUpAt"] },
+      ),
+      GroupAgreement: object({
+        agree: { type: "integer" },
+        disagree: { type: "integer" },
+        neutral: { type: "integer" },
+        agreementRate: rate,
+        ci95: interval,
+      }),
+      OrganizationDetail: object({
+        ...organizationFields,
+        evaluations: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["id", "period", "rating", "members", "counters", "ratingHistory", "reply"],
+            properties: {
+              id: { type: "string", description: "The evaluation id feedback names" },
+              period: { type: "string" },
+              rating: { type: "string", description: "The current rating" },
+              ratingHistory: {
+                type: "array",
+                items: ref("RatingRevision"),
+                description: "Rating changes after public consultation, oldest first; [] when never revised",
+              },
+              members: { type: "object", additionalProperties: { type: "integer" }, description: "Party members per member-scale key" },
+              counters: ref("Counters"),
+              reply: {
+                oneOf: [ref("Reply"), { type: "null" }],
+                description: "The organization's official reply; null when none, or hidden by moderators",
               },
             },
           },
         },
-      },
-      Reply: {
-        type: "object",
-        required: ["body", "updatedAt"],
-        properties: {
-          body: { type: "string" },
-          updatedAt: { type: "string", format: "date-time", description: "When the current text was published" },
-        },
-      },
-      ReplyInput: {
-        type: "object",
-        required: ["body"],
-        properties: {
-          body: { type: "string", minLength: 1, maxLength: 2000, description: "Trimmed and NFC-normalised as residents' text is" },
-        },
-      },
-      SummaryRow: {
-        type: "object",
-        required: ["key", "label", "organizations", "agree", "disagree", "neutral", "pending", "total", "agreementRate", "ci95"],
-        properties: {
+      }),
+      Reply: object({
+        body: { type: "string" },
+        updatedAt: { type: "string", format: "date-time", description: "When the current text was published" },
+      }),
+      ReplyInput: object({
+        body: { type: "string", minLength: 1, maxLength: 2000, description: "Trimmed and NFC-normalised as residents' text is" },
+      }),
+      SummaryRow: object(
+        {
           key: { type: "string", description: "Organization code, district name, rating key, kind key or period code" },
           label: { type: "string", description: "Name or label in the request's language" },
           organizations: { type: "integer", description: "Organizations (evaluations) in the group" },
@@ -444,17 +346,14 @@ const document = {
             description: "Disagreeing feedback per rating key proposed instead",
           },
         },
-      },
-      Summary: {
-        type: "object",
-        required: ["period", "groupBy", "generatedAt", "rows"],
-        properties: {
-          period: { type: "string" },
-          groupBy: { type: "string" },
-          generatedAt: { type: "string", format: "date-time" },
-          rows: { type: "array", items: ref("SummaryRow") },
-        },
-      },
+        { optional: ["residents", "others", "proposed"] },
+      ),
+      Summary: object({
+        period: { type: "string" },
+        groupBy: { type: "string" },
+        generatedAt: { type: "string", format: "date-time" },
+        rows: { type: "array", items: ref("SummaryRow") },
+      }),
       // Staff JSON is not under `paths` (session required; the role tables test it), but its items are described here.
       ModerationQueueItem: {
         type: "object",
@@ -468,21 +367,17 @@ const document = {
           body: { type: "string", description: "The original text" },
           flags: {
             type: "array",
-            items: { type: "object", required: ["kind", "detail"], properties: { kind: { type: "string" }, detail: { type: "string" } } },
+            items: object({ kind: { type: "string" }, detail: { type: "string" } }),
           },
           createdAt: { type: "string", format: "date-time" },
           status: { type: "string" },
           followUp: { type: ["object", "null"], description: "Back for review after publication: removal request or readers' reports" },
           wave: {
             oneOf: [
-              {
-                type: "object",
-                required: ["id", "size"],
-                properties: {
-                  id: { type: "string", description: "The wave's id (its first member's id)" },
-                  size: { type: "integer", description: "Similar comments in the wave, decided or not" },
-                },
-              },
+              object({
+                id: { type: "string", description: "The wave's id (its first member's id)" },
+                size: { type: "integer", description: "Similar comments in the wave, decided or not" },
+              }),
               { type: "null" },
             ],
             description:
@@ -490,17 +385,11 @@ const document = {
           },
         },
       },
-      ReportInput: {
-        type: "object",
-        required: ["reason"],
-        properties: { reason: { enum: REPORT_REASON_VALUES }, captchaToken: { type: "string" } },
-      },
+      ReportInput: object({ reason: { enum: REPORT_REASON_VALUES }, captchaToken: { type: "string" } }, { optional: ["captchaToken"] }),
       // By hand: a zod-derived schema would publish the form's encodings and the honeypot and lose the limits;
       // tests/integration/openapi-contract.test.ts checks that both name the same fields.
-      FeedbackInput: {
-        type: "object",
-        required: ["evaluation", "stance", "body"],
-        properties: {
+      FeedbackInput: object(
+        {
           evaluation: { type: "string", description: "Evaluation id (from /api/v1/organizations/{code})" },
           stance: { enum: ["agree", "disagree", "neutral"] },
           proposedRating: { type: "string", description: "Required when disagreeing: the rating key the resident would give instead" },
@@ -516,7 +405,8 @@ const document = {
           },
           captchaToken: { type: "string" },
         },
-      },
+        { optional: ["proposedRating", "isResident", "displayName", "contact", "captchaToken"] },
+      ),
     },
   },
 } as const;
