@@ -9,6 +9,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { stopperFor } from "./child";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const sourceDir = path.join(projectRoot, "scripts/bench/minimal-app");
@@ -24,9 +25,12 @@ export interface MinimalServer {
 function buildDir(): string {
   const hash = createHash("sha256");
   for (const file of SOURCES) hash.update(file).update(readFileSync(path.join(sourceDir, file)));
+  // Its config takes the project's module format and future flags from the project's remix.config.js.
   hash
     .update(JSON.stringify(minimalPackageJson()))
+    .update(readFileSync(path.join(projectRoot, "remix.config.js")))
     .update(readFileSync(path.join(projectRoot, "node_modules/@remix-run/dev/package.json")));
+  // Three folders below the project, like the sources: the config's ../../../remix.config.js is the project's.
   return path.join(projectRoot, ".cache/bench-minimal", hash.digest("hex").slice(0, 16));
 }
 
@@ -70,15 +74,6 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => (clearTimeout(timer), resolve()));
-    child.kill("SIGTERM");
-  });
-}
-
 /** Builds (when needed) and starts the minimal app; the caller stops it. */
 export async function startMinimal(log: (line: string) => void = console.log): Promise<MinimalServer> {
   const dir = ensureBuilt(log);
@@ -87,16 +82,7 @@ export async function startMinimal(log: (line: string) => void = console.log): P
     env: { ...process.env, NODE_ENV: "production", PORT: "0" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  // Never leave it behind, whatever way the bench ends.
-  const kill = () => child.kill("SIGKILL");
-  process.once("exit", kill);
-  const port = await firstLine(child).catch(async (error: unknown) => (await stopChild(child), Promise.reject(error)));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    stop: async () => {
-      process.off("exit", kill);
-      await stopChild(child);
-    },
-  };
+  const stop = stopperFor(child, 5000);
+  const port = await firstLine(child).catch(async (error: unknown) => (await stop(), Promise.reject(error)));
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop };
 }

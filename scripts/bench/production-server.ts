@@ -4,7 +4,7 @@
  * and CAPTCHA=off on purpose, so the bench starts the embedded FerretDB itself and passes its address as
  * MONGODB_URI, and answers hCaptcha's verify calls with a stand-in on loopback that always says success.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { env } from "../../app/utils/env.server";
 import { startOrReuseEmbedded } from "../../embedded-db/launcher";
+import { stopperFor } from "./child";
 import { MEMORY_MB } from "./goals";
 import { settle } from "./http";
 import type { Row } from "./table";
@@ -61,15 +62,6 @@ function readMemory(pid: number): { rssMb: number; peakMb: number } | null {
   }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
-    child.once("exit", () => (clearTimeout(timer), resolve()));
-    child.kill("SIGTERM");
-  });
-}
-
 /**
  * Starts the embedded database under `dataDir` (or reuses the one running there), the stand-in verifier and
  * the compiled server on `port` (0: a free one); resolves once /healthz answers. `nodeArgs` (--cpu-prof, say)
@@ -106,12 +98,10 @@ export async function startProductionServer({
     LOG_LEVEL: "warn",
   };
   const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: projectRoot, env, stdio: ["ignore", "inherit", "inherit"] });
-  const kill = () => child.kill("SIGKILL");
-  process.once("exit", kill);
+  const stopServer = stopperFor(child, 25_000);
   const url = `http://127.0.0.1:${chosenPort}`;
   const stop = async () => {
-    process.off("exit", kill);
-    await stopChild(child);
+    await stopServer();
     verifier.close();
     await database.stop();
   };

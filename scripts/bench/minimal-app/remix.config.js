@@ -1,12 +1,11 @@
-/** The bench's reference app: the same compiler, module format and future flags as the project's own. */
+/**
+ * The bench's reference app: the project's own module format and future flags, none of its app's settings.
+ * Built in .cache/bench-minimal/<hash>/, three folders below the project as here, so the path holds in both.
+ */
+import project from "../../../remix.config.js";
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  serverModuleFormat: "esm",
-  future: {
-    v3_fetcherPersist: true,
-    v3_relativeSplatPath: true,
-    v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
-    v3_singleFetch: true,
-  },
+  serverModuleFormat: project.serverModuleFormat,
+  future: project.future,
 };
