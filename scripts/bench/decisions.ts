@@ -1,14 +1,22 @@
 /** Moderation decisions timed one at a time: approve pending items from the queue API as a moderator would. */
 import { z } from "zod";
-import { getJson, timedRequest } from "./http";
+import { getJson, timedRequest, timeEach, type TimedWrites } from "./http";
 
 const QueueSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
 
-export interface DecisionTimes {
-  times: number[];
-  /** Answers other than 200 (409: someone decided first), by status. */
-  refused: Record<string, number>;
-  elapsedMs: number;
+/** The oldest `count` (at most 100) pending items of the moderation queue, by id. */
+export async function pendingIds(base: string, cookie: string, count: number): Promise<string[]> {
+  const queue = await getJson(`${base}/api/v1/moderation/queue?status=pending&limit=${Math.min(count, 100)}`, QueueSchema, { cookie });
+  return queue.items.slice(0, count).map((item) => item.id);
+}
+
+/** Approves pending item `id` as the moderator whose session `cookie` is. */
+export function approve(base: string, cookie: string, id: string) {
+  return timedRequest(`${base}/api/v1/moderation/feedback/${encodeURIComponent(id)}`, {
+    method: "POST",
+    headers: { cookie, origin: base, "content-type": "application/json", "accept-language": "vi" },
+    body: JSON.stringify({ decision: "approve" }),
+  });
 }
 
 /** Approves up to `count` pending items, one request at a time, stopping at `deadlineMs`. */
@@ -16,20 +24,8 @@ export async function timeDecisions(
   base: string,
   cookie: string,
   { count, deadlineMs }: { count: number; deadlineMs: number },
-): Promise<DecisionTimes> {
+): Promise<TimedWrites> {
   const started = Date.now();
-  const queue = await getJson(`${base}/api/v1/moderation/queue?status=pending&limit=${Math.min(count, 100)}`, QueueSchema, { cookie });
-  const times: number[] = [];
-  const refused: Record<string, number> = {};
-  for (const item of queue.items.slice(0, count)) {
-    if (Date.now() - started > deadlineMs) break;
-    const reply = await timedRequest(`${base}/api/v1/moderation/feedback/${encodeURIComponent(item.id)}`, {
-      method: "POST",
-      headers: { cookie, origin: base, "content-type": "application/json", "accept-language": "vi" },
-      body: JSON.stringify({ decision: "approve" }),
-    });
-    if (reply.status === 200) times.push(reply.ms);
-    else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
-  }
-  return { times, refused, elapsedMs: Date.now() - started };
+  const ids = await pendingIds(base, cookie, count);
+  return timeEach(ids, (id) => approve(base, cookie, id), { deadlineMs, started });
 }

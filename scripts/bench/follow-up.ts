@@ -1,9 +1,7 @@
 /** Residents' follow-up timed one request at a time: withdrawals by tracking code, and the report page of a published comment. */
-import { z } from "zod";
-import { getJson, timedRequest } from "./http";
+import { approve, pendingIds } from "./decisions";
+import { timedRequest, timeEach } from "./http";
 import { timedWritesRow, type Row } from "./table";
-
-const QueueSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
 
 /** Withdraws the pending comments `codes` names (DELETE /api/v1/feedback/:code), one at a time, stopping at `deadlineMs`. */
 export async function withdrawalRow(
@@ -11,18 +9,15 @@ export async function withdrawalRow(
   codes: string[],
   { deadlineMs, goalMs }: { deadlineMs: number; goalMs: number },
 ): Promise<Row> {
-  const started = Date.now();
-  const times: number[] = [];
-  const refused: Record<string, number> = {};
-  for (const code of codes) {
-    if (Date.now() - started > deadlineMs) break;
-    const reply = await timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, {
-      method: "DELETE",
-      headers: { origin: base, "accept-language": "vi" },
-    });
-    if (reply.status === 200) times.push(reply.ms);
-    else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
-  }
+  const { times, refused } = await timeEach(
+    codes,
+    (code) =>
+      timedRequest(`${base}/api/v1/feedback/${encodeURIComponent(code)}`, {
+        method: "DELETE",
+        headers: { origin: base, "accept-language": "vi" },
+      }),
+    { deadlineMs },
+  );
   // A 409 means a moderator decided it first (the decisions above approve the oldest pending comments).
   return timedWritesRow({
     name: "DELETE /api/v1/feedback/:code (withdraw)",
@@ -35,13 +30,8 @@ export async function withdrawalRow(
 
 /** Publishes the oldest pending comment as a moderator would, for the report page to show; null when the queue is empty. */
 export async function publishOne(base: string, cookie: string): Promise<string | null> {
-  const queue = await getJson(`${base}/api/v1/moderation/queue?status=pending&limit=1`, QueueSchema, { cookie });
-  const id = queue.items[0]?.id;
+  const [id] = await pendingIds(base, cookie, 1);
   if (!id) return null;
-  const reply = await timedRequest(`${base}/api/v1/moderation/feedback/${encodeURIComponent(id)}`, {
-    method: "POST",
-    headers: { cookie, origin: base, "content-type": "application/json", "accept-language": "vi" },
-    body: JSON.stringify({ decision: "approve" }),
-  });
+  const reply = await approve(base, cookie, id);
   return reply.status === 200 ? id : null;
 }

@@ -38,6 +38,34 @@ export async function timedRequest(url: string, init: RequestInit = {}): Promise
   }
 }
 
+export interface TimedWrites {
+  /** Times of the 200 answers, ms. */
+  times: number[];
+  /** Other answers by status (409: someone decided first; 0: no answer). */
+  refused: Record<string, number>;
+  elapsedMs: number;
+}
+
+/**
+ * One request per item, one at a time and in order, until `deadlineMs` has passed since `started`: how long the
+ * accepted ones took and how many of the others each status refused.
+ */
+export async function timeEach<T>(
+  items: Iterable<T>,
+  request: (item: T) => Promise<{ status: number; ms: number }>,
+  { deadlineMs, started = Date.now() }: { deadlineMs: number; started?: number },
+): Promise<TimedWrites> {
+  const times: number[] = [];
+  const refused: Record<string, number> = {};
+  for (const item of items) {
+    if (Date.now() - started > deadlineMs) break;
+    const reply = await request(item);
+    if (reply.status === 200) times.push(reply.ms);
+    else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
+  }
+  return { times, refused, elapsedMs: Date.now() - started };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,6 +1,6 @@
 /** The right of reply timed one edit at a time: an organization account edits its official reply as the API takes it. */
 import { z } from "zod";
-import { getJson, timedRequest } from "./http";
+import { getJson, timedRequest, timeEach } from "./http";
 import { timedWritesRow, type Row } from "./table";
 
 const DetailSchema = z.object({ evaluations: z.array(z.object({ id: z.string() })) });
@@ -17,17 +17,17 @@ export async function replyRow(
   const evaluation = detail.evaluations[0]?.id;
   if (!evaluation) throw new Error(`${code} has no evaluation to reply to`);
   const started = Date.now();
-  const times: number[] = [];
-  const refused: Record<string, number> = {};
-  for (let n = 1; n <= count && Date.now() - started <= deadlineMs; n++) {
-    const reply = await timedRequest(`${base}/api/v1/evaluations/${evaluation}/reply`, {
-      method: "PUT",
-      headers: { cookie, origin: base, "content-type": "application/json", "accept-language": "vi" },
-      body: JSON.stringify({ body: `Chi bộ tiếp thu ý kiến của bà con (bản đo thử ${started}-${n}).` }),
-    });
-    if (reply.status === 200) times.push(reply.ms);
-    else refused[reply.status] = (refused[reply.status] ?? 0) + 1;
-  }
+  const versions = Array.from({ length: count }, (_, i) => i + 1);
+  const { times, refused } = await timeEach(
+    versions,
+    (n) =>
+      timedRequest(`${base}/api/v1/evaluations/${evaluation}/reply`, {
+        method: "PUT",
+        headers: { cookie, origin: base, "content-type": "application/json", "accept-language": "vi" },
+        body: JSON.stringify({ body: `Chi bộ tiếp thu ý kiến của bà con (bản đo thử ${started}-${n}).` }),
+      }),
+    { deadlineMs, started },
+  );
   return timedWritesRow({
     name: "PUT /api/v1/evaluations/:id/reply",
     times,
