@@ -43,20 +43,7 @@ export interface Settings {
 }
 
 export function readSettings(argv: string[]): Settings {
-  const args = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        url: { type: "string" },
-        duration: { type: "string" },
-        connections: { type: "string" },
-        quick: { type: "boolean" },
-        serve: { type: "boolean" },
-      },
-    });
-    return ArgsSchema.safeParse(values);
-  });
+  const args = optionsOrExit(USAGE, ArgsSchema, { strings: ["url", "duration", "connections"], flags: ["quick", "serve"], argv });
   const quick = args.quick;
   return {
     url: args.url,
@@ -70,4 +57,20 @@ export function readSettings(argv: string[]): Settings {
     settleMs: quick ? 20_000 : 120_000,
     lookupMs: quick ? 60_000 : 300_000,
   };
+}
+
+/**
+ * The options in `argv` (`strings` take a value, `flags` do not), checked by `schema`; on a mistake, prints why
+ * and the usage on stderr and exits 2 before anything starts.
+ */
+export function optionsOrExit<S extends z.ZodTypeAny>(
+  usage: string,
+  schema: S,
+  { strings = [], flags = [], argv = process.argv.slice(2) }: { strings?: string[]; flags?: string[]; argv?: string[] },
+): z.output<S> {
+  const options = Object.fromEntries([
+    ...strings.map((name) => [name, { type: "string" as const }] as const),
+    ...flags.map((name) => [name, { type: "boolean" as const }] as const),
+  ]);
+  return argumentsOrExit(usage, () => schema.safeParse(parseArgs({ args: argv, strict: true, options }).values));
 }

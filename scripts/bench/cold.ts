@@ -3,9 +3,9 @@
  * in-process memo, measured on the database directly: the counters read behind /api/v1/summary and the
  * participation aggregation behind /summary. Prints the median of `runs` timings of each.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { argumentsOrExit, periodCodeArg, wholeNumberArg } from "../cli-args";
+import { periodCodeArg, wholeNumberArg } from "../cli-args";
+import { optionsOrExit } from "./args";
 import { getPeriod } from "../../models/catalog/period.server";
 import { getSummary } from "../../models/summary/summary.server";
 import { feedbackPerDay } from "../../models/summary/summary-activity.server";
@@ -26,14 +26,7 @@ async function medianMs(runs: number, task: () => Promise<unknown>): Promise<num
 }
 
 function main(): void {
-  const { runs, period: code } = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({
-      args: process.argv.slice(2),
-      strict: true,
-      options: { runs: { type: "string" }, period: { type: "string" } },
-    });
-    return ArgsSchema.safeParse(values);
-  });
+  const { runs, period: code } = optionsOrExit(USAGE, ArgsSchema, { strings: ["runs", "period"] });
   void runScript(async () => {
     const period = await getPeriod({ code });
     if (!period) return (console.error(`no period ${code}`), 1);

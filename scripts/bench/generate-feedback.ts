@@ -5,7 +5,6 @@
  * counters so the data stays consistent. Never run it against a real database.
  */
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import { Types } from "mongoose";
 import { z } from "zod";
 import { Evaluation } from "../../models/catalog/evaluation.server";
@@ -16,7 +15,8 @@ import { rebuildFeedbackReadModels } from "../../models/feedback/read-models.ser
 import { recountCounters } from "../../models/summary/recount.server";
 import { CAMPAIGN_FLAG } from "../../models/feedback/campaign-flags.server";
 import { generateTrackingCode } from "../../models/lib/tracking-code.server";
-import { argumentsOrExit, periodCodeArg, wholeNumberArg } from "../cli-args";
+import { periodCodeArg, wholeNumberArg } from "../cli-args";
+import { optionsOrExit } from "./args";
 import { runScript } from "../../embedded-db/open";
 import { progressBar } from "../progress";
 import { createRandom, type Random } from "../../models/demo/random";
@@ -108,14 +108,7 @@ function seconds(since: number): string {
 }
 
 function main(): void {
-  const { count, period } = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({
-      args: process.argv.slice(2),
-      strict: true,
-      options: { count: { type: "string" }, period: { type: "string" } },
-    });
-    return ArgsSchema.safeParse(values);
-  });
+  const { count, period } = optionsOrExit(USAGE, ArgsSchema, { strings: ["count", "period"] });
 
   void runScript(async () => {
     const found = await getPeriod({ code: period });

@@ -3,24 +3,17 @@
  * production would (see production-server.ts) until Ctrl-C, for `npm run bench -- --url …` or profiling.
  * `--cpu-prof` writes the server's V8 CPU profile to .cache/profiles/ when it stops.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { env } from "../../app/utils/env.server";
-import { argumentsOrExit, wholeNumberArg } from "../cli-args";
+import { wholeNumberArg } from "../cli-args";
+import { optionsOrExit } from "./args";
 import { startProductionServer } from "./production-server";
 
 const USAGE = "usage: DATA_DIR=… npm run bench:server -- [--port 3100] [--cpu-prof]   (after npm run build)";
 const ArgsSchema = z.object({ port: wholeNumberArg("--port", 0, 65535).default("3100"), "cpu-prof": z.boolean().default(false) });
 
 async function main(): Promise<void> {
-  const args = argumentsOrExit(USAGE, () => {
-    const { values } = parseArgs({
-      args: process.argv.slice(2),
-      strict: true,
-      options: { port: { type: "string" }, "cpu-prof": { type: "boolean" } },
-    });
-    return ArgsSchema.safeParse(values);
-  });
+  const args = optionsOrExit(USAGE, ArgsSchema, { strings: ["port"], flags: ["cpu-prof"] });
   const nodeArgs = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir=.cache/profiles"] : [];
   const server = await startProductionServer({ dataDir: env().DATA_DIR, port: args.port, nodeArgs, log: console.log });
   const stop = async () => {
