@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Schema, Types } from "mongoose";
 import { z } from "zod";
 import { changeAccess, createAccount } from "./admin-guard.server";
-import { recordAudit } from "../moderation/audit.server";
+import { recordAudit, type AuditInput } from "../moderation/audit.server";
 import { decodeCursor, encodeCursor } from "../db/cursor";
 import { defineModel } from "../db/define-model.server";
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
@@ -76,6 +76,14 @@ export async function organizationChoices(): Promise<{ code: string; name: strin
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** An admin's action on one account: which account, and who acts (for the audit). */
+type UserAction = { userId: string; actor: AccountActor };
+
+/** Audits an admin's action on one account; `before`/`after` hold only the fields it changed. */
+function auditUser({ actor, action, userId, before, after }: UserAction & Pick<AuditInput, "action" | "before" | "after">) {
+  return recordAudit({ actor, action, targetType: "user", targetId: userId, before, after });
+}
+
 export interface StaffAccount {
   id: string;
   email: string;
@@ -141,13 +149,7 @@ export async function inviteUser({
   }
   const token = randomBytes(32).toString("base64url");
   await Invite.create({ _id: hashToken(token), user: userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
-  await recordAudit({
-    actor,
-    action: "user.invite",
-    targetType: "user",
-    targetId: userId,
-    after: { email, role, ...(organization ? { organization } : {}) },
-  });
+  await auditUser({ actor, action: "user.invite", userId, after: { email, role, ...(organization ? { organization } : {}) } });
   return { token };
 }
 
@@ -182,24 +184,16 @@ async function changeStaffAccess(userId: string, set: { role?: Role; disabled?: 
   return change;
 }
 
-export async function changeRole({ userId, role, actor }: { userId: string; role: Role; actor: AccountActor }): Promise<void> {
+export async function changeRole({ userId, role, actor }: UserAction & { role: Role }): Promise<void> {
   // An organization account never becomes staff, nor staff an organization account: its rights differ in kind.
   const current = await User.findOne({ _id: userId }, { role: 1 }).lean();
   if (current?.role === "organization" || role === "organization") throw new UserAdminError("organizationAccount", "userId");
   const { before } = await changeStaffAccess(userId, { role });
-  await recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { role: before.role }, after: { role } });
+  await auditUser({ actor, action: "user.role", userId, before: { role: before.role }, after: { role } });
 }
 
 /** Disables (ending its sessions) or re-enables an account; the last enabled admin cannot be disabled. */
-export async function setUserDisabled({
-  userId,
-  disabled,
-  actor,
-}: {
-  userId: string;
-  disabled: boolean;
-  actor: AccountActor;
-}): Promise<void> {
+export async function setUserDisabled({ userId, disabled, actor }: UserAction & { disabled: boolean }): Promise<void> {
   if (disabled) {
     await disableAccount({ userId, actor, keepAnAdmin: true }).catch((error: unknown) => {
       throw error instanceof AccountError ? new UserAdminError(error.code === "last_admin" ? "lastAdmin" : "notFound", "userId") : error;
@@ -207,36 +201,15 @@ export async function setUserDisabled({
     return;
   }
   const { before } = await changeStaffAccess(userId, { disabled });
-  await recordAudit({
-    actor,
-    action: "user.enable",
-    targetType: "user",
-    targetId: userId,
-    before: { disabled: before.disabled },
-    after: { disabled: false },
-  });
+  await auditUser({ actor, action: "user.enable", userId, before: { disabled: before.disabled }, after: { disabled: false } });
 }
 
 /** Lifts the sign-in delay failed attempts put on an account's e-mail address (audited); a no-op, still audited, when there was none. */
-export async function unlockAccount({
-  userId,
-  actor,
-  now = new Date(),
-}: {
-  userId: string;
-  actor: AccountActor;
-  now?: Date;
-}): Promise<void> {
+export async function unlockAccount({ userId, actor, now = new Date() }: UserAction & { now?: Date }): Promise<void> {
   const user = await User.findOne({ _id: userId }, { email: 1 }).lean();
   if (!user) throw new UserAdminError("notFound", "userId");
   const [delayedUntil] = await signInDelays({ emails: [user.email], now });
   await clearAccountThrottle({ email: user.email });
-  await recordAudit({
-    actor,
-    action: "user.unlock",
-    targetType: "user",
-    targetId: userId,
-    before: { signInDelayedUntil: delayedUntil ?? null },
-    after: { signInDelayedUntil: null },
-  });
+  const before = { signInDelayedUntil: delayedUntil ?? null };
+  await auditUser({ actor, action: "user.unlock", userId, before, after: { signInDelayedUntil: null } });
 }

@@ -48,10 +48,19 @@ function accountId(email: string): string {
   return `account:${createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22)}`;
 }
 
-function keysOf({ email, clientKey }: { email: string; clientKey?: string }): { scope: Scope; id: string }[] {
+/** One sign-in attempt: the e-mail address typed, the client's address when known, and when. */
+type LoginAttempt = { email: string; clientKey?: string; now?: Date };
+
+function keysOf({ email, clientKey }: LoginAttempt): { scope: Scope; id: string }[] {
   const keys: { scope: Scope; id: string }[] = [{ scope: "account", id: accountId(email) }];
   if (clientKey) keys.push({ scope: "address", id: `address:${clientKey}` });
   return keys;
+}
+
+/** The latest of the keys' wait ends, when it is still ahead; null when they may try now. */
+function retryAt(ends: number[], now: Date): Date | null {
+  const until = Math.max(...ends);
+  return until > now.getTime() ? new Date(until) : null;
 }
 
 function waitEnds(scope: Scope, doc: Pick<LoginThrottleDoc, "failures" | "lastFailureAt"> | null): number {
@@ -61,31 +70,15 @@ function waitEnds(scope: Scope, doc: Pick<LoginThrottleDoc, "failures" | "lastFa
 }
 
 /** When this e-mail address and client may try again, or null when they may now. Attempts refused meanwhile are not counted. */
-export async function loginWaitUntil({
-  email,
-  clientKey,
-  now = new Date(),
-}: {
-  email: string;
-  clientKey?: string;
-  now?: Date;
-}): Promise<Date | null> {
+export async function loginWaitUntil({ email, clientKey, now = new Date() }: LoginAttempt): Promise<Date | null> {
   const keys = keysOf({ email, clientKey });
   const docs = await Promise.all(keys.map(({ id }) => LoginThrottle.findOne({ _id: id }, { failures: 1, lastFailureAt: 1 }).lean()));
-  const until = Math.max(...keys.map(({ scope }, i) => waitEnds(scope, docs[i] ?? null)));
-  return until > now.getTime() ? new Date(until) : null;
+  const ends = keys.map(({ scope }, i) => waitEnds(scope, docs[i] ?? null));
+  return retryAt(ends, now);
 }
 
 /** Counts one failure for the e-mail address and the client; returns when they may try again, or null when at once. */
-export async function recordLoginFailure({
-  email,
-  clientKey,
-  now = new Date(),
-}: {
-  email: string;
-  clientKey?: string;
-  now?: Date;
-}): Promise<Date | null> {
+export async function recordLoginFailure({ email, clientKey, now = new Date() }: LoginAttempt): Promise<Date | null> {
   const expiresAt = new Date(now.getTime() + FORGET_AFTER_MS);
   const ends = await Promise.all(
     keysOf({ email, clientKey }).map(async ({ scope, id }) => {
@@ -99,8 +92,7 @@ export async function recordLoginFailure({
       return waitEnds(scope, doc);
     }),
   );
-  const until = Math.max(...ends);
-  return until > now.getTime() ? new Date(until) : null;
+  return retryAt(ends, now);
 }
 
 /** Until when each of these e-mail addresses must wait to sign in (null: not now), for the admins' users page. */
