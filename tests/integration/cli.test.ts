@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -11,9 +10,9 @@ import { Session } from "../../models/accounts/session.server";
 import { User } from "../../models/accounts/user.server";
 import { createPeriod } from "../fixtures/catalog";
 import { createStaff, STAFF_PASSWORD } from "../fixtures/moderation";
+import { runScript } from "../support/run-script";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const fixture = (name: string) => path.join(ROOT, "tests/fixtures", name);
 
 /**
@@ -37,26 +36,9 @@ afterAll(async () => {
   await disconnectDatabase();
 });
 
-/** Runs `npm run <script> -- args` as a user would, with `stdin` piped in; resolves with the exit code and output. */
-function run(
-  script: string,
-  args: string[],
-  stdin = "",
-  lang = "C.UTF-8",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, "scripts", `${script}.ts`), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MONGODB_URI: scriptUri, NODE_ENV: "development", LOG_LEVEL: "silent", LANG: lang, LC_ALL: lang },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+/** Runs `npm run <script> -- args` as a user would in locale `lang`, with `stdin` piped in. */
+function run(script: string, args: string[], stdin = "", lang = "C.UTF-8") {
+  return runScript({ script, args, stdin, uri: scriptUri, env: { LANG: lang, LC_ALL: lang } });
 }
 
 const email = (name: string) => `${name}-${Date.now().toString(36)}@example.vn`;

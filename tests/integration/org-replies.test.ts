@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import mongoose from "mongoose";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { AuditEvent } from "../../models/moderation/audit-event.server";
@@ -8,13 +6,13 @@ import { Reply, ReplyVersion } from "../../models/replies/reply.server";
 import { replyVersions } from "../../models/replies/replies.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
+import { runScript } from "../support/run-script";
 import { setupTestDatabase } from "./database";
 import { setupHttpApp } from "./http-app";
 
 setupTestDatabase();
 const http = setupHttpApp();
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 let own: { evaluationId: string };
 let other: { evaluationId: string };
 let account: { id: string; cookie: string };
@@ -222,22 +220,10 @@ describe("admins invite an organization account", () => {
 });
 
 /** `npm run user` as an operator runs it, against this file's database. */
-function runUser(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runUser(args: string[], stdin: string) {
   const url = new URL(inject("databaseUri"));
   url.pathname = `/${mongoose.connection.name}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/user.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MONGODB_URI: url.toString(), NODE_ENV: "development", LOG_LEVEL: "silent" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runScript({ script: "user", args, stdin, uri: url.toString() });
 }
 
 describe("npm run user -- create --role organization", () => {
