@@ -58,19 +58,18 @@ async function ratingRow(key: string) {
   return (await getSummary({ period: period!, groupBy: "rating", lang: "vi" })).rows.find((row) => row.key === key);
 }
 
+type Revision = { evaluationId: string; to: string; note?: string; caseId?: string };
+/** The committee's decision of case `caseId` (by default the evaluation's first): the evaluation's rating becomes `to`. */
+const revise = ({ evaluationId, to, note = "", caseId = `${evaluationId}:0` }: Revision) =>
+  reviseRating({ evaluationId, to, note, caseId, actor: committee.id });
+
 describe("reviseRating", () => {
   it("changes the rating, keeps the history, audits, and refreshes the catalog and summaries at once", async () => {
     const token = await readCatalogVersion();
     const generation = publicGeneration();
     expect(await ratingRow("tsvm")).toMatchObject({ organizations: 3, agree: 2, disagree: 2 });
 
-    const result = await reviseRating({
-      evaluationId: a.evaluationId,
-      to: "hoan-thanh",
-      note: "Hội nghị xem xét lại",
-      caseId: `${a.evaluationId}:0`,
-      actor: committee.id,
-    });
+    const result = await revise({ evaluationId: a.evaluationId, to: "hoan-thanh", note: "Hội nghị xem xét lại" });
     expect(result).toMatchObject({ from: "tsvm", to: "hoan-thanh" });
     expect(result.revisedAt).toBeInstanceOf(Date);
 
@@ -104,20 +103,14 @@ describe("reviseRating", () => {
   });
 
   it("answers a retried decision of the same case with the same revision and writes no second version", async () => {
-    const again = await reviseRating({
-      evaluationId: a.evaluationId,
-      to: "hoan-thanh",
-      note: "lần nữa",
-      caseId: `${a.evaluationId}:0`,
-      actor: committee.id,
-    });
+    const again = await revise({ evaluationId: a.evaluationId, to: "hoan-thanh", note: "lần nữa" });
     expect(again).toMatchObject({ from: "tsvm", to: "hoan-thanh" });
     expect((await Evaluation.findById(a.evaluationId, { ratingHistory: 1 }).lean())?.ratingHistory).toHaveLength(1);
   });
 
   it("refuses a rating outside the period's scale, the same rating, and an unknown evaluation, writing nothing", async () => {
     const refusal = (to: string, evaluationId = b.evaluationId) =>
-      reviseRating({ evaluationId, to, note: "", caseId: `${evaluationId}:0`, actor: committee.id }).then(
+      revise({ evaluationId, to }).then(
         () => "applied",
         (error: unknown) => (error instanceof RatingRevisionError ? error.code : String(error)),
       );
@@ -132,7 +125,7 @@ describe("reviseRating", () => {
   it("never interleaves two revisions at once: each starts from the rating the other left", async () => {
     const results = await Promise.all(
       (["yeu-kem", "hoan-thanh-tot"] as const).map((to, i) =>
-        reviseRating({ evaluationId: b.evaluationId, to, note: "", caseId: `${b.evaluationId}:race-${i}`, actor: committee.id }),
+        revise({ evaluationId: b.evaluationId, to, caseId: `${b.evaluationId}:race-${i}` }),
       ),
     );
     const stored = await Evaluation.findById(b.evaluationId, { rating: 1, ratingHistory: 1 }).lean();

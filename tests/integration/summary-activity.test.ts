@@ -14,16 +14,8 @@ setupTestDatabase();
 describe("aggregations over the feedback collection", () => {
   it("counts feedback per local day and district, rejections per reason, campaign flags per evaluation", async () => {
     await createPeriod({ code: "2011" });
-    const a = {
-      ...(await createRatedOrganization({ code: "P-001", name: "Chi bộ Ấp 1", period: "2011", district: "Biên Hòa" })),
-      period: "2011",
-      district: "Biên Hòa",
-    };
-    const b = {
-      ...(await createRatedOrganization({ code: "P-002", name: "Chi bộ Ấp 2", period: "2011", district: "Tân Phú" })),
-      period: "2011",
-      district: "Tân Phú",
-    };
+    const a = await createRatedOrganization({ code: "P-001", name: "Chi bộ Ấp 1", period: "2011", district: "Biên Hòa" });
+    const b = await createRatedOrganization({ code: "P-002", name: "Chi bộ Ấp 2", period: "2011", district: "Tân Phú" });
     const items = [
       await submitFeedback(a, "agree"),
       await submitFeedback(a, "disagree", { proposedRating: "yeu-kem" }),

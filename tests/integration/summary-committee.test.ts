@@ -47,15 +47,8 @@ describe("committee dashboard", () => {
   it("lists organizations needing attention, the proposed-rating cross-table and year over year, with filters", async () => {
     await createPeriod({ code: "2011" });
     await createPeriod({ code: "2012", year: 2012 });
-    const low = {
-      ...(await createRatedOrganization({ code: "C-001", name: "Chi bộ Ấp Thấp", period: "2011", district: "Tân Phú" })),
-      period: "2011",
-      district: "Tân Phú",
-    };
-    const angry = {
-      ...(await createRatedOrganization({ code: "C-002", name: "Chi bộ Ba Ý Kiến", period: "2011", district: "Biên Hòa" })),
-      period: "2011",
-    };
+    const low = await createRatedOrganization({ code: "C-001", name: "Chi bộ Ấp Thấp", period: "2011", district: "Tân Phú" });
+    const angry = await createRatedOrganization({ code: "C-002", name: "Chi bộ Ba Ý Kiến", period: "2011", district: "Biên Hòa" });
     for (let i = 0; i < 12; i++)
       await decide(await submitFeedback(low, i < 1 ? "agree" : "disagree", { proposedRating: "yeu-kem" }), "approved");
     for (let i = 0; i < 3; i++) await decide(await submitFeedback(angry, "disagree", { proposedRating: "hoan-thanh" }), "approved");
