@@ -40,8 +40,14 @@ async function organizationOf(evaluationId: string): Promise<string | null> {
   return snapshot.rowsById.get(evaluationId)?.orgCode ?? null;
 }
 
+/** An organization's account writing about one evaluation. */
+type ReplyTarget = { evaluationId: string; account: ReplyActor };
+
+/** A moderator hiding or restoring one evaluation's reply. */
+type ReplyModeration = { evaluationId: string; moderator: ReplyActor; now?: Date };
+
 /** Throws ReplyNotFound or NotYourOrganization unless `account` may reply to this evaluation; returns the organization code. */
-export async function replyTarget({ evaluationId, account }: { evaluationId: string; account: ReplyActor }): Promise<string> {
+export async function replyTarget({ evaluationId, account }: ReplyTarget): Promise<string> {
   const organization = await organizationOf(evaluationId);
   if (!organization) throw new ReplyNotFound();
   if (account.role !== "organization" || account.organization !== organization) throw new NotYourOrganization();
@@ -59,12 +65,7 @@ export async function saveReply({
   body,
   account,
   now = new Date(),
-}: {
-  evaluationId: string;
-  body: string;
-  account: ReplyActor;
-  now?: Date;
-}): Promise<ReplyView> {
+}: ReplyTarget & { body: string; now?: Date }): Promise<ReplyView> {
   const organization = await replyTarget({ evaluationId, account });
   const saved = await serialised(Reply, evaluationId, async () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -126,13 +127,8 @@ async function setHidden({
   evaluationId,
   moderator,
   hide,
-  now,
-}: {
-  evaluationId: string;
-  moderator: ReplyActor;
-  hide: HideReplyInput | null;
-  now: Date;
-}): Promise<void> {
+  now = new Date(),
+}: ReplyModeration & { hide: HideReplyInput | null }): Promise<void> {
   const current = await serialised(Reply, evaluationId, async () => {
     const reply = await readReply(evaluationId);
     if (!reply) throw new ReplyNotFound();
@@ -157,26 +153,12 @@ async function setHidden({
   publicDataChanged();
 }
 
-export function hideReply({
-  evaluationId,
-  moderator,
-  reason,
-  note,
-  now = new Date(),
-}: { evaluationId: string; moderator: ReplyActor; now?: Date } & HideReplyInput): Promise<void> {
-  return setHidden({ evaluationId, moderator, hide: { reason, note }, now });
+export function hideReply({ reason, note, ...moderation }: ReplyModeration & HideReplyInput): Promise<void> {
+  return setHidden({ ...moderation, hide: { reason, note } });
 }
 
-export function restoreReply({
-  evaluationId,
-  moderator,
-  now = new Date(),
-}: {
-  evaluationId: string;
-  moderator: ReplyActor;
-  now?: Date;
-}): Promise<void> {
-  return setHidden({ evaluationId, moderator, hide: null, now });
+export function restoreReply(moderation: ReplyModeration): Promise<void> {
+  return setHidden({ ...moderation, hide: null });
 }
 
 /** One evaluation's reply as its organization's account sees it: the text (even while hidden) and why it is hidden. */
