@@ -30,6 +30,10 @@ beforeAll(async () => {
   notYet = (await createRatedOrganization({ code: "A3", name: "Chi bộ ấp 3", period: "2012" })).evaluationId;
 });
 
+/** POST /api/v1/feedback about the evaluation whose period takes comments now. */
+const postOnOpen = (fields: Record<string, unknown>, options?: Parameters<typeof postFeedback>[1]) =>
+  postFeedback({ evaluation: open, ...fields }, options);
+
 async function track(code: string) {
   const response = await callLoader(trackingLoader, `/api/v1/feedback/${code}`, { trackingCode: code });
   const text = await response.text();
@@ -39,8 +43,7 @@ async function track(code: string) {
 describe("POST /api/v1/feedback", () => {
   it("stores valid feedback as pending, answers 201 with a tracking code, raises pending by one and never echoes the contact", async () => {
     const before = await pendingCount(open);
-    const res = await postFeedback({
-      evaluation: open,
+    const res = await postOnOpen({
       stance: "agree",
       body: "  Chi bộ làm tốt công tác dân vận.  ",
       displayName: "Cô Lan",
@@ -80,8 +83,7 @@ describe("POST /api/v1/feedback", () => {
   });
 
   it("never obeys client-chosen fields such as status, flags or tracking code", async () => {
-    const res = await postFeedback({
-      evaluation: open,
+    const res = await postOnOpen({
       stance: "neutral",
       body: "Tôi chưa có ý kiến rõ ràng.",
       status: "approved",
@@ -120,9 +122,9 @@ describe("POST /api/v1/feedback", () => {
   });
 
   it("names the offending field in the visitor's language", async () => {
-    const en = await postFeedback({ evaluation: open, stance: "agree", body: "" });
+    const en = await postOnOpen({ stance: "agree", body: "" });
     expect(en.json.error?.fields).toEqual({ body: "Please write a comment (at least 1 character)." });
-    const vi = await postFeedback({ evaluation: open, stance: "agree", body: "" }, { headers: { "accept-language": "vi" } });
+    const vi = await postOnOpen({ stance: "agree", body: "" }, { headers: { "accept-language": "vi" } });
     expect(vi.json.error?.fields).toEqual({ body: "Hãy viết nhận xét (ít nhất 1 ký tự)." });
   });
 
@@ -133,15 +135,14 @@ describe("POST /api/v1/feedback", () => {
   });
 
   it("refuses the same text twice on one evaluation, whatever its case or diacritics", async () => {
-    const first = await postFeedback({
-      evaluation: open,
+    const first = await postOnOpen({
       stance: "disagree",
       proposedRating: "hoan-thanh",
       body: "Chi bộ chưa xứng đáng loại trong sạch vững mạnh.",
     });
     expect(first.status).toBe(201);
     const stored = await storedCount(open);
-    const again = await postFeedback({ evaluation: open, stance: "agree", body: "CHI BO CHUA XUNG DANG LOAI TRONG SACH VUNG MANH." });
+    const again = await postOnOpen({ stance: "agree", body: "CHI BO CHUA XUNG DANG LOAI TRONG SACH VUNG MANH." });
     expect(again.status).toBe(409);
     expect(again.json.error?.code).toBe("duplicate");
     expect(await storedCount(open)).toBe(stored);
@@ -160,21 +161,21 @@ describe("POST /api/v1/feedback", () => {
   it("answers a burst from one address with 429 and Retry-After, storing nothing more", async () => {
     const clientKey = newClientKey();
     for (let i = 0; i < 5; i++) {
-      expect((await postFeedback({ evaluation: open, stance: "agree", body: `Ý kiến số ${i} về chi bộ` }, { clientKey })).status).toBe(201);
+      expect((await postOnOpen({ stance: "agree", body: `Ý kiến số ${i} về chi bộ` }, { clientKey })).status).toBe(201);
     }
     const stored = await storedCount(open);
-    const res = await postFeedback({ evaluation: open, stance: "agree", body: "Ý kiến thứ sáu" }, { clientKey });
+    const res = await postOnOpen({ stance: "agree", body: "Ý kiến thứ sáu" }, { clientKey });
     expect(res.status).toBe(429);
     expect(res.json.error?.code).toBe("rate_limited");
     const retryAfter = Number(res.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(await storedCount(open)).toBe(stored);
-    expect((await postFeedback({ evaluation: open, stance: "agree", body: "Người khác gửi" })).status).toBe(201);
+    expect((await postOnOpen({ stance: "agree", body: "Người khác gửi" })).status).toBe(201);
   });
 
   it("flags personal data for moderators and masks it in what is shown", async () => {
-    const res = await postFeedback({ evaluation: open, stance: "agree", body: "Gọi tôi 0912 345 678 hoặc thư a@b.vn, CCCD 079123456789." });
+    const res = await postOnOpen({ stance: "agree", body: "Gọi tôi 0912 345 678 hoặc thư a@b.vn, CCCD 079123456789." });
     const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1, publicBody: 1 }).lean();
     expect(stored?.flags.map((flag) => flag.kind)).toEqual(["email", "phone", "id-number"]);
     expect(stored?.publicBody).toBe("Gọi tôi ••• hoặc thư •••, CCCD •••.");
@@ -185,7 +186,7 @@ describe("POST /api/v1/feedback", () => {
   it("flags listed words from the built-in lists until the word list has entries of its own", async () => {
     // A refused or crashed post must fail here, not read as "no flags".
     const flagsOf = async (body: string) => {
-      const res = await postFeedback({ evaluation: open, stance: "agree", body });
+      const res = await postOnOpen({ stance: "agree", body });
       expect(res.status).toBe(201);
       const stored = await Feedback.findOne({ trackingCode: String(res.json.trackingCode) }, { flags: 1 }).lean();
       expect(stored).not.toBeNull();
