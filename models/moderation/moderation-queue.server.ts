@@ -1,4 +1,4 @@
-import { Types } from "mongoose";
+import { Types, type Query } from "mongoose";
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
 import { copyCounters, type CatalogRow } from "../catalog/catalog-rows";
 import { decodeCursor, encodeCursor } from "../db/cursor";
@@ -133,20 +133,25 @@ function pageOf<T extends { createdAt: Date | number; id: string }>(keys: T[], s
   return { kept, next: keys.length > size && last ? { createdAt: new Date(last.createdAt), id: last.id } : null };
 }
 
+/** One page of a query in (createdAt, _id) order, read through an index the query's filter leads with. */
+async function indexedRows(query: Query<unknown, unknown>, size: number): Promise<RowsPage> {
+  const docs = await query
+    .sort({ createdAt: 1, _id: 1 })
+    .limit(size + 1)
+    .lean<QueueRow[]>();
+  const { kept, next } = pageOf(
+    docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })),
+    size,
+  );
+  return { rows: kept.map(({ doc }) => doc), next };
+}
+
 /** Pending items from the queue collection: on the embedded database through the in-process index and `{_id}` reads. */
 async function pendingRows(scope: Scope, size: number): Promise<RowsPage> {
   if (!queueIndexed()) {
     const { organization, ...rest } = scope.equal;
     const filter = keysetAfter({ ...rest, ...(organization ? { organization: new Types.ObjectId(organization) } : {}) }, scope.after);
-    const docs = await QueueEntry.find(filter, ROW_FIELDS)
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(size + 1)
-      .lean<QueueRow[]>();
-    const { kept, next } = pageOf(
-      docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })),
-      size,
-    );
-    return { rows: kept.map(({ doc }) => doc), next };
+    return indexedRows(QueueEntry.find(filter, ROW_FIELDS), size);
   }
   const scan = () =>
     QueueEntry.find({}, { createdAt: 1, period: 1, district: 1, stance: 1, flagged: 1, organization: 1, kind: 1 }).lean<EntryKeys[]>();
@@ -172,16 +177,7 @@ async function decidedRows(status: FeedbackStatus, scope: Scope, size: number): 
     ...(flagged ? { "flags.0": { $exists: true } } : {}),
     ...(organization ? { organization: new Types.ObjectId(organization) } : {}),
   };
-  const filter = keysetAfter(equal, scope.after);
-  const docs = await Feedback.find(filter, { ...ROW_FIELDS, status: 1, moderation: 1 })
-    .sort({ createdAt: 1, _id: 1 })
-    .limit(size + 1)
-    .lean<QueueRow[]>();
-  const { kept, next } = pageOf(
-    docs.map((doc) => ({ doc, createdAt: doc.createdAt, id: String(doc._id) })),
-    size,
-  );
-  return { rows: kept.map(({ doc }) => doc), next };
+  return indexedRows(Feedback.find(keysetAfter(equal, scope.after), { ...ROW_FIELDS, status: 1, moderation: 1 }), size);
 }
 
 type ContextRow = Pick<CatalogRow, "id" | "orgCode" | "orgName" | "district" | "period" | "rating" | "counters">;

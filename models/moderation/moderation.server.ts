@@ -161,6 +161,26 @@ async function transition(t: Transition): Promise<{ before: FeedbackBefore; stat
   return { before, state };
 }
 
+/** A transition (now unless the caller says when) and its audit event: the status before and after, and why. */
+async function auditedTransition(
+  input: Omit<Transition, "now"> & { now?: Date },
+  action: string,
+  auditBefore: (before: FeedbackBefore) => Record<string, unknown>,
+): Promise<DecisionState> {
+  const { before, state } = await transition({ ...input, now: input.now ?? new Date() });
+  await recordAudit({
+    actor: input.actor,
+    action,
+    targetType: "feedback",
+    targetId: input.id,
+    reason: state.reason ?? undefined,
+    note: input.note,
+    before: auditBefore(before),
+    after: { status: state.status, reason: state.reason },
+  });
+  return state;
+}
+
 /** Approve or reject a pending item; throws AlreadyDecided (409) when another moderator was first. */
 export async function decideFeedback(input: {
   id: string;
@@ -172,25 +192,11 @@ export async function decideFeedback(input: {
 }): Promise<DecisionState> {
   if (input.decision === "reject" && !input.reason) throw new Error("a rejection needs a reason");
   const to = input.decision === "approve" ? "approved" : "rejected";
-  const { before, state } = await transition({
-    id: input.id,
-    from: "pending",
-    to,
-    reason: input.reason,
-    note: input.note,
-    actor: input.moderator,
-    now: input.now ?? new Date(),
-  });
-  await recordAudit({
-    actor: input.moderator,
-    action: `feedback.${input.decision}`,
-    targetType: "feedback",
-    targetId: input.id,
-    reason: state.reason ?? undefined,
-    note: state.note ?? undefined,
-    before: { status: "pending", submittedAt: before.createdAt },
-    after: { status: to, reason: state.reason },
-  });
+  const state = await auditedTransition(
+    { ...input, from: "pending", to, actor: input.moderator },
+    `feedback.${input.decision}`,
+    (before) => ({ status: "pending", submittedAt: before.createdAt }),
+  );
   // The resident's one e-mail, once the decision is committed; the moderator does not wait for the SMTP round trip.
   notifyDecision({
     feedbackId: input.id,
@@ -213,26 +219,10 @@ export async function reverseDecision(input: {
 }): Promise<DecisionState> {
   if (input.admin.role !== "admin") throw new NotAllowed();
   const from = input.to === "approved" ? "rejected" : "approved";
-  const { before, state } = await transition({
-    id: input.id,
-    from,
-    to: input.to,
-    reason: input.reason,
-    note: input.note,
-    actor: input.admin,
-    now: input.now ?? new Date(),
-  });
-  await recordAudit({
-    actor: input.admin,
-    action: "feedback.reverse",
-    targetType: "feedback",
-    targetId: input.id,
-    reason: state.reason ?? undefined,
-    note: input.note,
-    before: { status: before.status, reason: before.moderation?.reason ?? null },
-    after: { status: state.status, reason: state.reason },
-  });
-  return state;
+  return auditedTransition({ ...input, from, actor: input.admin }, "feedback.reverse", (before) => ({
+    status: before.status,
+    reason: before.moderation?.reason ?? null,
+  }));
 }
 
 /**
