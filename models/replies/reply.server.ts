@@ -1,14 +1,14 @@
 import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
+import { requiredPaths } from "../db/schema-fields";
 import { REJECT_REASONS } from "../feedback/feedback.server";
 
 /** Why and by whom a moderator hid a reply; null while it is shown. */
 const HiddenSchema = new Schema(
   {
     reason: { type: String, enum: REJECT_REASONS, required: true },
-    note: { type: String },
-    by: { type: String, required: true },
-    at: { type: Date, required: true },
+    note: String,
+    ...requiredPaths({ by: String, at: Date }),
   },
   { _id: false },
 );
@@ -20,15 +20,17 @@ const HiddenSchema = new Schema(
  */
 const ReplySchema = new Schema(
   {
-    _id: { type: String, required: true },
-    /** The organization's code, as the account that wrote it is bound to. */
-    organization: { type: String, required: true },
-    body: { type: String, required: true },
-    version: { type: Number, required: true },
-    /** The user id of the account that wrote the current text. */
-    author: { type: String, required: true },
-    publishedAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
+    ...requiredPaths({
+      _id: String,
+      /** The organization's code, as the account that wrote it is bound to. */
+      organization: String,
+      body: String,
+      version: Number,
+      /** The user id of the account that wrote the current text. */
+      author: String,
+      publishedAt: Date,
+      updatedAt: Date,
+    }),
     hidden: { type: HiddenSchema, default: null },
   },
   { versionKey: false },
@@ -40,12 +42,7 @@ export const Reply = defineModel("Reply", ReplySchema, "replies");
 /** One earlier text of a reply: `_id` is `<evaluation id>:<version>`, written once before the reply moves past it. */
 const ReplyVersionSchema = new Schema(
   {
-    _id: { type: String, required: true },
-    evaluation: { type: String, required: true },
-    version: { type: Number, required: true },
-    body: { type: String, required: true },
-    author: { type: String, required: true },
-    at: { type: Date, required: true },
+    ...requiredPaths({ _id: String, evaluation: String, version: Number, body: String, author: String, at: Date }),
   },
   { versionKey: false },
 );

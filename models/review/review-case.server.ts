@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import { defineModel } from "../db/define-model.server";
+import { requiredPaths } from "../db/schema-fields";
 import type { ReviewCounts, ReviewNumbers, ReviewReason, ReviewThresholds } from "./review-rules";
 
 export const REVIEW_STATUSES = ["open", "under-review", "decided"] as const;
@@ -8,19 +9,15 @@ export type ReviewDecision = "kept" | "changed";
 
 const NumbersSchema = new Schema(
   {
-    agree: { type: Number, required: true },
-    disagree: { type: Number, required: true },
-    sides: { type: Number, required: true },
+    ...requiredPaths({ agree: Number, disagree: Number, sides: Number }),
     disagreementLow: { type: Number, default: null },
-    stated: { type: Number, required: true },
-    differing: { type: Number, required: true },
+    ...requiredPaths({ stated: Number, differing: Number }),
   },
   { _id: false },
 );
 const CountsSchema = new Schema(
   {
-    agree: { type: Number, required: true },
-    disagree: { type: Number, required: true },
+    ...requiredPaths({ agree: Number, disagree: Number }),
     proposed: { type: Schema.Types.Mixed, default: {} },
   },
   { _id: false },
@@ -28,11 +25,7 @@ const CountsSchema = new Schema(
 const OutcomeSchema = new Schema(
   {
     decision: { type: String, enum: ["kept", "changed"], required: true },
-    from: { type: String, required: true },
-    to: { type: String, required: true },
-    note: { type: String, required: true },
-    decidedAt: { type: Date, required: true },
-    decidedBy: { type: String, required: true },
+    ...requiredPaths({ from: String, to: String, note: String, decidedAt: Date, decidedBy: String }),
   },
   { _id: false },
 );
@@ -44,25 +37,25 @@ const OutcomeSchema = new Schema(
  */
 const ReviewCaseSchema = new Schema(
   {
-    _id: { type: String, required: true },
-    evaluation: { type: String, required: true },
-    organization: { type: String, required: true },
-    orgCode: { type: String, required: true },
-    orgName: { type: String, required: true },
-    period: { type: String, required: true },
-    ratingVersion: { type: Number, required: true },
-    /** The rating under review (the evaluation's rating when the case opened). */
-    rating: { type: String, required: true },
+    ...requiredPaths({
+      _id: String,
+      evaluation: String,
+      organization: String,
+      orgCode: String,
+      orgName: String,
+      period: String,
+      ratingVersion: Number,
+      /** The rating under review (the evaluation's rating when the case opened). */
+      rating: String,
+    }),
     status: { type: String, enum: REVIEW_STATUSES, required: true },
     reason: { type: String, enum: ["disagreement", "proposals"], required: true },
-    numbers: { type: NumbersSchema, required: true },
-    thresholds: { type: Schema.Types.Mixed, required: true },
-    openedAt: { type: Date, required: true },
-    reviewer: { type: String },
-    startedAt: { type: Date },
-    outcome: { type: OutcomeSchema },
+    ...requiredPaths({ numbers: NumbersSchema, thresholds: Schema.Types.Mixed, openedAt: Date }),
+    reviewer: String,
+    startedAt: Date,
+    outcome: OutcomeSchema,
     /** The counts when a "changed" decision revised the rating: the next version is judged on views after them. */
-    baseline: { type: CountsSchema },
+    baseline: CountsSchema,
   },
   { timestamps: true },
 );
