@@ -61,7 +61,7 @@ const get =
     callAs(module.loader as Handler, cookies[who], url, { params });
 const post =
   (
-    module: { action: unknown },
+    module: { action?: unknown },
     url: string,
     form: () => Record<string, string> | Promise<Record<string, string>>,
     params: Record<string, string> = {},
@@ -108,98 +108,62 @@ async function openCase(): Promise<string> {
   return id;
 }
 
+/** An admin page, read by GET. */
+interface AdminPage {
+  module: { loader: unknown; action?: unknown };
+  file: string;
+  /** As the rows name it ("/admin/periods/:code"); `params` fill it into the URL. */
+  route: string;
+  params?: Record<string, string>;
+  search?: string;
+}
+
+const ADMIN_PAGES: AdminPage[] = [
+  { module: adminHome, file: "admin._index.tsx", route: "/admin" },
+  { module: periodList, file: "admin.periods._index.tsx", route: "/admin/periods" },
+  { module: periodNew, file: "admin.periods.new.tsx", route: "/admin/periods/new" },
+  { module: periodEdit, file: "admin.periods.$code.tsx", route: "/admin/periods/:code", params: { code: "2011" } },
+  { module: organizationList, file: "admin.organizations._index.tsx", route: "/admin/organizations" },
+  { module: organizationNew, file: "admin.organizations.new.tsx", route: "/admin/organizations/new" },
+  { module: organizationEdit, file: "admin.organizations.$code.tsx", route: "/admin/organizations/:code", params: { code: "DN-0200" } },
+  { module: adminReports, file: "admin.reports.tsx", route: "/admin/reports" },
+  { module: adminImport, file: "admin.import.tsx", route: "/admin/import" },
+  { module: importTemplate, file: "admin.import-template[.]csv.ts", route: "/admin/import-template.csv", search: "?period=2011" },
+  { module: adminExport, file: "admin.export.$period.ts", route: "/admin/export/:period", params: { period: "2011" } },
+  { module: adminUsers, file: "admin.users.tsx", route: "/admin/users" },
+  { module: adminWords, file: "admin.words.tsx", route: "/admin/words" },
+];
+
+/** The one POST each admin page with a form gets, by route file, and the admin's answer to it. */
+const ADMIN_FORMS: Record<string, { label: string; status: number; form: () => Record<string, string> }> = {
+  "admin.periods.new.tsx": { label: "incomplete", status: 400, form: () => ({ code: "2030" }) },
+  "admin.periods.$code.tsx": { label: "open-window", status: 302, form: () => ({ intent: "open-window" }) },
+  "admin.organizations.new.tsx": { label: "incomplete", status: 400, form: () => ({ code: "DN-9999" }) },
+  "admin.organizations.$code.tsx": { label: "activate", status: 302, form: () => ({ intent: "activate" }) },
+  "admin.reports.tsx": { label: "threshold", status: 200, form: () => ({ threshold: "3" }) },
+  "admin.import.tsx": { label: "no file", status: 400, form: () => ({ intent: "check", period: "2011" }) },
+  "admin.users.tsx": { label: "disable, unknown account", status: 400, form: () => ({ intent: "disable", userId: "nope" }) },
+  "admin.words.tsx": {
+    label: "add",
+    status: 200,
+    form: () => ({ intent: "add", word: `từ cấm ${++sequence}`, list: "suspect", lang: "vi" }),
+  },
+};
+
+/** An admin page's rows: its GET, then its form's POST when it has one. */
+function adminRows({ module, file, route, params = {}, search = "" }: AdminPage): Row[] {
+  const url = route.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+  const rows: Row[] = [{ file, route: `GET ${route}`, run: get(module, url + search, params), expected: ADMIN }];
+  const submit = ADMIN_FORMS[file];
+  if (!submit) return rows;
+  return [
+    ...rows,
+    { file, route: `POST ${route} (${submit.label})`, run: post(module, url, submit.form, params), expected: adminForm(submit.status) },
+  ];
+}
+
 const ROWS: Row[] = [
-  { file: "admin._index.tsx", route: "GET /admin", run: get(adminHome, "/admin"), expected: ADMIN },
-  { file: "admin.periods._index.tsx", route: "GET /admin/periods", run: get(periodList, "/admin/periods"), expected: ADMIN },
-  { file: "admin.periods.new.tsx", route: "GET /admin/periods/new", run: get(periodNew, "/admin/periods/new"), expected: ADMIN },
-  {
-    file: "admin.periods.new.tsx",
-    route: "POST /admin/periods/new (incomplete)",
-    run: post(periodNew, "/admin/periods/new", () => ({ code: "2030" })),
-    expected: adminForm(400),
-  },
-  {
-    file: "admin.periods.$code.tsx",
-    route: "GET /admin/periods/:code",
-    run: get(periodEdit, "/admin/periods/2011", { code: "2011" }),
-    expected: ADMIN,
-  },
-  {
-    file: "admin.periods.$code.tsx",
-    route: "POST /admin/periods/:code (open-window)",
-    run: post(periodEdit, "/admin/periods/2011", () => ({ intent: "open-window" }), { code: "2011" }),
-    expected: adminForm(302),
-  },
-  {
-    file: "admin.organizations._index.tsx",
-    route: "GET /admin/organizations",
-    run: get(organizationList, "/admin/organizations"),
-    expected: ADMIN,
-  },
-  {
-    file: "admin.organizations.new.tsx",
-    route: "GET /admin/organizations/new",
-    run: get(organizationNew, "/admin/organizations/new"),
-    expected: ADMIN,
-  },
-  {
-    file: "admin.organizations.new.tsx",
-    route: "POST /admin/organizations/new (incomplete)",
-    run: post(organizationNew, "/admin/organizations/new", () => ({ code: "DN-9999" })),
-    expected: adminForm(400),
-  },
-  {
-    file: "admin.organizations.$code.tsx",
-    route: "GET /admin/organizations/:code",
-    run: get(organizationEdit, "/admin/organizations/DN-0200", { code: "DN-0200" }),
-    expected: ADMIN,
-  },
-  {
-    file: "admin.organizations.$code.tsx",
-    route: "POST /admin/organizations/:code (activate)",
-    run: post(organizationEdit, "/admin/organizations/DN-0200", () => ({ intent: "activate" }), { code: "DN-0200" }),
-    expected: adminForm(302),
-  },
-  { file: "admin.reports.tsx", route: "GET /admin/reports", run: get(adminReports, "/admin/reports"), expected: ADMIN },
-  {
-    file: "admin.reports.tsx",
-    route: "POST /admin/reports (threshold)",
-    run: post(adminReports, "/admin/reports", () => ({ threshold: "3" })),
-    expected: adminForm(200),
-  },
-  { file: "admin.import.tsx", route: "GET /admin/import", run: get(adminImport, "/admin/import"), expected: ADMIN },
-  {
-    file: "admin.import.tsx",
-    route: "POST /admin/import (no file)",
-    run: post(adminImport, "/admin/import", () => ({ intent: "check", period: "2011" })),
-    expected: adminForm(400),
-  },
-  {
-    file: "admin.import-template[.]csv.ts",
-    route: "GET /admin/import-template.csv",
-    run: get(importTemplate, "/admin/import-template.csv?period=2011"),
-    expected: ADMIN,
-  },
-  {
-    file: "admin.export.$period.ts",
-    route: "GET /admin/export/:period",
-    run: get(adminExport, "/admin/export/2011", { period: "2011" }),
-    expected: ADMIN,
-  },
-  { file: "admin.users.tsx", route: "GET /admin/users", run: get(adminUsers, "/admin/users"), expected: ADMIN },
-  {
-    file: "admin.users.tsx",
-    route: "POST /admin/users (disable, unknown account)",
-    run: post(adminUsers, "/admin/users", () => ({ intent: "disable", userId: "nope" })),
-    expected: adminForm(400),
-  },
-  { file: "admin.words.tsx", route: "GET /admin/words", run: get(adminWords, "/admin/words"), expected: ADMIN },
-  {
-    file: "admin.words.tsx",
-    route: "POST /admin/words (add)",
-    run: post(adminWords, "/admin/words", () => ({ intent: "add", word: `từ cấm ${++sequence}`, list: "suspect", lang: "vi" })),
-    expected: adminForm(200),
-  },
+  ...ADMIN_PAGES.flatMap(adminRows),
   { file: "committee.tsx", route: "GET /committee", run: get(committeeHome, "/committee"), expected: COMMITTEE },
   {
     file: "committee_.reviews._index.tsx",
