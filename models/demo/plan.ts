@@ -74,6 +74,18 @@ function period(newId: () => Types.ObjectId, year: number, status: "open" | "clo
   };
 }
 
+/** The organization fields an evaluation keeps its own copy of (lists and summaries read them without a join). */
+export function organizationCopy<Id>(org: { _id: Id; code: string; name: string; nameSearch: string; kind: string; district: string }) {
+  return {
+    organization: org._id,
+    orgCode: org.code,
+    orgName: org.name,
+    nameSearch: org.nameSearch,
+    kind: org.kind,
+    district: org.district,
+  };
+}
+
 function evaluations(spec: YearSpec, orgs: OrganizationPlan[], newId: () => Types.ObjectId, salt: number): EvaluationPlan[] {
   const random = createRandom(SEED + salt);
   const memberCounts = buildMemberCounts(
@@ -88,12 +100,7 @@ function evaluations(spec: YearSpec, orgs: OrganizationPlan[], newId: () => Type
     return {
       _id: newId(),
       period: spec.period.code,
-      organization: org._id,
-      orgCode: org.code,
-      orgName: org.name,
-      nameSearch: org.nameSearch,
-      kind: org.kind,
-      district: org.district,
+      ...organizationCopy(org),
       rating: spec.ratings[i]!,
       members: org.members,
       memberCounts: counts,

@@ -1,6 +1,7 @@
 import { catalogChanged } from "../../models/catalog/catalog-cache.server";
 import { Evaluation } from "../../models/catalog/evaluation.server";
 import { Organization } from "../../models/catalog/organization.server";
+import { organizationCopy } from "../../models/demo/plan";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 
 /** Where the 30 test organizations are; six share each place, so a search finds exactly six. */
@@ -47,12 +48,7 @@ export async function createCatalog(): Promise<void> {
     for (const period of ["2010", ...(org.code === orgCode(1) ? ["2013"] : [])]) {
       await Evaluation.create({
         period,
-        organization: org._id,
-        orgCode: org.code,
-        orgName: org.name,
-        nameSearch: org.nameSearch,
-        kind: org.kind,
-        district: org.district,
+        ...organizationCopy(org),
         rating: "hoan-thanh",
         members: org.members,
         memberCounts: [{ key: "hoan-thanh", count: org.members }],
