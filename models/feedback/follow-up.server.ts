@@ -17,19 +17,45 @@ export function openReports(item: Pick<FollowUpItem, "reports">): ReportSummary 
   return { count: (item.reports?.count ?? 0) - (item.reports?.reviewed ?? 0), reasons };
 }
 
+/** A resident's step on their own comment, named by its tracking code. */
+interface ResidentStep {
+  trackingCode: string;
+  now?: Date;
+}
+
+/** The comment a tracking code names; an unknown code is refused as not_found. */
+async function residentItem(trackingCode: string): Promise<FollowUpItem> {
+  const item = await itemByCode(trackingCode);
+  if (!item) throw new FollowUpRefused("not_found", 404);
+  return item;
+}
+
+/** The audit event of a follow-up step: the comment's status before and after it, and the readers' reports it weighed. */
+function auditStep({
+  id,
+  from,
+  to,
+  reports,
+  ...event
+}: {
+  actor: { id?: string; email: string };
+  action: string;
+  id: string;
+  from: FeedbackStatus;
+  to: FeedbackStatus;
+  note?: string;
+  reports?: ReportSummary;
+}): Promise<void> {
+  const before = { status: from, ...(reports ? { reports } : {}) };
+  return recordAudit({ ...event, targetType: "feedback", targetId: id, before, after: { status: to } });
+}
+
 /**
  * The author withdraws a pending comment. Its queue entry is claimed with the same `deleteOne({_id})` a
  * moderator's decision uses, so exactly one of "withdraw" and "decide" wins; the loser is told it was decided.
  */
-export async function withdrawFeedback({
-  trackingCode,
-  now = new Date(),
-}: {
-  trackingCode: string;
-  now?: Date;
-}): Promise<{ status: "withdrawn" }> {
-  const item = await itemByCode(trackingCode);
-  if (!item) throw new FollowUpRefused("not_found", 404);
+export async function withdrawFeedback({ trackingCode, now = new Date() }: ResidentStep): Promise<{ status: "withdrawn" }> {
+  const item = await residentItem(trackingCode);
   if (item.status === "withdrawn") throw new FollowUpRefused("already_withdrawn", 409);
   if (item.status !== "pending") throw new FollowUpRefused("not_pending", 409);
   const id = String(item._id);
@@ -42,14 +68,7 @@ export async function withdrawFeedback({
   }
   await moveCounters(String(item.evaluation), countedAs(item, "pending"), countedAs(item, "withdrawn"));
   forgetMemo();
-  await recordAudit({
-    actor: RESIDENT,
-    action: "feedback.withdraw",
-    targetType: "feedback",
-    targetId: id,
-    before: { status: "pending" },
-    after: { status: "withdrawn" },
-  });
+  await auditStep({ actor: RESIDENT, action: "feedback.withdraw", id, from: "pending", to: "withdrawn" });
   await reachedFinalState({ feedbackId: id, status: "withdrawn" });
   return { status: "withdrawn" };
 }
@@ -98,27 +117,13 @@ export async function hideForReview({
 }
 
 /** The author of a published comment asks for its removal: hidden at once, back in the queue marked as such. */
-export async function requestRemoval({
-  trackingCode,
-  now = new Date(),
-}: {
-  trackingCode: string;
-  now?: Date;
-}): Promise<{ status: "removal-requested" }> {
-  const item = await itemByCode(trackingCode);
-  if (!item) throw new FollowUpRefused("not_found", 404);
+export async function requestRemoval({ trackingCode, now = new Date() }: ResidentStep): Promise<{ status: "removal-requested" }> {
+  const item = await residentItem(trackingCode);
   if (item.status === "under-review") throw new FollowUpRefused("under_review", 409);
   if (item.status !== "approved") throw new FollowUpRefused("not_published", 409);
   const moved = await hideForReview({ item, to: "removal-requested", now });
   if (!moved) throw new FollowUpRefused("not_published", 409);
-  await recordAudit({
-    actor: RESIDENT,
-    action: "feedback.removal-request",
-    targetType: "feedback",
-    targetId: String(item._id),
-    before: { status: "approved" },
-    after: { status: "removal-requested" },
-  });
+  await auditStep({ actor: RESIDENT, action: "feedback.removal-request", id: String(item._id), from: "approved", to: "removal-requested" });
   return { status: "removal-requested" };
 }
 
@@ -166,15 +171,8 @@ export async function resolveFollowUp(input: {
     to === "approved" ? publishFeedItem({ organizationId: String(item.organization), source: item, now }) : undefined,
   ]);
   forgetMemo();
-  await recordAudit({
-    actor: input.moderator,
-    action: `feedback.${input.decision}`,
-    targetType: "feedback",
-    targetId: input.id,
-    note: input.note,
-    before: { status: from, ...(from === "under-review" ? { reports: openReports(item) } : {}) },
-    after: { status: to },
-  });
+  const reports = from === "under-review" ? openReports(item) : undefined;
+  await auditStep({ actor: input.moderator, action: `feedback.${input.decision}`, id: input.id, from, to, note: input.note, reports });
   if (to !== "approved") await reachedFinalState({ feedbackId: input.id, status: to });
   return { id: input.id, status: to };
 }
