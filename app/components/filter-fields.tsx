@@ -1,3 +1,5 @@
+import { OptionList } from "./option-list";
+
 /** The labelled fields of the GET filter forms (summary, committee, moderation): filters live in the URL. */
 
 /** A labelled <select> for a GET filter form; `all` adds an empty "no filter" option first. */
@@ -21,11 +23,7 @@ export function SelectFilter({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
         {all ? <option value="">{all}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </div>
   );
