@@ -1,15 +1,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, fieldAria } from "./field";
-import { AdminSelect } from "./admin-ui";
+import { formControls } from "./admin-form";
 
-export interface OrganizationFormValues {
+export type OrganizationFormValues = {
   code: string;
   name: string;
   kind: string;
   district: string;
   members: string;
-}
+};
 
 /** Create and edit form of an organization; the code is fixed once created. */
 export function OrganizationForm({
@@ -26,36 +25,14 @@ export function OrganizationForm({
   districts: readonly string[];
 }) {
   const { t } = useTranslation(["admin", "common"]);
-  const input = (name: "code" | "name" | "members", type = "text") => (
-    <Field id={name} label={t(`admin:organizations.fields.${name}`)} error={errors[name]}>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={values[name]}
-        required
-        min={type === "number" ? 0 : undefined}
-        {...fieldAria(name, { error: errors[name] })}
-      />
-    </Field>
-  );
-  const select = (name: "kind" | "district", options: readonly string[], label: (option: string) => string) => (
-    <AdminSelect
-      name={name}
-      label={t(`admin:organizations.fields.${name}`)}
-      error={errors[name]}
-      value={values[name]}
-      options={options}
-      optionLabel={label}
-    />
-  );
+  const field = formControls({ errors, values, label: (name) => t(`admin:organizations.fields.${name}`) });
   return (
     <Form method="post" className="admin-form">
-      {editing ? <input type="hidden" name="code" value={values.code} /> : input("code")}
-      {input("name")}
-      {select("kind", kinds, (kind) => t(`common:kinds.${kind}`))}
-      {select("district", districts, (district) => district)}
-      {input("members", "number")}
+      {editing ? <input type="hidden" name="code" value={values.code} /> : field.input("code")}
+      {field.input("name")}
+      {field.select("kind", kinds, (kind) => t(`common:kinds.${kind}`))}
+      {field.select("district", districts, (district) => district)}
+      {field.input("members", { type: "number", min: 0 })}
       <button type="submit" name="intent" value="save">
         {t(editing ? "admin:organizations.save" : "admin:organizations.create")}
       </button>

@@ -1,18 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
-  return { title: `${t("admin:home.title")} — ${t("common:app.name")}` };
+  const { t, title } = await requireAdminPage(request);
+  return { title: title(t("admin:home.title")) };
 }
 
 const SECTIONS = ["periods", "organizations", "import", "users", "words"] as const;
@@ -21,9 +19,7 @@ export default function AdminHome() {
   useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   return (
-    <>
-      <AdminNav />
-      <h1>{t("home.title")}</h1>
+    <AdminPage title={t("home.title")}>
       <ul className="admin-sections">
         {SECTIONS.map((section) => (
           <li key={section}>
@@ -34,7 +30,7 @@ export default function AdminHome() {
           </li>
         ))}
       </ul>
-    </>
+    </AdminPage>
   );
 }
 

@@ -3,23 +3,22 @@ import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, uns
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportReportSummary } from "~/components/admin-import-report";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OptionList } from "~/components/option-list";
 import { pageTitle } from "~/components/page-meta";
 import { importResults, listPeriods, PERIOD_CODE } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { t, title } = await requireAdminPage(request);
   const periods = await listPeriods({ includeDrafts: true });
   return {
-    title: `${t("admin:import.title")} — ${t("common:app.name")}`,
+    title: title(t("admin:import.title")),
     periods: periods.map((period) => ({ code: period.code, title: period.title })),
     selected: new URL(request.url).searchParams.get("period") ?? periods[0]?.code ?? "",
   };
@@ -43,8 +42,7 @@ async function readSubmission(request: Request): Promise<{ intent: string; perio
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { actor, t } = await requireAdminPage(request);
   let submission;
   try {
     submission = await readSubmission(request);
@@ -67,10 +65,7 @@ export default function AdminImport() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const report = result?.report ?? null;
   return (
-    <>
-      <AdminNav />
-      <h1>{t("import.title")}</h1>
-      <p className="lead">{t("import.lead")}</p>
+    <AdminPage title={t("import.title")} lead={t("import.lead")}>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}
@@ -96,11 +91,7 @@ export default function AdminImport() {
         <div className="field">
           <label htmlFor="period">{t("import.period")}</label>
           <select id="period" name="period" defaultValue={report?.period ?? selected} required>
-            {periods.map((period) => (
-              <option key={period.code} value={period.code}>
-                {period.code} — {period.title[lang]}
-              </option>
-            ))}
+            <OptionList options={periods.map((period) => ({ value: period.code, label: `${period.code} — ${period.title[lang]}` }))} />
           </select>
         </div>
         <div className="field">
@@ -117,7 +108,7 @@ export default function AdminImport() {
       <p>
         {periods.length > 0 ? <a href={`/admin/import-template.csv?period=${report?.period ?? selected}`}>{t("import.template")}</a> : null}
       </p>
-    </>
+    </AdminPage>
   );
 }
 

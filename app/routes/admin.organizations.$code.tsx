@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AdminNav } from "~/components/admin-nav";
-import { Field, fieldAria } from "~/components/field";
+import { InputField } from "~/components/admin-form";
+import { AdminPage } from "~/components/admin-page";
 import { OrganizationForm } from "~/components/admin-organization-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
@@ -21,9 +21,7 @@ import {
   updateOrganization,
   type MergeProgress,
 } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
-import { pageError } from "~/utils/page-error.server";
+import { foundOr404, requireAdminPage } from "~/utils/admin-page.server";
 import { organizationCodeSchema } from "../../models/lib/codes";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -33,24 +31,20 @@ const MergeSchema = z.object({
 });
 
 async function organizationOr404(request: Request, code: string | undefined) {
-  const org = code && code.length <= 40 ? await getOrganizationAdmin({ code }) : null;
-  if (!org) throw await pageError(request, 404);
-  return org;
+  return foundOr404(request, code && code.length <= 40 ? getOrganizationAdmin({ code }) : null);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const { title } = await requireAdminPage(request);
   const org = await organizationOr404(request, params.code);
-  const t = await translatorFor(request, ["admin", "common"]);
   const saved = new URL(request.url).searchParams.get("saved");
   const merge = await mergeProgress({ organizationId: org.id });
-  return { title: `${org.name} — ${t("common:app.name")}`, org, merge, saved, kinds: ORGANIZATION_KINDS, districts: DISTRICTS };
+  return { title: title(org.name), org, merge, saved, kinds: ORGANIZATION_KINDS, districts: DISTRICTS };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, "admin");
+  const { actor, t } = await requireAdminPage(request);
   const org = await organizationOr404(request, params.code);
-  const t = await translatorFor(request, ["admin", "common"]);
   const form = await request.formData();
   const intent = form.get("intent");
   const back = (saved: string) => redirect(`/admin/organizations/${org.code}?saved=${saved}`);
@@ -83,16 +77,7 @@ export default function EditOrganization() {
     ...saveFailure?.values,
   };
   return (
-    <>
-      <AdminNav />
-      <h1>
-        {org.name} ({org.code})
-      </h1>
-      {saved && !failure ? (
-        <p className="notice success" role="status">
-          {t(`organizations.saved.${saved === "merge" || saved === "activate" || saved === "deactivate" ? saved : "save"}`)}
-        </p>
-      ) : null}
+    <AdminPage title={`${org.name} (${org.code})`} notice={saved && !failure ? t(`organizations.saved.${savedNotice(saved)}`) : null}>
       <p>
         {org.mergedInto
           ? t("organizations.mergedInto", { code: org.mergedInto })
@@ -113,24 +98,28 @@ export default function EditOrganization() {
         <>
           <h2>{t("organizations.mergeTitle")}</h2>
           <Form method="post" className="admin-form">
-            <Field id="into" label={t("organizations.mergeInto")} error={mergeError} hint={t("organizations.mergeHint")}>
-              <input
-                id="into"
-                name="into"
-                type="text"
-                required
-                defaultValue={failure?.intent === "merge" ? failure.values.into : ""}
-                {...fieldAria("into", { error: mergeError, hint: true })}
-              />
-            </Field>
+            <InputField
+              name="into"
+              label={t("organizations.mergeInto")}
+              error={mergeError}
+              hint={t("organizations.mergeHint")}
+              type="text"
+              required
+              defaultValue={failure?.intent === "merge" ? failure.values.into : ""}
+            />
             <button type="submit" name="intent" value="merge">
               {t("organizations.merge")}
             </button>
           </Form>
         </>
       )}
-    </>
+    </AdminPage>
   );
+}
+
+/** The notice after a redirect with `?saved=`: one of the state changes, else the details' save. */
+function savedNotice(saved: string) {
+  return saved === "merge" || saved === "activate" || saved === "deactivate" ? saved : "save";
 }
 
 /** Where a recorded merge stands: feedback moved so far, or finished and recounted. */

@@ -1,21 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { DataTable, numeric } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { listOrganizationsAdmin } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 import { pageError } from "~/utils/page-error.server";
 import { pageLinks, Pager } from "~/components/pager";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { t, title } = await requireAdminPage(request);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   let page;
@@ -25,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw await pageError(request, 400);
   }
   return {
-    title: `${t("admin:organizations.title")} — ${t("common:app.name")}`,
+    title: title(t("admin:organizations.title")),
     q,
     items: page.items,
     ...pageLinks({ url, nextCursor: page.nextCursor }),
@@ -35,15 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOrganizations() {
   const { q, items, nextHref, firstHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "common"]);
+  const field = (name: string) => t(`admin:organizations.fields.${name}`);
   return (
-    <>
-      <AdminNav />
-      <h1>{t("admin:organizations.title")}</h1>
-      <p>
-        <Link className="button" to="/admin/organizations/new">
-          {t("admin:organizations.new")}
-        </Link>
-      </p>
+    <AdminPage title={t("admin:organizations.title")} create={{ to: "/admin/organizations/new", label: t("admin:organizations.new") }}>
       <Form method="get" className="admin-inline" role="search">
         <div>
           <label htmlFor="q">{t("admin:organizations.search")}</label>
@@ -53,13 +45,7 @@ export default function AdminOrganizations() {
       </Form>
       <DataTable
         caption={t("admin:organizations.caption")}
-        headers={[
-          t("admin:organizations.fields.code"),
-          t("admin:organizations.fields.name"),
-          t("admin:organizations.fields.district"),
-          numeric(t("admin:organizations.fields.members")),
-          t("admin:organizations.state"),
-        ]}
+        headers={[field("code"), field("name"), field("district"), numeric(field("members")), t("admin:organizations.state")]}
       >
         {items.map((org) => (
           <tr key={org.id}>
@@ -78,7 +64,7 @@ export default function AdminOrganizations() {
         ))}
       </DataTable>
       <Pager nextHref={nextHref} firstHref={firstHref} />
-    </>
+    </AdminPage>
   );
 }
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
@@ -16,9 +16,7 @@ import {
   submitForm,
   updatePeriod,
 } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
-import { pageError } from "~/utils/page-error.server";
+import { foundOr404, requireAdminPage } from "~/utils/admin-page.server";
 import { ReviewThresholdsForm, thresholdValuesShown } from "~/components/review-thresholds-form";
 import {
   getReviewThresholds,
@@ -33,17 +31,14 @@ import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 async function periodOr404(request: Request, code: string | undefined) {
-  const period = code && PERIOD_CODE.test(code) ? await getPeriod({ code }) : null;
-  if (!period) throw await pageError(request, 404);
-  return period;
+  return foundOr404(request, code && PERIOD_CODE.test(code) ? getPeriod({ code }) : null);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const { t, title } = await requireAdminPage(request);
   const period = await periodOr404(request, params.code);
-  const t = await translatorFor(request, ["admin", "common"]);
   return {
-    title: `${t("admin:periods.editTitle", { code: period.code })} — ${t("common:app.name")}`,
+    title: title(t("admin:periods.editTitle", { code: period.code })),
     code: period.code,
     window: commentWindow(period),
     saved: new URL(request.url).searchParams.get("saved") === "1",
@@ -64,9 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, "admin");
+  const { actor, t } = await requireAdminPage(request);
   const period = await periodOr404(request, params.code);
-  const t = await translatorFor(request, ["admin", "common"]);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "review-thresholds") {
@@ -95,14 +89,7 @@ export default function EditPeriod() {
   const failure = thresholdFailure ? undefined : posted;
   const { t } = useTranslation("admin");
   return (
-    <>
-      <AdminNav />
-      <h1>{t("periods.editTitle", { code })}</h1>
-      {saved && !failure ? (
-        <p className="notice success" role="status">
-          {t("periods.saved")}
-        </p>
-      ) : null}
+    <AdminPage title={t("periods.editTitle", { code })} notice={saved && !failure ? t("periods.saved") : null}>
       <section aria-labelledby="window-title" className="admin-window">
         <h2 id="window-title">{t("periods.window")}</h2>
         <p>{t(`periods.windowState.${window}`)}</p>
@@ -125,7 +112,7 @@ export default function EditPeriod() {
         errors={thresholdFailure?.errors ?? {}}
         saved={thresholdsSaved && !posted}
       />
-    </>
+    </AdminPage>
   );
 }
 

@@ -1,23 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { commentWindow, listPeriods } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 import { useLocaleFormat } from "~/components/locale-format";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { t, title } = await requireAdminPage(request);
   const periods = await listPeriods({ includeDrafts: true });
   return {
-    title: `${t("admin:periods.title")} — ${t("common:app.name")}`,
+    title: title(t("admin:periods.title")),
     periods: periods.map((period) => ({ ...period, window: commentWindow(period) })),
   };
 }
@@ -26,24 +24,12 @@ export default function AdminPeriods() {
   const { periods } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const format = useLocaleFormat();
+  const field = (name: string) => t(`periods.fields.${name}`);
   return (
-    <>
-      <AdminNav />
-      <h1>{t("periods.title")}</h1>
-      <p>
-        <Link className="button" to="/admin/periods/new">
-          {t("periods.new")}
-        </Link>
-      </p>
+    <AdminPage title={t("periods.title")} create={{ to: "/admin/periods/new", label: t("periods.new") }}>
       <DataTable
         caption={t("periods.caption")}
-        headers={[
-          t("periods.fields.code"),
-          t("periods.fields.titleVi"),
-          t("periods.fields.status"),
-          t("periods.window"),
-          t("periods.actions"),
-        ]}
+        headers={[field("code"), field("titleVi"), field("status"), t("periods.window"), t("periods.actions")]}
       >
         {periods.map((period) => (
           <tr key={period.id}>
@@ -63,7 +49,7 @@ export default function AdminPeriods() {
           </tr>
         ))}
       </DataTable>
-    </>
+    </AdminPage>
   );
 }
 

@@ -1,24 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
+import { AdminPage } from "~/components/admin-page";
 import { PeriodForm } from "~/components/admin-period-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
-import { createPeriod, PeriodFormSchema, submitForm } from "~/utils/admin.server";
+import { createPeriod, PeriodFormSchema } from "~/utils/admin.server";
+import { createFromForm, requireAdminPage } from "~/utils/admin-page.server";
 import { toVietnamLocalInput } from "../../models/lib/vietnam-time";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { t, title } = await requireAdminPage(request);
   const now = new Date();
   return {
-    title: `${t("admin:periods.new")} — ${t("common:app.name")}`,
+    title: title(t("admin:periods.new")),
     defaults: {
       code: "",
       year: String(now.getFullYear()),
@@ -33,13 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
-  const form = await request.formData();
-  const failure = await submitForm(form, PeriodFormSchema, t, (input) => createPeriod({ input, actor }));
-  if (failure) return data(failure, { status: 400 });
-  throw redirect(`/admin/periods/${String(form.get("code")).trim()}?saved=1`);
+export function action(args: ActionFunctionArgs) {
+  return createFromForm(args, { schema: PeriodFormSchema, create: createPeriod, base: "/admin/periods" });
 }
 
 export default function NewPeriod() {
@@ -47,11 +39,9 @@ export default function NewPeriod() {
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   return (
-    <>
-      <AdminNav />
-      <h1>{t("periods.new")}</h1>
+    <AdminPage title={t("periods.new")}>
       <PeriodForm values={{ ...defaults, ...failure?.values }} errors={failure?.errors ?? {}} editing={false} />
-    </>
+    </AdminPage>
   );
 }
 

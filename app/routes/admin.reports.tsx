@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "~/components/admin-nav";
-import { Field, fieldAria } from "~/components/field";
+import { InputField } from "~/components/admin-form";
+import { AdminPage } from "~/components/admin-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { submitForm } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 import { reportThreshold, setReportThreshold } from "~/utils/follow-up.server";
 import { ReportThresholdSchema } from "../../models/feedback/report-input";
 
@@ -16,14 +15,12 @@ export const meta: MetaFunction<typeof loader> = pageTitle;
 
 /** /admin/reports — how many readers' reports hide a published comment until a moderator looks. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
-  return { title: `${t("admin:reports.title")} — ${t("common:app.name")}`, threshold: await reportThreshold() };
+  const { t, title } = await requireAdminPage(request);
+  return { title: title(t("admin:reports.title")), threshold: await reportThreshold() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { actor: admin, t } = await requireAdminPage(request);
   const failure = await submitForm(await request.formData(), ReportThresholdSchema, t, (input) =>
     setReportThreshold({ threshold: input.threshold, admin }),
   );
@@ -36,33 +33,27 @@ export default function AdminReports() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation(["admin", "common"]);
   const done = result && "done" in result;
-  const error = done ? undefined : result?.errors.threshold;
   return (
-    <>
-      <AdminNav />
-      <h1>{t("admin:reports.title")}</h1>
-      <p className="lead">{t("admin:reports.lead")}</p>
-      {done ? (
-        <p className="notice success" role="status">
-          {t("admin:reports.saved", { count: threshold })}
-        </p>
-      ) : null}
+    <AdminPage
+      title={t("admin:reports.title")}
+      lead={t("admin:reports.lead")}
+      notice={done ? t("admin:reports.saved", { count: threshold }) : null}
+    >
       <Form method="post" className="admin-form">
-        <Field id="threshold" label={t("admin:reports.threshold")} error={error} hint={t("admin:reports.hint")}>
-          <input
-            id="threshold"
-            name="threshold"
-            type="number"
-            min={1}
-            max={100}
-            required
-            defaultValue={done ? threshold : (result?.values.threshold ?? threshold)}
-            {...fieldAria("threshold", { error, hint: true })}
-          />
-        </Field>
+        <InputField
+          name="threshold"
+          label={t("admin:reports.threshold")}
+          error={done ? undefined : result?.errors.threshold}
+          hint={t("admin:reports.hint")}
+          type="number"
+          min={1}
+          max={100}
+          required
+          defaultValue={done ? threshold : (result?.values.threshold ?? threshold)}
+        />
         <button type="submit">{t("admin:reports.save")}</button>
       </Form>
-    </>
+    </AdminPage>
   );
 }
 

@@ -3,13 +3,15 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AdminNav } from "~/components/admin-nav";
+import { InputField, type FormReply } from "~/components/admin-form";
+import { AdminPage } from "~/components/admin-page";
 import { Field, fieldAria } from "~/components/field";
 import { AdminSelect, RowAction } from "~/components/admin-ui";
 import { DataTable } from "~/components/data-table";
 import { useLocaleFormat } from "~/components/locale-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
+import { OptionList } from "~/components/option-list";
 import { Pager } from "~/components/pager";
 import {
   InvalidCursor,
@@ -25,8 +27,7 @@ import {
   submitForm,
   unlockAccount,
 } from "~/utils/admin.server";
-import { translatorFor } from "~/utils/api.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
 import { pageError } from "~/utils/page-error.server";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -36,15 +37,14 @@ const AccountSchema = z.object({ userId: z.string().regex(/^[0-9a-f]{24}$/, "adm
 const StaffQuerySchema = z.object({ cursor: z.string().max(200).optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const me = await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { actor: me, t, title } = await requireAdminPage(request);
   const query = StaffQuerySchema.safeParse({ cursor: new URL(request.url).searchParams.get("cursor") ?? undefined });
   if (!query.success) throw await pageError(request, 400);
   try {
     const page = await listStaff({ cursor: query.data.cursor });
     const organizations = await organizationChoices();
     return {
-      title: `${t("admin:users.title")} — ${t("common:app.name")}`,
+      title: title(t("admin:users.title")),
       users: page.items,
       nextCursor: page.nextCursor,
       paged: Boolean(query.data.cursor),
@@ -60,8 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, "admin");
-  const t = await translatorFor(request, ["admin", "common"]);
+  const { actor, t } = await requireAdminPage(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   let link: string | null = null;
@@ -83,16 +82,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return { intent, link, errors: {} as Record<string, string>, values: {} as Record<string, string> };
 }
 
+type Organization = { code: string; name: string };
+
 /** The organization an `organization` account speaks for: a code, with the catalog's codes offered as suggestions. */
-function OrganizationField({
-  error,
-  value,
-  organizations,
-}: {
-  error?: string;
-  value?: string;
-  organizations: { code: string; name: string }[];
-}) {
+function OrganizationField({ error, value, organizations }: { error?: string; value?: string; organizations: Organization[] }) {
   const { t } = useTranslation("admin");
   return (
     <Field id="organization" label={t("users.organization")} error={error} hint={t("users.organizationHint")}>
@@ -105,40 +98,17 @@ function OrganizationField({
         {...fieldAria("organization", { error, hint: true })}
       />
       <datalist id="organization-codes">
-        {organizations.map((organization) => (
-          <option key={organization.code} value={organization.code}>
-            {organization.name}
-          </option>
-        ))}
+        <OptionList options={organizations.map(({ code, name }) => ({ value: code, label: name }))} />
       </datalist>
     </Field>
   );
 }
 
-function InviteForm({
-  errors,
-  values,
-  roles,
-  organizations,
-}: {
-  errors: Record<string, string>;
-  values: Record<string, string>;
-  roles: readonly string[];
-  organizations: { code: string; name: string }[];
-}) {
+function InviteForm({ errors, values, roles, organizations }: FormReply & { roles: readonly string[]; organizations: Organization[] }) {
   const { t } = useTranslation("admin");
   return (
     <Form method="post" className="admin-form">
-      <Field id="email" label={t("users.email")} error={errors.email}>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          required
-          defaultValue={values.email ?? ""}
-          {...fieldAria("email", { error: errors.email })}
-        />
-      </Field>
+      <InputField name="email" label={t("users.email")} error={errors.email} type="email" required defaultValue={values.email ?? ""} />
       <AdminSelect
         name="role"
         label={t("users.role")}
@@ -163,9 +133,7 @@ export default function AdminUsers() {
   const inviteErrors = result?.intent === "invite" ? result.errors : {};
   const rowError = result && result.intent !== "invite" ? Object.values(result.errors)[0] : undefined;
   return (
-    <>
-      <AdminNav />
-      <h1>{t("users.title")}</h1>
+    <AdminPage title={t("users.title")}>
       {result?.link ? (
         <div className="notice success" role="status">
           <p>{t("users.linkShown")}</p>
@@ -201,11 +169,7 @@ export default function AdminUsers() {
                     {t("users.roleOf", { email: user.email })}
                   </label>
                   <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                    {staffRoles.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`users.roles.${role}`)}
-                      </option>
-                    ))}
+                    <OptionList options={staffRoles.map((role) => ({ value: role, label: t(`users.roles.${role}`) }))} />
                   </select>
                   <button
                     type="submit"
@@ -248,7 +212,7 @@ export default function AdminUsers() {
         nextHref={nextCursor ? `/admin/users?cursor=${encodeURIComponent(nextCursor)}` : null}
         firstHref={paged ? "/admin/users" : null}
       />
-    </>
+    </AdminPage>
   );
 }
 

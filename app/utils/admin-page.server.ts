@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { z } from "zod";
+import { requireRole } from "./auth.server";
+import { submitForm } from "./admin.server";
+import { translatorFor } from "./api.server";
+import { pageError } from "./page-error.server";
+
+type Admin = Awaited<ReturnType<typeof requireRole>>;
+
+/** What every admin loader and action starts with: the admin (else a thrown redirect or 403), the translator, the page title. */
+export async function requireAdminPage(request: Request) {
+  const actor = await requireRole(request, "admin");
+  const t = await translatorFor(request, ["admin", "common"]);
+  return { actor, t, title: (heading: string) => `${heading} — ${t("common:app.name")}` };
+}
+
+/** The record a page is about, or the translated 404 page (a `null` lookup means the address cannot name one). */
+export async function foundOr404<T>(request: Request, lookup: Promise<T | null> | null): Promise<T> {
+  const found = await lookup;
+  if (!found) throw await pageError(request, 404);
+  return found;
+}
+
+/**
+ * The action of a "new" admin page: a valid form creates the record and opens its page (`base`/code?saved=1);
+ * a refused one comes back with 400 and the translated field errors.
+ */
+export async function createFromForm<T>(
+  { request }: ActionFunctionArgs,
+  {
+    schema,
+    create,
+    base,
+  }: {
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+    create: (args: { input: T; actor: Admin }) => Promise<unknown>;
+    base: string;
+  },
+) {
+  const { actor, t } = await requireAdminPage(request);
+  const form = await request.formData();
+  const failure = await submitForm(form, schema, t, (input) => create({ input, actor }));
+  if (failure) return data(failure, { status: 400 });
+  throw redirect(`${base}/${String(form.get("code")).trim()}?saved=1`);
+}
