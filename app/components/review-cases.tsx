@@ -1,16 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ReviewNumbers } from "../../models/review/review-rules";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
-
-/** The numbers a case shows (models/review/review-rules.ts ReviewNumbers). */
-export interface CaseNumbers {
-  agree: number;
-  disagree: number;
-  sides: number;
-  disagreementLow: number | null;
-  stated: number;
-  differing: number;
-}
 
 export interface CaseComment {
   id: string;
@@ -29,7 +20,7 @@ export interface CaseItem {
   status: "open" | "under-review" | "decided";
   reason: "disagreement" | "proposals";
   openedAt: string;
-  current: CaseNumbers;
+  current: ReviewNumbers;
   comments: CaseComment[];
 }
 
@@ -51,7 +42,7 @@ export function caseHref(id: string): string {
 }
 
 /** "Disagreement share at least 61.20% (95% bound), 40 sides taken; 12 of 30 stated ratings differ." */
-export function CaseNumbersLine({ numbers }: { numbers: CaseNumbers }) {
+export function CaseNumbersLine({ numbers }: { numbers: ReviewNumbers }) {
   const { t } = useTranslation("reviews");
   const format = useLocaleFormat();
   return (
