@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelects, plainChoices } from "./filter-selects";
 import { useLocaleFormat, type LocalizedLabel } from "./locale-format";
 
 export interface FilterValues {
@@ -19,6 +20,15 @@ interface FilterOptions {
 export function OrganizationFilters({ values, options }: { values: FilterValues; options: FilterOptions }) {
   const { t } = useTranslation("organizations");
   const format = useLocaleFormat();
+  const district = { label: t("list.district"), all: t("list.allDistricts"), options: plainChoices(options.districts) };
+  const rating = {
+    label: t("list.rating"),
+    all: t("list.allRatings"),
+    options: options.ratingScale.map((r) => ({ value: r.key, label: format.label(r.label) })),
+  };
+  const period = { label: t("list.period"), options: options.periods.map((p) => ({ value: p.code, label: format.label(p.title) })) };
+  // With one period there is nothing to choose: the form keeps it in the URL all the same.
+  const periodChoice = options.periods.length > 1;
   return (
     <Form method="get" action="/organizations" className="filters catalog-filters" aria-labelledby="filters-title">
       <h2 id="filters-title" className="visually-hidden">
@@ -31,42 +41,8 @@ export function OrganizationFilters({ values, options }: { values: FilterValues;
           {t("list.searchHint")}
         </p>
       </div>
-      <div>
-        <label htmlFor="filter-district">{t("list.district")}</label>
-        <select id="filter-district" name="district" defaultValue={values.district ?? ""}>
-          <option value="">{t("list.allDistricts")}</option>
-          {options.districts.map((district) => (
-            <option key={district} value={district}>
-              {district}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-rating">{t("list.rating")}</label>
-        <select id="filter-rating" name="rating" defaultValue={values.rating ?? ""}>
-          <option value="">{t("list.allRatings")}</option>
-          {options.ratingScale.map((entry) => (
-            <option key={entry.key} value={entry.key}>
-              {format.label(entry.label)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {options.periods.length > 1 ? (
-        <div>
-          <label htmlFor="filter-period">{t("list.period")}</label>
-          <select id="filter-period" name="period" defaultValue={values.period ?? ""}>
-            {options.periods.map((period) => (
-              <option key={period.code} value={period.code}>
-                {format.label(period.title)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : (
-        <input type="hidden" name="period" value={values.period ?? ""} />
-      )}
+      <FilterSelects idPrefix="filter-" values={values} fields={periodChoice ? { district, rating, period } : { district, rating }} />
+      {periodChoice ? null : <input type="hidden" name="period" value={values.period ?? ""} />}
       <div className="filter-actions">
         <button type="submit">{t("list.submit")}</button>
         <Link to="/organizations">{t("list.reset")}</Link>

@@ -6,7 +6,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AgreementChart } from "~/components/summary-chart";
 import { AttentionTable, ProposedCrossTable, RejectedTable, YearOverYearTable } from "~/components/summary-committee";
 import { ParticipationChart } from "~/components/summary-participation";
-import { SelectFilter } from "~/components/filter-fields";
+import { FieldError, fieldAria } from "~/components/field";
+import { FilterSelects, plainChoices } from "~/components/filter-selects";
+import { PeriodSelect } from "~/components/period-switch";
 import { TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
@@ -55,39 +57,15 @@ type DashboardData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Filters({ page }: { page: DashboardData }) {
   const { t } = useTranslation(["summary", "common"]);
+  const all = t("filters.all");
+  const district = { label: t("filters.district"), all, options: plainChoices(page.districts) };
+  const rating = { label: t("filters.rating"), all, options: page.ratingScale.map((s) => ({ value: s.key, label: s.label })) };
+  const kind = { label: t("filters.kind"), all, options: page.kinds.map((k) => ({ value: k, label: t(`common:kinds.${k}`) })) };
+  const error = page.thresholdError ?? undefined;
   return (
     <Form method="get" className="filters committee-filters">
-      <SelectFilter
-        id="f-period"
-        name="period"
-        label={t("period")}
-        value={page.period.code}
-        options={page.periods.map((p) => ({ value: p.code, label: p.title }))}
-      />
-      <SelectFilter
-        id="f-district"
-        name="district"
-        label={t("filters.district")}
-        value={page.filters.district}
-        all={t("filters.all")}
-        options={page.districts.map((d) => ({ value: d, label: d }))}
-      />
-      <SelectFilter
-        id="f-rating"
-        name="rating"
-        label={t("filters.rating")}
-        value={page.filters.rating}
-        all={t("filters.all")}
-        options={page.ratingScale.map((s) => ({ value: s.key, label: s.label }))}
-      />
-      <SelectFilter
-        id="f-kind"
-        name="kind"
-        label={t("filters.kind")}
-        value={page.filters.kind}
-        all={t("filters.all")}
-        options={page.kinds.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))}
-      />
+      <PeriodSelect id="f-period" label={t("period")} page={page} />
+      <FilterSelects idPrefix="f-" values={page.filters} fields={{ district, rating, kind }} />
       <div>
         <label htmlFor="f-threshold">{t("filters.threshold")}</label>
         <input
@@ -97,14 +75,10 @@ function Filters({ page }: { page: DashboardData }) {
           min={1}
           max={100}
           defaultValue={page.filters.threshold}
-          aria-invalid={page.thresholdError ? true : undefined}
-          aria-describedby={page.thresholdError ? "f-threshold-error" : "f-threshold-hint"}
+          {...fieldAria("f-threshold", { error, hint: !error })}
         />
-        {page.thresholdError ? (
-          <p id="f-threshold-error" className="field-error">
-            {page.thresholdError}
-          </p>
-        ) : (
+        <FieldError id="f-threshold" error={error} />
+        {error ? null : (
           <p id="f-threshold-hint" className="hint">
             {t("filters.thresholdHint")}
           </p>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SelectFilter } from "~/components/filter-fields";
+import { PeriodSwitch } from "~/components/period-switch";
 import { useLocaleFormat } from "~/components/locale-format";
 import { caseHref, CaseList, useRatingLabel } from "~/components/review-cases";
 import { translatorFor } from "~/utils/api.server";
@@ -47,16 +47,7 @@ export default function CommitteeReviews() {
       </p>
       <h1 id="reviews-title">{t("list.title")}</h1>
       <p className="lead">{t("list.intro", { period: page.period.title })}</p>
-      <Form method="get" className="filters">
-        <SelectFilter
-          id="r-period"
-          name="period"
-          label={t("list.period")}
-          value={page.period.code}
-          options={page.periods.map((p) => ({ value: p.code, label: p.title }))}
-        />
-        <button type="submit">{t("list.show")}</button>
-      </Form>
+      <PeriodSwitch id="r-period" className="filters" label={t("list.period")} submit={t("list.show")} page={page} />
       <h2>{t("list.unresolved")}</h2>
       <CaseList cases={page.unresolved} labels={page.labels} />
       <h2>{t("list.decided")}</h2>

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
 import { AgreementChart } from "~/components/summary-chart";
 import { ParticipationChart } from "~/components/summary-participation";
-import { SelectFilter } from "~/components/filter-fields";
+import { PeriodSwitch } from "~/components/period-switch";
 import { AgreementRankTable, SummaryDownloads, TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { publicSummaryPage } from "~/utils/summary-page.server";
@@ -28,22 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function PeriodSwitch({ current, periods }: { current: string; periods: { code: string; title: string }[] }) {
-  const { t } = useTranslation("summary");
-  return (
-    <Form method="get" className="summary-period">
-      <SelectFilter
-        id="period"
-        name="period"
-        label={t("period")}
-        value={current}
-        options={periods.map((p) => ({ value: p.code, label: p.title }))}
-      />
-      <button type="submit">{t("show")}</button>
-    </Form>
-  );
-}
-
 export default function SummaryPage() {
   const { t } = useTranslation("summary");
   const page = useLoaderData<typeof loader>();
@@ -51,7 +35,7 @@ export default function SummaryPage() {
     <article className="summary-page" aria-labelledby="summary-title">
       <h1 id="summary-title">{t("title", { period: page.period.title })}</h1>
       <p className="lead">{t("intro")}</p>
-      <PeriodSwitch current={page.period.code} periods={page.periods} />
+      <PeriodSwitch id="period" className="summary-period" label={t("period")} submit={t("show")} page={page} />
       <TransparencyLine transparency={page.transparency} />
 
       <section aria-labelledby="by-rating">
