@@ -12,6 +12,7 @@ import { env } from "./env.server";
 import { requestLocale } from "./i18n.server";
 import { pageError } from "./page-error.server";
 import { checkRateLimit, FEEDBACK_ATTEMPT_LIMIT, FEEDBACK_LIMIT } from "./rate-limit.server";
+import { captchaRefusal } from "./refusals.server";
 import { formatVietnamTime } from "../../models/lib/vietnam-time";
 import { pageLinks } from "../components/pager";
 
@@ -52,13 +53,6 @@ function targetRefusal(target: EvaluationTarget, proposedRating: string | undefi
   return null;
 }
 
-const CAPTCHA_STATUS = { captcha_required: 400, captcha_failed: 403, captcha_unverifiable: 503 } as const;
-const CAPTCHA_KEY = {
-  captcha_required: "captchaRequired",
-  captcha_failed: "captchaFailed",
-  captcha_unverifiable: "captchaUnverifiable",
-} as const;
-
 /**
  * THE way feedback comes in, for the page form and POST /api/v1/feedback alike: validate, refuse
  * bots and floods, check the evaluation's window and the captcha, spend the client's quota, then store it
@@ -84,10 +78,7 @@ export async function submitFeedback({ input, request, clientKey, captcha = env(
   if (refusal) return refusal;
 
   const verdict = await verifyCaptcha(value.captchaToken, captcha);
-  if (!verdict.ok) {
-    const message = t(`feedback:errors.${CAPTCHA_KEY[verdict.code]}`);
-    return refuse(CAPTCHA_STATUS[verdict.code], verdict.code, message, { captchaToken: message });
-  }
+  if (!verdict.ok) return { ok: false, ...captchaRefusal(verdict.code, t) };
   // The quota counts verified comments only: junk tokens from a shared address cannot use it up.
   const quota = await checkRateLimit(FEEDBACK_LIMIT, clientKey, now.getTime());
   if (!quota.allowed) return refuse(429, "rate_limited", t("feedback:errors.rateLimited"), undefined, quota.retryAfter);

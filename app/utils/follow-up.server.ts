@@ -3,10 +3,11 @@ import { FollowUpRefused } from "../../models/feedback/follow-up-state.server";
 import { requestRemoval, resolveFollowUp, withdrawFeedback } from "../../models/feedback/follow-up.server";
 import { ReportInputSchema } from "../../models/feedback/report-input";
 import { reportFeedback } from "../../models/feedback/reports.server";
-import { apiError, fieldErrors, jsonResponse, translatorFor } from "./api.server";
+import { apiError, jsonResponse, translatorFor } from "./api.server";
 import { verifyCaptcha, type CaptchaConfig } from "./captcha.server";
 import { env } from "./env.server";
 import { checkRateLimit } from "./rate-limit.server";
+import { captchaRefusal, refusedInput } from "./refusals.server";
 
 export { requestRemoval, resolveFollowUp, withdrawFeedback };
 export { readReportable } from "../../models/feedback/reports.server";
@@ -47,13 +48,6 @@ export async function followUpApi(request: Request, step: () => Promise<unknown>
   }
 }
 
-const CAPTCHA_STATUS = { captcha_required: 400, captcha_failed: 403, captcha_unverifiable: 503 } as const;
-const CAPTCHA_KEY = {
-  captcha_required: "captchaRequired",
-  captcha_failed: "captchaFailed",
-  captcha_unverifiable: "captchaUnverifiable",
-} as const;
-
 /**
  * THE way a reader's report comes in, for the report page and POST /api/v1/feedback/:id/reports: validate,
  * refuse bots and floods, check the captcha, then count it (one per address per comment). Cheap checks first.
@@ -68,24 +62,14 @@ export async function submitReport(input: {
 }): Promise<{ ok: true; hidden: boolean } | ({ ok: false } & Refusal)> {
   const t = await translatorFor(input.request, ["feedback", "common"]);
   const parsed = ReportInputSchema.safeParse(input.body);
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      code: "invalid_input",
-      message: t("feedback:report.errors.invalid"),
-      fields: fieldErrors(parsed.error, t),
-    };
+  if (!parsed.success) return refusedInput("invalid_input", t("feedback:report.errors.invalid"), parsed.error, t);
   if (parsed.data.website) return { ok: false, status: 400, code: "spam_suspected", message: t("feedback:errors.spam") };
   const now = input.now ?? new Date();
   const limit = await checkRateLimit(REPORT_LIMIT, input.clientKey, now.getTime());
   if (!limit.allowed)
     return { ok: false, status: 429, code: "rate_limited", message: t("feedback:report.errors.rateLimited"), retryAfter: limit.retryAfter };
   const verdict = await verifyCaptcha(parsed.data.captchaToken, input.captcha ?? env());
-  if (!verdict.ok) {
-    const message = t(`feedback:errors.${CAPTCHA_KEY[verdict.code]}`);
-    return { ok: false, status: CAPTCHA_STATUS[verdict.code], code: verdict.code, message, fields: { captchaToken: message } };
-  }
+  if (!verdict.ok) return { ok: false, ...captchaRefusal(verdict.code, t) };
   try {
     const { hidden } = await reportFeedback({ feedbackId: input.feedbackId, clientKey: input.clientKey, reason: parsed.data.reason, now });
     return { ok: true, hidden };

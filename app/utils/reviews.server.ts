@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { roleAllows } from "../../models/accounts/user.server";
 import type { SessionUser } from "../../models/accounts/auth.server";
-import { findPublishedPeriod } from "../../models/catalog/catalog.server";
 import type { PeriodView } from "../../models/catalog/period.server";
-import { fieldErrors, translatorFor } from "./api.server";
+import { blankAsUndefined, parsePeriodQuery, type PeriodQueryRefusal } from "./period-query.server";
 
 // The app's door to the re-review models: route modules import this *.server file so mongoose never reaches the browser.
 export { listReviews, unresolvedCases, workedCase } from "../../models/review/review-list.server";
@@ -17,8 +16,6 @@ export {
 export { openDueReviews } from "../../models/review/review-open.server";
 export type { ReviewThresholds } from "../../models/review/review-rules";
 
-const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-
 /** `?period=` of the reviews API and pages; absent means the period a visitor sees first. */
 export const ReviewsQuerySchema = z.object({
   period: z.preprocess(
@@ -30,26 +27,18 @@ export const ReviewsQuerySchema = z.object({
   ),
 });
 
-export type ReviewsQueryResult =
-  | { ok: true; period: PeriodView }
-  | { ok: false; status: 400 | 404; code: "invalid_query" | "period_not_found"; message: string; fields?: Record<string, string> };
+export type ReviewsQueryResult = { ok: true; period: PeriodView } | PeriodQueryRefusal;
 
 /** Validates the query and finds the published period (the default one when none is named); unknown → 404. */
 export async function parseReviewsQuery(request: Request): Promise<ReviewsQueryResult> {
-  const t = await translatorFor(request, ["reviews", "common"]);
   const raw = new URL(request.url).searchParams.get("period");
-  const parsed = ReviewsQuerySchema.safeParse(raw === null ? {} : { period: raw });
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      code: "invalid_query",
-      message: t("reviews:errors.invalidQuery"),
-      fields: fieldErrors(parsed.error, t),
-    };
-  const period = await findPublishedPeriod({ code: parsed.data.period });
-  if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("reviews:errors.periodNotFound") };
-  return { ok: true, period };
+  const result = await parsePeriodQuery({
+    request,
+    ns: "reviews",
+    schema: ReviewsQuerySchema,
+    values: raw === null ? {} : { period: raw },
+  });
+  return result.ok ? { ok: true, period: result.period } : result;
 }
 
 /** Committee members and admins see cases before they are decided. */

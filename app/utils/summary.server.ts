@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { findPublishedPeriod } from "../../models/catalog/catalog.server";
 import { ORGANIZATION_KINDS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { getSummary, GROUP_BYS, type Language, type Summary, type SummaryFilters } from "../../models/summary/summary.server";
-import { fieldErrors, translatorFor } from "./api.server";
+import { blankAsUndefined, parsePeriodQuery, type PeriodQueryRefusal } from "./period-query.server";
 import { requestLocale } from "./i18n.server";
 import { periodCodeSchema } from "../../models/lib/codes";
 
@@ -13,8 +12,6 @@ export { organizationAgreementByPeriod } from "../../models/summary/organization
 
 /** The public participation chart may come from a memo this young (a small collection, read by many). */
 export const PUBLIC_MAX_AGE_MS = 10_000;
-
-const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 /** Query string of /api/v1/summary(.csv) and the filters of /summary and /committee: one schema. */
 export const SummaryQuerySchema = z.object({
@@ -32,9 +29,7 @@ export const SummaryQuerySchema = z.object({
 });
 export type SummaryQuery = z.infer<typeof SummaryQuerySchema>;
 
-export type SummaryQueryResult =
-  | { ok: true; query: SummaryQuery; period: PeriodView; lang: Language }
-  | { ok: false; status: 400 | 404; code: "invalid_query" | "period_not_found"; message: string; fields?: Record<string, string> };
+export type SummaryQueryResult = { ok: true; query: SummaryQuery; period: PeriodView; lang: Language } | PeriodQueryRefusal;
 
 function firstValues(params: URLSearchParams, names: string[]): Record<string, string> {
   const values: Record<string, string> = {};
@@ -51,20 +46,9 @@ export async function requestLanguage(request: Request): Promise<Language> {
 
 /** Validates the query and finds the published period (the latest when none is named); unknown → 404. */
 export async function parseSummaryQuery(request: Request): Promise<SummaryQueryResult> {
-  const t = await translatorFor(request, ["summary", "common"]);
-  const params = new URL(request.url).searchParams;
-  const parsed = SummaryQuerySchema.safeParse(firstValues(params, Object.keys(SummaryQuerySchema.shape)));
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      code: "invalid_query",
-      message: t("summary:errors.invalidQuery"),
-      fields: fieldErrors(parsed.error, t),
-    };
-  const period = await findPublishedPeriod({ code: parsed.data.period });
-  if (!period) return { ok: false, status: 404, code: "period_not_found", message: t("summary:errors.periodNotFound") };
-  return { ok: true, query: parsed.data, period, lang: await requestLanguage(request) };
+  const values = firstValues(new URL(request.url).searchParams, Object.keys(SummaryQuerySchema.shape));
+  const result = await parsePeriodQuery({ request, ns: "summary", schema: SummaryQuerySchema, values });
+  return result.ok ? { ...result, lang: await requestLanguage(request) } : result;
 }
 
 export function filtersOf(query: SummaryQuery): SummaryFilters {
