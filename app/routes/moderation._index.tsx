@@ -13,7 +13,8 @@ import { moderationAction } from "~/utils/moderation-actions.server";
 import { listPeriodCodes, MODERATION_CHOICES, queuePage } from "~/utils/moderation.server";
 import { pageError } from "~/utils/page-error.server";
 import { pageTitle } from "~/components/page-meta";
-import { pageLinks, Pager } from "~/components/pager";
+import { Pager } from "~/components/pager";
+import { staffListData } from "~/components/staff-list";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -24,11 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await queuePage(url.searchParams);
   if (!page.ok) throw await pageError(request, 400);
   return {
-    title: `${t("moderation:queue.title")} — ${t("common:app.name")}`,
-    role: user.role,
+    ...staffListData({ t, heading: "moderation:queue.title", role: user.role, url, page }),
     filters: page.filters,
-    items: page.items,
-    ...pageLinks({ url, nextCursor: page.nextCursor }),
     periods: await listPeriodCodes(),
     ...MODERATION_CHOICES,
   };

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InputFilter, SelectFilter } from "~/components/filter-fields";
+import { AuditFilters } from "~/components/moderation-filters";
 import { ModerationNav } from "~/components/moderation-nav";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
@@ -11,7 +10,7 @@ import { AUDIT_ACTIONS, auditPage } from "~/utils/moderation.server";
 import { useLocaleFormat } from "~/components/locale-format";
 import { pageError } from "~/utils/page-error.server";
 import { pageTitle } from "~/components/page-meta";
-import { pageLinks, Pager } from "~/components/pager";
+import { staffListData, StaffListTable } from "~/components/staff-list";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -22,13 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await auditPage(url.searchParams, user);
   if (!page.ok) throw await pageError(request, 400);
   return {
-    title: `${t("moderation:audit.title")} — ${t("common:app.name")}`,
-    role: user.role,
+    ...staffListData({ t, heading: "moderation:audit.title", role: user.role, url, page }),
     everyone: user.role === "admin",
     filters: page.filters,
-    items: page.items,
     actions: AUDIT_ACTIONS,
-    ...pageLinks({ url, nextCursor: page.nextCursor }),
   };
 }
 
@@ -41,37 +37,32 @@ function describeState(state: unknown): string {
     .join("; ");
 }
 
-function AuditFilters({
-  filters,
-  actions,
-}: {
-  filters: { action: string; target: string; from: string; to: string };
-  actions: readonly string[];
-}) {
+type AuditEvent = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+/** One staff action: when, by whom, what to which record, why, and the state before and after. */
+function AuditRow({ event }: { event: AuditEvent }) {
   const { t } = useTranslation("moderation");
+  const format = useLocaleFormat();
   return (
-    <Form method="get" className="filters audit-filters" aria-label={t("filters.label")}>
-      <SelectFilter
-        id="a-action"
-        name="action"
-        label={t("audit.action")}
-        value={filters.action}
-        all={t("filters.any")}
-        options={actions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
-      />
-      <InputFilter id="a-target" name="target" label={t("audit.target")} value={filters.target} />
-      <InputFilter id="a-from" name="from" label={t("audit.from")} value={filters.from} type="date" />
-      <InputFilter id="a-to" name="to" label={t("audit.to")} value={filters.to} type="date" />
-      <div>
-        <button type="submit">{t("filters.submit")}</button>
-      </div>
-    </Form>
+    <tr>
+      <td>
+        <time dateTime={event.at}>{format.stamp(event.at)}</time>
+      </td>
+      <td>{event.actorEmail ?? "—"}</td>
+      <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
+      <td>
+        {event.targetType} {event.targetId}
+      </td>
+      <td>{[event.reason ? t(`reasons.${event.reason}`) : "", event.note ?? ""].filter(Boolean).join(" — ")}</td>
+      <td>
+        {describeState(event.before)} → {describeState(event.after)}
+      </td>
+    </tr>
   );
 }
 
 export default function AuditTrail() {
   const { t } = useTranslation("moderation");
-  const format = useLocaleFormat();
   const loaded = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="audit-title">
@@ -79,29 +70,16 @@ export default function AuditTrail() {
       <h1 id="audit-title">{t("audit.title")}</h1>
       <p className="hint">{loaded.everyone ? t("audit.scopeAll") : t("audit.scopeOwn")}</p>
       <AuditFilters filters={loaded.filters} actions={loaded.actions} />
-      <DataTable
+      <StaffListTable
         caption={t("audit.caption")}
+        empty={t("audit.empty")}
+        page={loaded}
         headers={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.target"), t("audit.why"), t("audit.change")]}
       >
         {loaded.items.map((event) => (
-          <tr key={event.id}>
-            <td>
-              <time dateTime={event.at}>{format.stamp(event.at)}</time>
-            </td>
-            <td>{event.actorEmail ?? "—"}</td>
-            <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
-            <td>
-              {event.targetType} {event.targetId}
-            </td>
-            <td>{[event.reason ? t(`reasons.${event.reason}`) : "", event.note ?? ""].filter(Boolean).join(" — ")}</td>
-            <td>
-              {describeState(event.before)} → {describeState(event.after)}
-            </td>
-          </tr>
+          <AuditRow key={event.id} event={event} />
         ))}
-      </DataTable>
-      {loaded.items.length === 0 ? <p>{t("audit.empty")}</p> : null}
-      <Pager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
+      </StaffListTable>
     </section>
   );
 }

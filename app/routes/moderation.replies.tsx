@@ -3,11 +3,11 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/admin-ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
 import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
-import { pageLinks, Pager } from "~/components/pager";
+import { staffListData, StaffListTable } from "~/components/staff-list";
 import { fieldErrors, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { MODERATION_CHOICES } from "~/utils/moderation.server";
@@ -39,11 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const page = await listReplies({ cursor: query.data.cursor });
     return {
-      title: `${t("replies:moderation.title")} — ${t("common:app.name")}`,
-      role: user.role,
-      items: page.items,
+      ...staffListData({ t, heading: "replies:moderation.title", role: user.role, url, page }),
       reasons: MODERATION_CHOICES.reasons,
-      ...pageLinks({ url, nextCursor: page.nextCursor }),
     };
   } catch (error) {
     if (error instanceof InvalidCursor) throw await pageError(request, 400);
@@ -78,18 +75,12 @@ function ReplyActions({ item, reasons }: { item: ReplyListItem; reasons: readonl
   const formId = `hide-${item.evaluationId}`;
   if (item.hidden) {
     return (
-      <Form method="post">
-        <input type="hidden" name="evaluation" value={item.evaluationId} />
-        <button
-          type="submit"
-          name="intent"
-          value="restore"
-          className="secondary"
-          aria-label={t("moderation.restoreOf", { organization: item.organizationName })}
-        >
-          {t("moderation.restore")}
-        </button>
-      </Form>
+      <RowAction
+        fields={{ evaluation: item.evaluationId }}
+        intent="restore"
+        label={t("moderation.restore")}
+        ariaLabel={t("moderation.restoreOf", { organization: item.organizationName })}
+      />
     );
   }
   return (
@@ -120,8 +111,10 @@ export default function ModerationReplies() {
           {outcome.message}
         </p>
       ) : null}
-      <DataTable
+      <StaffListTable
         caption={t("moderation.caption")}
+        empty={t("moderation.empty")}
+        page={loaded}
         headers={[
           t("moderation.organization"),
           t("moderation.reply"),
@@ -154,9 +147,7 @@ export default function ModerationReplies() {
             </td>
           </tr>
         ))}
-      </DataTable>
-      {loaded.items.length === 0 ? <p>{t("moderation.empty")}</p> : null}
-      <Pager firstHref={loaded.firstHref} nextHref={loaded.nextHref} />
+      </StaffListTable>
     </section>
   );
 }
