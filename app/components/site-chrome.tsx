@@ -12,6 +12,42 @@ function languageHref(search: string, pathname: string, lng: string): string {
   return `${pathname}?${params.toString()}`;
 }
 
+type SiteUser = NonNullable<RootUser["user"]>;
+
+/** Staff areas in the main navigation, each with the roles that may enter it. */
+const STAFF_LINKS: { to: string; label: string; roles: SiteUser["role"][] }[] = [
+  { to: "/moderation", label: "nav.moderation", roles: ["moderator", "admin"] },
+  { to: "/committee", label: "nav.committee", roles: ["committee", "admin"] },
+  { to: "/moderation/stats", label: "nav.moderationStats", roles: ["committee", "admin"] },
+  { to: "/admin", label: "nav.admin", roles: ["admin"] },
+];
+
+/** The main navigation's links for this visitor: the public pages, the staff areas their role opens, an organization's own page. */
+function navLinks(user: SiteUser | null): { to: string; label: string }[] {
+  const links = [
+    { to: "/organizations", label: "nav.organizations" },
+    { to: "/summary", label: "nav.summary" },
+    ...STAFF_LINKS.filter((link) => user && link.roles.includes(user.role)),
+  ];
+  if (user?.role === "organization" && user.organization) {
+    links.push({ to: `/organizations/${encodeURIComponent(user.organization)}`, label: "replies:nav" });
+  }
+  return links;
+}
+
+/** Sign in, or sign out through a POST form (a plain link could sign anyone out from another site). */
+function SessionLink({ signedIn }: { signedIn: boolean }) {
+  const { t } = useTranslation();
+  if (!signedIn) return <NavLink to="/login">{t("nav.login")}</NavLink>;
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="link-button">
+        {t("nav.logout")}
+      </button>
+    </Form>
+  );
+}
+
 export function SiteHeader() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
@@ -29,52 +65,18 @@ export function SiteHeader() {
       </div>
       <nav aria-label={t("nav.main")}>
         <ul>
-          <li>
-            <NavLink to="/organizations">{t("nav.organizations")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/summary">{t("nav.summary")}</NavLink>
-          </li>
-          {user && (user.role === "moderator" || user.role === "admin") ? (
-            <li>
-              <NavLink to="/moderation">{t("nav.moderation")}</NavLink>
+          {navLinks(user).map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to}>{t(link.label)}</NavLink>
             </li>
-          ) : null}
-          {user && (user.role === "committee" || user.role === "admin") ? (
-            <>
-              <li>
-                <NavLink to="/committee">{t("nav.committee")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/moderation/stats">{t("nav.moderationStats")}</NavLink>
-              </li>
-            </>
-          ) : null}
-          {user?.role === "admin" ? (
-            <li>
-              <NavLink to="/admin">{t("nav.admin")}</NavLink>
-            </li>
-          ) : null}
-          {user?.role === "organization" && user.organization ? (
-            <li>
-              <NavLink to={`/organizations/${encodeURIComponent(user.organization)}`}>{t("replies:nav")}</NavLink>
-            </li>
-          ) : null}
+          ))}
           <li>
             <a href={languageHref(location.search, location.pathname, other)} hrefLang={other} lang={other}>
               {t(`language.${other}`)}
             </a>
           </li>
           <li>
-            {user ? (
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  {t("nav.logout")}
-                </button>
-              </Form>
-            ) : (
-              <NavLink to="/login">{t("nav.login")}</NavLink>
-            )}
+            <SessionLink signedIn={user !== null} />
           </li>
         </ul>
       </nav>
