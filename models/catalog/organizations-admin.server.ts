@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { recordAudit } from "../moderation/audit.server";
+import { recordAudit, type AuditInput } from "../moderation/audit.server";
 import { catalogChanged } from "./catalog-cache.server";
 import { serialised } from "../db/connection.server";
 import { decodeCursor, encodeCursor } from "../db/cursor";
 import { Evaluation } from "./evaluation.server";
 import { applyMergeStructure, kickMergeWorker, MergeAlreadyRecorded, recordMerge } from "./merge-job.server";
 import { DISTRICTS, Organization, ORGANIZATION_KINDS, type StoredOrganization } from "./organization.server";
-import { cleanText, escapeRegExp, searchKey, slugify } from "../lib/text";
+import { escapeRegExp, searchKey, slugify } from "../lib/text";
 import { organizationCodeSchema } from "../lib/codes";
+import { cleanTextField } from "../lib/text-field";
 
 const E = "admin:organizations.errors.";
 const PAGE = 50;
@@ -15,10 +16,7 @@ const PAGE = 50;
 /** One schema for the create and edit forms; `code` is only read on create (codes are stable). */
 export const OrganizationFormSchema = z.object({
   code: organizationCodeSchema(`${E}code`),
-  name: z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().min(1, `${E}name`).max(200, `${E}name`)),
+  name: cleanTextField({ max: 200, message: `${E}name` }),
   kind: z.enum(ORGANIZATION_KINDS, { message: `${E}kind` }),
   district: z.enum(DISTRICTS, { message: `${E}district` }),
   members: z.coerce
@@ -87,6 +85,11 @@ async function findOrThrow(code: string, field: string) {
   return org;
 }
 
+/** An audit event on one organization, named by its code. */
+function auditOrganization(code: string, event: Omit<AuditInput, "targetType" | "targetId">): Promise<void> {
+  return recordAudit({ ...event, targetType: "organization", targetId: code });
+}
+
 const isDuplicateKey = (error: unknown) => error instanceof Error && "code" in error && error.code === 11000;
 
 /**
@@ -118,7 +121,7 @@ function fields(input: OrganizationInput) {
 export async function createOrganization({ input, actor }: { input: OrganizationInput; actor: Actor }): Promise<void> {
   await createWithFreeSlug(input);
   await catalogChanged();
-  await recordAudit({ actor, action: "organization.create", targetType: "organization", targetId: input.code, after: fields(input) });
+  await auditOrganization(input.code, { actor, action: "organization.create", after: fields(input) });
 }
 
 /** The copies of an organization's fields that its evaluations carry, one serialised $set each (they share documents with counters). */
@@ -139,11 +142,9 @@ export async function updateOrganization({ code, input, actor }: { code: string;
   const { name, nameSearch, kind, district } = set;
   await updateEvaluationCopies(await evaluationIdsOf(before.id), { orgName: name, nameSearch, kind, district });
   await catalogChanged();
-  await recordAudit({
+  await auditOrganization(code, {
     actor,
     action: "organization.update",
-    targetType: "organization",
-    targetId: code,
     before: { name: before.name, kind: before.kind, district: before.district, members: before.members },
     after: set,
   });
@@ -153,14 +154,8 @@ export async function setOrganizationActive({ code, active, actor }: { code: str
   const before = await findOrThrow(code, "code");
   await serialised(Organization, before.id, () => Organization.updateOne({ _id: before.id }, { $set: { active } }));
   await catalogChanged();
-  await recordAudit({
-    actor,
-    action: active ? "organization.activate" : "organization.deactivate",
-    targetType: "organization",
-    targetId: code,
-    before: { active: before.active },
-    after: { active },
-  });
+  const action = active ? "organization.activate" : "organization.deactivate";
+  await auditOrganization(code, { actor, action, before: { active: before.active }, after: { active } });
 }
 
 /**
@@ -193,11 +188,9 @@ export async function mergeOrganization({
     throw error;
   }
   await applyMergeStructure({ organizationId: duplicate.id });
-  await recordAudit({
+  await auditOrganization(code, {
     actor,
     action: "organization.merge",
-    targetType: "organization",
-    targetId: code,
     after: { mergedInto: target.code, evaluations: duplicate.periods.length },
   });
   kickMergeWorker();

@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { recordAudit } from "../moderation/audit.server";
 import { serialised } from "../db/connection.server";
-import { cleanText, searchKey } from "../lib/text";
+import { searchKey } from "../lib/text";
+import { cleanTextField } from "../lib/text-field";
 import { DEFAULT_WORDS, forgetWords, WORD_LANGS, WORD_LISTS, WordList, type WordListName } from "./word-list.server";
 
 const E = "admin:words.errors.";
 
 export const WordFormSchema = z.object({
-  word: z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().min(1, `${E}word`).max(60, `${E}word`)),
+  word: cleanTextField({ max: 60, message: `${E}word` }),
   list: z.enum(WORD_LISTS, { message: `${E}list` }),
   lang: z.enum(WORD_LANGS, { message: `${E}lang` }),
 });
