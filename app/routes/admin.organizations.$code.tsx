@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { InputField } from "~/components/admin-form";
+import { TextField } from "~/components/text-field";
 import { AdminPage } from "~/components/admin-page";
 import { OrganizationForm } from "~/components/admin-organization-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +21,8 @@ import {
   updateOrganization,
   type MergeProgress,
 } from "~/utils/admin.server";
-import { foundOr404, requireAdminPage } from "~/utils/admin-page.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
+import { foundOr404 } from "~/utils/page-error.server";
 import { organizationCodeSchema } from "../../models/lib/codes";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
@@ -98,7 +99,7 @@ export default function EditOrganization() {
         <>
           <h2>{t("organizations.mergeTitle")}</h2>
           <Form method="post" className="admin-form">
-            <InputField
+            <TextField
               name="into"
               label={t("organizations.mergeInto")}
               error={mergeError}

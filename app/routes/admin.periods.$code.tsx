@@ -16,7 +16,8 @@ import {
   submitForm,
   updatePeriod,
 } from "~/utils/admin.server";
-import { foundOr404, requireAdminPage } from "~/utils/admin-page.server";
+import { requireAdminPage } from "~/utils/admin-page.server";
+import { foundOr404 } from "~/utils/page-error.server";
 import { ReviewThresholdsForm, thresholdValuesShown } from "~/components/review-thresholds-form";
 import {
   getReviewThresholds,

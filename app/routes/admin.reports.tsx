@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InputField } from "~/components/admin-form";
+import { TextField } from "~/components/text-field";
 import { AdminPage } from "~/components/admin-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";
@@ -40,7 +40,7 @@ export default function AdminReports() {
       notice={done ? t("admin:reports.saved", { count: threshold }) : null}
     >
       <Form method="post" className="admin-form">
-        <InputField
+        <TextField
           name="threshold"
           label={t("admin:reports.threshold")}
           error={done ? undefined : result?.errors.threshold}

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { InputField, type FormReply } from "~/components/admin-form";
+import type { FormReply } from "~/components/admin-form";
+import { TextField } from "~/components/text-field";
 import { AdminPage } from "~/components/admin-page";
 import { Field, fieldAria } from "~/components/field";
 import { AdminSelect, RowAction } from "~/components/admin-ui";
@@ -108,7 +109,7 @@ function InviteForm({ errors, values, roles, organizations }: FormReply & { role
   const { t } = useTranslation("admin");
   return (
     <Form method="post" className="admin-form">
-      <InputField name="email" label={t("users.email")} error={errors.email} type="email" required defaultValue={values.email ?? ""} />
+      <TextField name="email" label={t("users.email")} error={errors.email} type="email" required defaultValue={values.email ?? ""} />
       <AdminSelect
         name="role"
         label={t("users.role")}

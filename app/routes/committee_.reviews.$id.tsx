@@ -9,15 +9,13 @@ import { ReviewDecisionForm } from "~/components/review-decision-form";
 import { fieldErrors, translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { findPublishedPeriod } from "~/utils/catalog.server";
-import { pageError } from "~/utils/page-error.server";
+import { foundOr404, pageError } from "~/utils/page-error.server";
 import { CASE_ID, decideReview, ReviewActionError, ReviewDecisionSchema, startReview, workedCase } from "~/utils/reviews.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
 
-async function caseOr404(request: Request, id: string | undefined) {
-  const found = id && CASE_ID.test(id) ? await workedCase({ id }) : null;
-  if (!found) throw await pageError(request, 404);
-  return found;
+function caseOr404(request: Request, id: string | undefined) {
+  return foundOr404(request, id && CASE_ID.test(id) ? workedCase({ id }) : null);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

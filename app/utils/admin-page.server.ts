@@ -4,7 +4,6 @@ import type { z } from "zod";
 import { requireRole } from "./auth.server";
 import { submitForm } from "./admin.server";
 import { translatorFor } from "./api.server";
-import { pageError } from "./page-error.server";
 
 type Admin = Awaited<ReturnType<typeof requireRole>>;
 
@@ -13,13 +12,6 @@ export async function requireAdminPage(request: Request) {
   const actor = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
   return { actor, t, title: (heading: string) => `${heading} — ${t("common:app.name")}` };
-}
-
-/** The record a page is about, or the translated 404 page (a `null` lookup means the address cannot name one). */
-export async function foundOr404<T>(request: Request, lookup: Promise<T | null> | null): Promise<T> {
-  const found = await lookup;
-  if (!found) throw await pageError(request, 404);
-  return found;
 }
 
 /**

@@ -18,3 +18,10 @@ export async function pageError(request: Request, status: PageErrorStatus, detai
   const t = await translatorFor(request);
   return data({ title: `${t(TITLE_KEYS[status])} — ${t("app.name")}`, ...(detail ? { detail } : {}) }, { status });
 }
+
+/** The record a page is about, or the translated 404 page (a `null` lookup means the address cannot name one). */
+export async function foundOr404<T>(request: Request, lookup: Promise<T | null> | null): Promise<T> {
+  const found = await lookup;
+  if (!found) throw await pageError(request, 404);
+  return found;
+}
