@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from "react";
-import { AdminSelect } from "./admin-ui";
+import { Field, fieldAria } from "./field";
+import { OptionList } from "./option-list";
 import { TextField } from "./text-field";
 
 /** What an admin action sends back to its form: translated errors by field and the values as typed. */
@@ -31,7 +32,32 @@ export function formControls({
       />
     ),
     select: (name: string, options: readonly string[], optionLabel: (option: string) => string) => (
-      <AdminSelect name={name} label={label(name)} error={errors[name]} value={values[name]} options={options} optionLabel={optionLabel} />
+      <SelectField name={name} label={label(name)} error={errors[name]} value={values[name]} options={options} optionLabel={optionLabel} />
     ),
   };
+}
+
+/** A labelled select with its translated error. */
+export function SelectField({
+  name,
+  label,
+  error,
+  value,
+  options,
+  optionLabel,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  value?: string;
+  options: readonly string[];
+  optionLabel: (option: string) => string;
+}) {
+  return (
+    <Field id={name} label={label} error={error}>
+      <select id={name} name={name} defaultValue={value ?? options[0]} required {...fieldAria(name, { error })}>
+        <OptionList options={options.map((option) => ({ value: option, label: optionLabel(option) }))} />
+      </select>
+    </Field>
+  );
 }

@@ -3,11 +3,11 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import type { FormReply } from "~/components/admin-form";
+import { SelectField, type FormReply } from "~/components/admin-form";
 import { TextField } from "~/components/text-field";
 import { AdminPage } from "~/components/admin-page";
 import { Field, fieldAria } from "~/components/field";
-import { AdminSelect, RowAction } from "~/components/admin-ui";
+import { RowAction } from "~/components/row-action";
 import { DataTable } from "~/components/data-table";
 import { useLocaleFormat } from "~/components/locale-format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -110,7 +110,7 @@ function InviteForm({ errors, values, roles, organizations }: FormReply & { role
   return (
     <Form method="post" className="admin-form">
       <TextField name="email" label={t("users.email")} error={errors.email} type="email" required defaultValue={values.email ?? ""} />
-      <AdminSelect
+      <SelectField
         name="role"
         label={t("users.role")}
         error={errors.role}

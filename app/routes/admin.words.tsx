@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formControls, type FormReply } from "~/components/admin-form";
 import { AdminPage } from "~/components/admin-page";
-import { RowAction } from "~/components/admin-ui";
+import { RowAction } from "~/components/row-action";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-meta";

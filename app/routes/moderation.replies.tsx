@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RowAction } from "~/components/admin-ui";
+import { RowAction } from "~/components/row-action";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocaleFormat } from "~/components/locale-format";
 import { ModerationNav, ReasonSelect } from "~/components/moderation-nav";
