@@ -6,6 +6,7 @@ import { DISTRICTS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { fieldErrors } from "./api.server";
 import { requestLocale } from "./i18n.server";
+import { blankAsUndefined } from "./period-query.server";
 import { periodCodeSchema } from "../../models/lib/codes";
 
 // The app's door to the catalog models: route modules import this *.server file so mongoose never reaches the browser.
@@ -21,9 +22,6 @@ export { periodOverview, type PeriodOverview } from "../../models/catalog/catalo
 export { commentWindow, type PeriodView } from "../../models/catalog/period.server";
 export { DISTRICTS } from "../../models/catalog/organization.server";
 export { publicPages } from "../../models/catalog/public-pages.server";
-
-/** An empty form field ("all districts", an empty search box) means "no filter". */
-const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 /** Query string of /organizations and /api/v1/organizations: one schema for the page and the API. */
 export const CatalogQuerySchema = z.object({

@@ -4,7 +4,7 @@ import type { PeriodView } from "../../models/catalog/period.server";
 import { translatorFor } from "./api.server";
 import { refusedInput } from "./refusals.server";
 
-/** A query parameter left blank counts as absent. */
+/** A query parameter left blank ("all districts", an empty search box) counts as absent: no filter. */
 export const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 export type PeriodQueryRefusal = {
