@@ -18,6 +18,25 @@ function splitSecrets(value: string): string[] {
     .filter(Boolean);
 }
 
+/** CONTACT_KEY_PREVIOUS only opens: it needs the CONTACT_KEY that seals, and must not repeat it. Checked everywhere, not only in production. */
+function refuseContactKeyMixUps(env: { CONTACT_KEY?: string; CONTACT_KEY_PREVIOUS?: string[] }, ctx: z.RefinementCtx): void {
+  if (!env.CONTACT_KEY_PREVIOUS) return;
+  const current = env.CONTACT_KEY;
+  if (!current) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["CONTACT_KEY_PREVIOUS"],
+      message: "CONTACT_KEY_PREVIOUS is refused without CONTACT_KEY: the retired keys only open old addresses, CONTACT_KEY seals new ones",
+    });
+  } else if (env.CONTACT_KEY_PREVIOUS.some((key) => Buffer.from(key, "base64").equals(Buffer.from(current, "base64")))) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["CONTACT_KEY_PREVIOUS"],
+      message: "CONTACT_KEY_PREVIOUS repeats CONTACT_KEY: list only the keys CONTACT_KEY replaced",
+    });
+  }
+}
+
 /** Every environment variable the app or a script reads, parsed once. Nothing else reads process.env. */
 const EnvSchema = z
   .object({
@@ -68,6 +87,17 @@ const EnvSchema = z
     CONTACT_KEY: blankAsUnset(
       z.string().refine(isBase64Key, "CONTACT_KEY must be 32 random bytes in base64 (openssl rand -base64 32)").optional(),
     ),
+    /** Keys CONTACT_KEY replaced, comma-separated: they only open addresses sealed before a rotation (decision 024). */
+    CONTACT_KEY_PREVIOUS: blankAsUnset(
+      z
+        .string()
+        .refine(
+          (value) => splitSecrets(value).length > 0 && splitSecrets(value).every(isBase64Key),
+          "CONTACT_KEY_PREVIOUS must be one or more comma-separated keys of 32 random bytes in base64 (the CONTACT_KEY values replaced)",
+        )
+        .transform(splitSecrets)
+        .optional(),
+    ),
     /** Days an e-mail address waits for its comment's decision before it is deleted unused. */
     CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** The site's public address (https://congkhai.example.vn) for canonical links, Open Graph and the sitemap; unset: each request's own origin. */
@@ -81,6 +111,7 @@ const EnvSchema = z
       .transform((value) => new URL(value).origin)
       .optional(),
   })
+  .superRefine(refuseContactKeyMixUps)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
     if (!env.MONGODB_URI) {
