@@ -2,7 +2,7 @@ import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sweepExpired } from "../../app/utils/rate-limit.server";
 import { claimContact, Contact, removeClearContacts, storeContact } from "../../models/feedback/contact.server";
-import { openContact } from "../../models/feedback/contact-cipher.server";
+import { contactKeys, openContact, sealContact } from "../../models/feedback/contact-cipher.server";
 import { flushMail } from "../../models/feedback/decision-mail.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { FeedbackCode } from "../../models/feedback/feedback-code.server";
@@ -15,11 +15,19 @@ import { postFeedback } from "./feedback-call";
 import { captureLog, setupHttpApp } from "./http-app";
 
 // Mail is on for this file: a real SMTP server in this process, started before the environment is parsed.
-const smtp = await vi.hoisted(async () => {
+// CONTACT_KEY was rotated: the key it replaced is listed in CONTACT_KEY_PREVIOUS.
+const { smtp, retiredKey } = await vi.hoisted(async () => {
   const { startSmtpServer } = await import("../support/smtp");
   const server = await startSmtpServer();
-  Object.assign(process.env, { SMTP_URL: server.url, PUBLIC_URL: "https://congkhai.example.vn", LOG_LEVEL: "info" });
-  return server;
+  const [current, retired] = [1, 2].map((fill) => Buffer.alloc(32, fill).toString("base64"));
+  Object.assign(process.env, {
+    SMTP_URL: server.url,
+    PUBLIC_URL: "https://congkhai.example.vn",
+    LOG_LEVEL: "info",
+    CONTACT_KEY: current,
+    CONTACT_KEY_PREVIOUS: retired,
+  });
+  return { smtp: server, retiredKey: retired! };
 });
 
 setupTestDatabase();
@@ -117,6 +125,27 @@ describe("the decision e-mail", () => {
     for (const text of [JSON.stringify(raw), JSON.stringify(comment)]) expect(text).not.toMatch(/sealed\.secret|example\.vn/);
     expect(openContact({ feedbackId: item.id, sealed: String(raw!.sealed) })).toBe(address);
     expect(openContact({ feedbackId: new Types.ObjectId().toHexString(), sealed: String(raw!.sealed) })).toBeNull();
+  });
+
+  it("still mails an address sealed before CONTACT_KEY was rotated, and drops one sealed under a key no longer listed", async () => {
+    const rotated = await post("before.rotation@example.vn", "vi");
+    const forgotten = await post("forgotten.key@example.vn", "vi");
+    // What a server started with only the retired key (or a key since removed) had stored for each comment.
+    const sealBy = (key: string, { id }: { id: string }, email: string) =>
+      Contact.collection.updateOne(
+        { _id: new Types.ObjectId(id) },
+        { $set: { sealed: sealContact({ feedbackId: id, email, keys: contactKeys({ CONTACT_KEY: key }) }) } },
+      );
+    await sealBy(retiredKey, rotated, "before.rotation@example.vn");
+    await sealBy(Buffer.alloc(32, 9).toString("base64"), forgotten, "forgotten.key@example.vn");
+
+    await decideFeedback({ id: rotated.id, decision: "approve", moderator });
+    await decideFeedback({ id: forgotten.id, decision: "approve", moderator });
+    await flushMail();
+
+    expect(smtp.mailsTo("before.rotation@example.vn")).toHaveLength(1);
+    expect(smtp.mailsTo("forgotten.key@example.vn")).toHaveLength(0);
+    expect(await Contact.exists({ _id: { $in: [rotated.id, forgotten.id] } })).toBeNull();
   });
 
   it("retries a refused delivery a bounded number of times and never logs the address", async () => {
