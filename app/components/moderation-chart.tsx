@@ -1,23 +1,28 @@
 import { useTranslation } from "react-i18next";
 import { DataTable, numeric } from "./data-table";
 import { useLocaleFormat } from "./locale-format";
+import type { DayCount } from "../../models/moderation/moderation-stats.server";
 
-interface DayCount {
-  day: string;
-  approved: number;
-  rejected: number;
-}
+/** The stacked series, bottom up, with their table headers: new comments decided, then published ones reviewed again. */
+const SERIES = [
+  { key: "approved", label: "status.approved" },
+  { key: "rejected", label: "status.rejected" },
+  { key: "kept", label: "stats.kept" },
+  { key: "removed", label: "stats.removed" },
+] as const;
+
+const dayTotal = (row: DayCount) => SERIES.reduce((sum, series) => sum + row[series.key], 0);
 
 const WIDTH = 600;
 const HEIGHT = 160;
 
-/** Decisions per day as stacked bars (approved below, rejected above), with the same numbers in a table for screen readers and no-CSS readers. */
+/** Decisions per day as stacked bars (approved, rejected, kept, removed, bottom up), with the same numbers in a table for screen readers and no-CSS readers. */
 export function DecisionsChart({ rows }: { rows: DayCount[] }) {
   const { t } = useTranslation("moderation");
   const { day } = useLocaleFormat();
-  const max = Math.max(1, ...rows.map((row) => row.approved + row.rejected));
+  const max = Math.max(1, ...rows.map(dayTotal));
   const step = WIDTH / Math.max(1, rows.length);
-  const total = rows.reduce((sum, row) => sum + row.approved + row.rejected, 0);
+  const total = rows.reduce((sum, row) => sum + dayTotal(row), 0);
   return (
     <figure className="moderation-chart">
       <svg
@@ -27,12 +32,14 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
         aria-label={t("stats.chartLabel", { days: rows.length, total })}
       >
         {rows.map((row, index) => {
-          const approved = (row.approved / max) * HEIGHT;
-          const rejected = (row.rejected / max) * HEIGHT;
+          let top = HEIGHT;
           return (
             <g key={row.day}>
-              <rect x={index * step + 1} y={HEIGHT - approved} width={step - 2} height={approved} className="bar-approved" />
-              <rect x={index * step + 1} y={HEIGHT - approved - rejected} width={step - 2} height={rejected} className="bar-rejected" />
+              {SERIES.map(({ key }) => {
+                const height = (row[key] / max) * HEIGHT;
+                top -= height;
+                return <rect key={key} x={index * step + 1} y={top} width={step - 2} height={height} className={`bar-${key}`} />;
+              })}
             </g>
           );
         })}
@@ -46,15 +53,15 @@ export function DecisionsChart({ rows }: { rows: DayCount[] }) {
       <figcaption className="hint">{t("stats.legend")}</figcaption>
       <details>
         <summary>{t("stats.showTable")}</summary>
-        <DataTable
-          caption={t("stats.perDayCaption")}
-          headers={[t("stats.day"), numeric(t("status.approved")), numeric(t("status.rejected"))]}
-        >
+        <DataTable caption={t("stats.perDayCaption")} headers={[t("stats.day"), ...SERIES.map((series) => numeric(t(series.label)))]}>
           {rows.map((row) => (
             <tr key={row.day}>
               <th scope="row">{day(row.day)}</th>
-              <td className="num">{row.approved}</td>
-              <td className="num">{row.rejected}</td>
+              {SERIES.map(({ key }) => (
+                <td key={key} className="num">
+                  {row[key]}
+                </td>
+              ))}
             </tr>
           ))}
         </DataTable>

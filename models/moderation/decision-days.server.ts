@@ -5,8 +5,8 @@ import { defineModel } from "../db/define-model.server";
 import { vietnamDay } from "../lib/vietnam-time";
 
 /**
- * Moderation decisions per Vietnam day, `_id` = the day (YYYY-MM-DD): approvals, rejections and a histogram
- * of how long the decided items waited. Raised by one $inc by `_id` when a decision is audited, so the
+ * Moderation decisions per Vietnam day, `_id` = the day (YYYY-MM-DD): approvals, rejections, published comments
+ * kept or removed after review (decision 019) and a histogram of how long the newly decided items waited. Raised by one $inc by `_id` when a decision is audited, so the
  * statistics page reads at most one small document per day instead of the audit trail.
  */
 const DecisionDaySchema = new Schema(
@@ -14,6 +14,8 @@ const DecisionDaySchema = new Schema(
     _id: { type: String, required: true },
     approved: { type: Number, required: true, default: 0 },
     rejected: { type: Number, required: true, default: 0 },
+    kept: { type: Number, required: true, default: 0 },
+    removed: { type: Number, required: true, default: 0 },
     /** waitBucket(minutes) → decisions whose item waited that long */
     waits: { type: Map, of: Number, default: () => new Map() },
   },
@@ -21,8 +23,17 @@ const DecisionDaySchema = new Schema(
 );
 export const DecisionDay = defineModel("DecisionDay", DecisionDaySchema, "decisiondays");
 
-/** The audit actions that are decisions, and the tally each raises. */
-const DECISION_FIELDS: Record<string, "approved" | "rejected"> = { "feedback.approve": "approved", "feedback.reject": "rejected" };
+/** The tallies of a day, in the order the statistics page stacks and lists them. */
+export const DECISION_TALLIES = ["approved", "rejected", "kept", "removed"] as const;
+export type DecisionTally = (typeof DECISION_TALLIES)[number];
+
+/** The audit actions that are decisions, and the tally each raises (audited only by the moderator who claimed the item). */
+const DECISION_FIELDS: Record<string, DecisionTally> = {
+  "feedback.approve": "approved",
+  "feedback.reject": "rejected",
+  "feedback.keep": "kept",
+  "feedback.remove": "removed",
+};
 
 /** Histogram resolution: 500 buckets per e-fold, so a bucket is 0.2% wide: invisible once shown in minutes, hours or days. */
 const STEPS_PER_E = 500;
@@ -74,25 +85,26 @@ export async function tallyDecision(input: { action: string; at: Date; submitted
   if (inc) await incrementDecisionDay(vietnamDay(input.at), inc);
 }
 
-export interface StoredDecisionDay {
+export interface StoredDecisionDay extends Record<DecisionTally, number> {
   day: string;
-  approved: number;
-  rejected: number;
   waits: Record<string, number>;
+}
+
+/** A day document's tallies, zero where a field is missing (days stored before a tally existed). */
+function tallies(doc: Partial<Record<DecisionTally, number>> | null): Record<DecisionTally, number> {
+  return Object.fromEntries(DECISION_TALLIES.map((field) => [field, doc?.[field] ?? 0])) as Record<DecisionTally, number>;
 }
 
 /** The given days' documents by `_id` (one indexed read each; a day without decisions reads as zeros). */
 export async function readDecisionDays(days: string[]): Promise<StoredDecisionDay[]> {
   const docs = await Promise.all(
     days.map((day) =>
-      DecisionDay.findById(day, { approved: 1, rejected: 1, waits: 1 }).lean<{
-        approved?: number;
-        rejected?: number;
-        waits?: Record<string, number>;
-      }>(),
+      DecisionDay.findById(day, { ...Object.fromEntries(DECISION_TALLIES.map((field) => [field, 1])), waits: 1 }).lean<
+        Partial<Record<DecisionTally, number>> & { waits?: Record<string, number> }
+      >(),
     ),
   );
-  return days.map((day, i) => ({ day, approved: docs[i]?.approved ?? 0, rejected: docs[i]?.rejected ?? 0, waits: { ...docs[i]?.waits } }));
+  return days.map((day, i) => ({ day, ...tallies(docs[i] ?? null), waits: { ...docs[i]?.waits } }));
 }
 
 /** The median of the waits a set of histograms holds (minutes), null when none. */
@@ -146,7 +158,7 @@ export async function rebuildDecisionDays({ days = 90, now = new Date() }: { day
   const [expected, stored] = await Promise.all([recountDays(since), readDecisionDays(ids)]);
   let changed = 0;
   for (const have of stored) {
-    const current: Record<string, number> = { approved: have.approved, rejected: have.rejected };
+    const current: Record<string, number> = tallies(have);
     for (const [key, n] of Object.entries(have.waits)) current[`waits.${key}`] = n;
     const want = expected.get(have.day) ?? {};
     const inc: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
-import { readDecisionDays, histogramMedian } from "./decision-days.server";
+import { DECISION_TALLIES, readDecisionDays, histogramMedian, type DecisionTally } from "./decision-days.server";
 import { vietnamDay } from "../lib/vietnam-time";
 import { REJECT_REASONS, type RejectReason } from "../feedback/feedback.server";
 import { QueueEntry } from "./queue-entry.server";
@@ -13,10 +13,9 @@ const DAY = 24 * HOUR;
 /** Statistics are read at most this often; a decision forgets them at once (forgetMemo clears "counters:" keys). */
 const STATS_MAX_AGE_MS = 15_000;
 
-export interface DayCount {
+/** One day's decisions: new comments approved or rejected, published comments kept or removed after review. */
+export interface DayCount extends Record<DecisionTally, number> {
   day: string;
-  approved: number;
-  rejected: number;
 }
 
 export interface ModerationStats {
@@ -124,8 +123,8 @@ async function computeStats(days: number, now: Date): Promise<ModerationStats> {
     generatedAt: now.toISOString(),
     days,
     queue,
-    perDay: perDay.map(({ day, approved, rejected }) => ({ day, approved, rejected })),
-    decisions: perDay.reduce((sum, row) => sum + row.approved + row.rejected, 0),
+    perDay: perDay.map(({ day, approved, rejected, kept, removed }) => ({ day, approved, rejected, kept, removed })),
+    decisions: perDay.reduce((sum, row) => DECISION_TALLIES.reduce((daySum, field) => daySum + row[field], sum), 0),
     medianMinutes: waited === null ? null : Math.round(waited),
     reasons,
     followUp,
