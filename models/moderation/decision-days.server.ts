@@ -6,8 +6,9 @@ import { vietnamDay } from "../lib/vietnam-time";
 
 /**
  * Moderation decisions per Vietnam day, `_id` = the day (YYYY-MM-DD): approvals, rejections, published comments
- * kept or removed after review (decision 019) and a histogram of how long the newly decided items waited. Raised by one $inc by `_id` when a decision is audited, so the
- * statistics page reads at most one small document per day instead of the audit trail.
+ * kept or removed after review (decision 019) and a histogram of how long the newly decided items waited.
+ * Raised by one $inc by `_id` when a decision is audited, so the statistics page reads at most one small
+ * document per day instead of the audit trail.
  */
 const DecisionDaySchema = new Schema(
   {
