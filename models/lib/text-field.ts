@@ -2,10 +2,27 @@
 import { z } from "zod";
 import { cleanText } from "./text";
 
+/** How long a cleaned text may be, and the translation keys shown when it is not right. */
+interface TextFieldRule {
+  max: number;
+  /** Shown when the text is shorter than `min`, and when it is longer than `max` unless `tooLong` is given. */
+  message: string;
+  /** Fewest characters after cleaning; 1 (the default) refuses a blank field, 0 accepts it. */
+  min?: number;
+  tooLong?: string;
+  /** Shown when the field is missing; zod's default when not given. */
+  required?: string;
+  /** Shown when the value is not text; zod's default when not given. */
+  invalidType?: string;
+}
+
 /**
- * Text cleaned (cleanText) before its length is checked, so blanks and hidden characters count for nothing;
- * `message` (a translation key) is shown when it is empty or longer than `max`.
+ * Text cleaned (cleanText) before its length is checked, so blanks and hidden characters count for nothing,
+ * and stored as cleaned.
  */
-export function cleanTextField({ max, message }: { max: number; message: string }) {
-  return z.string().transform(cleanText).pipe(z.string().min(1, message).max(max, message));
+export function cleanTextField({ max, message, min = 1, tooLong = message, required, invalidType }: TextFieldRule) {
+  return z
+    .string({ required_error: required, invalid_type_error: invalidType })
+    .transform(cleanText)
+    .pipe(z.string().min(min, message).max(max, tooLong));
 }
