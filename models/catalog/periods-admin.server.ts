@@ -6,6 +6,7 @@ import { getPeriod, Period, type PeriodView, type ScaleEntry } from "./period.se
 import { cleanText } from "../lib/text";
 import { fromVietnamLocalInput } from "../lib/vietnam-time";
 import { periodCodeSchema } from "../lib/codes";
+import { cleanTextField } from "../lib/text-field";
 
 const E = "admin:periods.errors.";
 const DAY = 86_400_000;
@@ -44,6 +45,8 @@ const localDateTime = z
   .transform(fromVietnamLocalInput)
   .refine((date) => !Number.isNaN(date.getTime()), `${E}dateTime`);
 
+const title = cleanTextField({ max: 200, message: `${E}titleRequired` });
+
 /** One schema for the create and edit forms; `code` is only read on create (codes never change). */
 export const PeriodFormSchema = z
   .object({
@@ -53,14 +56,8 @@ export const PeriodFormSchema = z
       .int(`${E}year`)
       .min(1990, `${E}year`)
       .max(2100, `${E}year`),
-    titleVi: z
-      .string()
-      .transform(cleanText)
-      .pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
-    titleEn: z
-      .string()
-      .transform(cleanText)
-      .pipe(z.string().min(1, `${E}titleRequired`).max(200, `${E}titleRequired`)),
+    titleVi: title,
+    titleEn: title,
     ratingScale: z.string().transform(parseScale),
     memberScale: z.string().transform(parseScale),
     commentsOpenAt: localDateTime,
