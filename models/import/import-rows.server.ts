@@ -4,6 +4,7 @@ import { DISTRICTS, ORGANIZATION_KINDS } from "../catalog/organization.server";
 import type { ScaleEntry } from "../catalog/period.server";
 import { cleanText, searchKey, slugify } from "../lib/text";
 import { ORGANIZATION_CODE } from "../lib/codes";
+import { cleanTextField } from "../lib/text-field";
 
 /** One problem in an import file. `reason` is a translation key; `params` fill it in. */
 export interface ImportIssue {
@@ -67,10 +68,7 @@ function rowSchema(ratingScale: readonly ScaleEntry[]) {
   );
   return z.object({
     code: z.string().trim().min(1, `${E}codeRequired`).regex(ORGANIZATION_CODE, `${E}codeInvalid`),
-    name: z
-      .string()
-      .transform(cleanText)
-      .pipe(z.string().min(1, `${E}nameRequired`).max(200, `${E}nameTooLong`)),
+    name: cleanTextField({ max: 200, message: `${E}nameRequired`, tooLong: `${E}nameTooLong` }),
     kind: z.string().transform((value, ctx) => kindsByKey.get(slugify(value)) ?? invalid(ctx, `${E}unknownKind`)),
     district: z.string().transform((value, ctx) => districtsByKey.get(searchKey(value)) ?? invalid(ctx, `${E}unknownDistrict`)),
     rating: z.string().transform((value, ctx) => ratingsByKey.get(slugify(value)) ?? invalid(ctx, `${E}unknownRating`)),
