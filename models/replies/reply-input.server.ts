@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { BODY_MAX } from "../feedback/feedback-input";
 import { REJECT_REASONS } from "../feedback/feedback.server";
-import { cleanText } from "../lib/text";
+import { cleanTextField } from "../lib/text-field";
 
 /** The reply's text, from the page form or PUT /api/v1/evaluations/:id/reply; normalised and bounded as residents' text is. */
 export const ReplyInputSchema = z.object({
-  body: z
-    .string({ required_error: "replies:errors.bodyRequired", invalid_type_error: "replies:errors.bodyRequired" })
-    .transform(cleanText)
-    .pipe(z.string().min(1, "replies:errors.bodyRequired").max(BODY_MAX, "replies:errors.bodyTooLong")),
+  body: cleanTextField({
+    max: BODY_MAX,
+    message: "replies:errors.bodyRequired",
+    tooLong: "replies:errors.bodyTooLong",
+    required: "replies:errors.bodyRequired",
+    invalidType: "replies:errors.bodyRequired",
+  }),
 });
 
 /** A moderator hides a reply with a reason (the rejection categories) and an optional note. */
