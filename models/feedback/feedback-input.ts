@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText } from "../lib/text";
+import { cleanTextField } from "../lib/text-field";
 
 const STANCE_VALUES = ["agree", "disagree", "neutral"] as const;
 export const BODY_MAX = 2000;
@@ -7,13 +7,15 @@ export const DISPLAY_NAME_MAX = 80;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-/** Optional text: trimmed, NFC, and "" read as absent (an empty form field). */
+const absentIfEmpty = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
+/** Optional text: cleaned like the body, and "" read as absent (an empty form field). */
 function optionalText(max: number, tooLong: string) {
-  return z
-    .string({ invalid_type_error: "feedback:errors.invalidType" })
-    .optional()
-    .transform((value) => (value === undefined ? undefined : cleanText(value) || undefined))
-    .pipe(z.string().max(max, tooLong).optional());
+  // A pipe, not a transform: zod skips a transform after a refused length, and with it the form's other checks.
+  return cleanTextField({ min: 0, max, message: tooLong, invalidType: "feedback:errors.invalidType" }).optional().pipe(absentIfEmpty);
 }
 
 /** Only an e-mail address: it is kept (sealed) for the one message on the decision, so nothing else could serve. */
@@ -33,10 +35,13 @@ export const FeedbackInputSchema = z
       .transform((id) => id.toLowerCase()),
     stance: z.enum(STANCE_VALUES, { errorMap: () => ({ message: "feedback:errors.stanceInvalid" }) }),
     proposedRating: optionalText(64, "feedback:errors.proposedRatingInvalid"),
-    body: z
-      .string({ required_error: "feedback:errors.bodyRequired", invalid_type_error: "feedback:errors.invalidType" })
-      .transform(cleanText)
-      .pipe(z.string().min(1, "feedback:errors.bodyRequired").max(BODY_MAX, "feedback:errors.bodyTooLong")),
+    body: cleanTextField({
+      max: BODY_MAX,
+      message: "feedback:errors.bodyRequired",
+      tooLong: "feedback:errors.bodyTooLong",
+      required: "feedback:errors.bodyRequired",
+      invalidType: "feedback:errors.invalidType",
+    }),
     displayName: optionalText(DISPLAY_NAME_MAX, "feedback:errors.displayNameTooLong"),
     contact: optionalText(200, "feedback:errors.contactInvalid").refine(
       (value) => value === undefined || isContact(value),
