@@ -3,7 +3,7 @@ import { catalogSnapshot } from "../catalog/catalog-cache.server";
 import { RatingRevisionError, reviseRating } from "../catalog/rating-revision.server";
 import { isFerretDB, serialised } from "../db/connection.server";
 import { recordAudit } from "../moderation/audit.server";
-import { cleanText } from "../lib/text";
+import { cleanTextField } from "../lib/text-field";
 import { readCase, ReviewCase, type ReviewStatus, type StoredCase } from "./review-case.server";
 import { countsOf } from "./review-open.server";
 
@@ -33,10 +33,7 @@ export const ReviewDecisionSchema = z
         .regex(/^[a-z0-9-]{1,40}$/, `${E}rating`)
         .optional(),
     ),
-    note: z
-      .string({ required_error: `${E}note` })
-      .transform(cleanText)
-      .pipe(z.string().min(3, `${E}note`).max(2_000, `${E}noteTooLong`)),
+    note: cleanTextField({ min: 3, max: 2_000, message: `${E}note`, tooLong: `${E}noteTooLong`, required: `${E}note` }),
   })
   .refine((input) => input.decision === "kept" || input.to !== undefined, { path: ["to"], message: `${E}rating` });
 export type ReviewDecisionInput = z.infer<typeof ReviewDecisionSchema>;
