@@ -280,6 +280,12 @@ const document = {
           },
           period: { type: "string" },
           organization: object({ code: { type: "string" }, name: { type: "string" } }),
+          ratingGiven: { type: "string", description: "The rating key the view was given on (the period's ratingScale)" },
+          currentRating: { type: "string", description: "The evaluation's rating now; differs from ratingGiven after a revision" },
+          ratingRevisedAt: {
+            ...nullableDate,
+            description: "When the rating was revised to currentRating after the view was sent, if its ratingHistory says so",
+          },
         },
         { optional: ["followUpAt"] },
       ),

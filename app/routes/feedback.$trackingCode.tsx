@@ -2,13 +2,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { useLocaleFormat } from "~/components/locale-format";
+import { useLocaleFormat, type LocalizedLabel } from "~/components/locale-format";
 import { pageTitle } from "~/components/page-meta";
+import { useRatingLabel } from "~/components/rating-revisions";
 import { translatorFor } from "~/utils/api.server";
+import { findPublishedPeriod } from "~/utils/catalog.server";
 import { getFeedbackTracking } from "~/utils/feedback.server";
 import { followUpRefusal, requestRemoval, withdrawFeedback } from "~/utils/follow-up.server";
 import { pageError } from "~/utils/page-error.server";
 import { FollowUpIntentSchema } from "../../models/feedback/report-input";
+import type { TrackingRatings } from "../../models/feedback/tracking-rating";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -22,8 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const justSent = search.get("new") === "1";
   const done = DONE.find((value) => value === search.get("done")) ?? null;
+  // The period's scale names the ratings, from the catalog in memory.
+  const scale = (await findPublishedPeriod({ code: tracking.period }))?.ratingScale ?? [];
   return data(
-    { tracking, justSent, done, title: `${t("feedback:tracking.title", { code: tracking.trackingCode })} — ${t("common:app.name")}` },
+    {
+      tracking,
+      scale,
+      justSent,
+      done,
+      title: `${t("feedback:tracking.title", { code: tracking.trackingCode })} — ${t("common:app.name")}`,
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -63,8 +74,28 @@ function FollowUpForm({ status }: { status: string }) {
   );
 }
 
+/** The rating the view was given on and, when a committee has revised it since, what it is now. */
+function RatingGiven({ tracking, scale }: { tracking: TrackingRatings; scale: readonly { key: string; label: LocalizedLabel }[] }) {
+  const { t } = useTranslation("feedback");
+  const format = useLocaleFormat();
+  const ratingLabel = useRatingLabel();
+  const { ratingGiven, currentRating, ratingRevisedAt } = tracking;
+  const revised = { rating: ratingLabel(scale, currentRating), date: ratingRevisedAt ? format.date(ratingRevisedAt) : "" };
+  return (
+    <>
+      <dt>{t("tracking.ratingGiven")}</dt>
+      <dd>
+        {ratingLabel(scale, ratingGiven)}
+        {currentRating === ratingGiven ? null : (
+          <p className="rating-revised">{t(ratingRevisedAt ? "tracking.revisedOn" : "tracking.revised", revised)}</p>
+        )}
+      </dd>
+    </>
+  );
+}
+
 export default function FeedbackTrackingPage() {
-  const { tracking, justSent, done } = useLoaderData<typeof loader>();
+  const { tracking, scale, justSent, done } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation("feedback");
   const { t: tc } = useTranslation("common");
@@ -104,6 +135,7 @@ export default function FeedbackTrackingPage() {
         </dd>
         <dt>{t("tracking.period")}</dt>
         <dd>{tracking.period}</dd>
+        <RatingGiven tracking={tracking} scale={scale} />
         <dt>{t("tracking.stance")}</dt>
         <dd>
           <span className={`badge ${tracking.stance}`}>{tc(`stance.${tracking.stance}`)}</span>

@@ -7,9 +7,10 @@ import { BUCKET_SIZE, bucketOf, isHidden, readFeedBucket, readFeedHead, type Fee
 import { Feedback, type FeedbackStatus, type RejectReason, type Stance } from "./feedback.server";
 import { FeedbackCode } from "./feedback-code.server";
 import { normalizeTrackingCode } from "../lib/tracking-code.server";
+import { trackingRatings, type DatedRatingVersions, type TrackingRatings } from "./tracking-rating";
 
-/** What anyone holding a tracking code may see: the state and the published text, never the contact. */
-export interface FeedbackTracking {
+/** What anyone holding a tracking code may see: the state, the published text and the ratings, never the contact. */
+export interface FeedbackTracking extends TrackingRatings {
   trackingCode: string;
   status: FeedbackStatus;
   /** Set when rejected: the category only; a moderator's note stays internal. */
@@ -31,6 +32,7 @@ interface TrackingRow {
   status: FeedbackStatus;
   stance: Stance;
   proposedRating?: string | null;
+  ratingGiven?: string | null;
   publicBody: string;
   createdAt: Date;
   period: string;
@@ -39,15 +41,23 @@ interface TrackingRow {
   followUpAt?: Date | null;
 }
 
+interface EvaluationPlace extends DatedRatingVersions {
+  organization: string;
+  orgCode: string;
+  orgName: string;
+}
+
 /**
- * Where an evaluation belongs, from the catalog in memory (decision 009) once it is loaded: a database round
- * trip less on every tracking page and organization page; read by `_id` only before the first load.
+ * Where an evaluation belongs and its rating versions, from the catalog in memory (decision 009) once it is
+ * loaded: a database round trip less on every tracking page and organization page; read by `_id` before the first load.
  */
-async function evaluationPlace(id: string): Promise<{ organization: string; orgCode: string; orgName: string } | null> {
+async function evaluationPlace(id: string): Promise<EvaluationPlace | null> {
   const row = loadedRow(id);
-  if (row) return { organization: row.organization, orgCode: row.orgCode, orgName: row.orgName };
-  const doc = await Evaluation.findById(id, { organization: 1, orgCode: 1, orgName: 1 }).lean();
-  return doc ? { organization: String(doc.organization), orgCode: doc.orgCode, orgName: doc.orgName } : null;
+  if (row) return row;
+  const doc = await Evaluation.findById(id, { organization: 1, orgCode: 1, orgName: 1, rating: 1, ratingHistory: 1 }).lean();
+  if (!doc) return null;
+  const ratingHistory = (doc.ratingHistory ?? []).map((r) => ({ from: r.from, to: r.to, revisedAt: r.revisedAt.toISOString() }));
+  return { organization: String(doc.organization), orgCode: doc.orgCode, orgName: doc.orgName, rating: doc.rating, ratingHistory };
 }
 
 /** One item by its tracking code (typed in any case, dashes optional); null when unknown. */
@@ -62,6 +72,7 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
     status: 1,
     stance: 1,
     proposedRating: 1,
+    ratingGiven: 1,
     publicBody: 1,
     createdAt: 1,
     period: 1,
@@ -84,6 +95,7 @@ export async function getFeedbackTracking({ trackingCode }: { trackingCode: stri
     followUpAt: doc.followUpAt?.toISOString() ?? null,
     period: doc.period,
     organization: { code: evaluation?.orgCode ?? "", name: evaluation?.orgName ?? "" },
+    ...trackingRatings(doc, evaluation ?? { rating: doc.ratingGiven ?? "" }),
   };
 }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as trackingPage } from "../../app/routes/feedback.$trackingCode";
 import { action as organizationAction, loader as organizationPage } from "../../app/routes/organizations.$code";
 import type { FeedbackActionData } from "../../app/utils/feedback.server";
+import { reviseRating } from "../../models/catalog/rating-revision.server";
 import { Feedback } from "../../models/feedback/feedback.server";
 import { listApprovedFeedback } from "../../models/feedback/feedback-read.server";
 import { decideFeedback } from "../../models/moderation/moderation.server";
@@ -9,9 +10,11 @@ import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { createStaff } from "../fixtures/moderation";
 import { setupTestDatabase } from "./database";
 import { newClientKey, pendingCount, postFeedback } from "./feedback-call";
+import { setupHttpApp } from "./http-app";
 import { callLoader, thrownBy } from "./route-call";
 
 setupTestDatabase();
+const http = setupHttpApp();
 
 let target: { evaluationId: string; organizationId: string };
 
@@ -132,5 +135,38 @@ describe("approved feedback in public", () => {
       trackingCode: rejected?.trackingCode ?? "",
     })) as unknown as { data: { tracking: unknown } };
     expect(page.data.tracking).toMatchObject({ status: "rejected", rejectReason: "abuse" });
+  });
+});
+
+describe("the tracking page after a committee revises the rating", () => {
+  /** The tracking page's text as a resident reads it (tags dropped), and the JSON of the same code. */
+  const trackingPageText = async (code: string, lang: "vi" | "en") => {
+    const response = await fetch(http.url(`/feedback/${code}?lng=${lang}`));
+    expect(response.status).toBe(200);
+    return (await response.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  };
+  const trackingJson = async (code: string) => (await fetch(http.url(`/api/v1/feedback/${code}`))).json();
+
+  it("names the rating the view was given on and, once revised, the rating it has now, in vi and en and in the JSON", async () => {
+    const committee = await createStaff("committee");
+    const revised = await createRatedOrganization({ code: "P2", name: "Chi bộ ấp Tân Mỹ", period: "2011", rating: "tsvm" });
+    const sent = await postFeedback({ evaluation: revised.evaluationId, stance: "agree", body: "Chi bộ làm tốt việc dân cần." });
+    const code = String(sent.json.trackingCode);
+
+    expect(await trackingJson(code)).toMatchObject({ ratingGiven: "tsvm", currentRating: "tsvm", ratingRevisedAt: null });
+    const before = await trackingPageText(code, "en");
+    expect(before).toContain("Rating when you sent your view Clean and strong");
+    expect(before).not.toContain("since been revised");
+
+    const revisedAt = (
+      await reviseRating({ evaluationId: revised.evaluationId, to: "hoan-thanh", note: "", caseId: "P2:0", actor: committee.id })
+    ).revisedAt.toISOString();
+    expect(await trackingJson(code)).toMatchObject({ ratingGiven: "tsvm", currentRating: "hoan-thanh", ratingRevisedAt: revisedAt });
+    const en = await trackingPageText(code, "en");
+    expect(en).toContain("Rating when you sent your view Clean and strong");
+    expect(en).toMatch(/The rating has since been revised to “Completed tasks” on \d[^.]*\./);
+    const vi = await trackingPageText(code, "vi");
+    expect(vi).toContain("Xếp loại khi gửi ý kiến Trong sạch vững mạnh");
+    expect(vi).toMatch(/Sau đó xếp loại đã được điều chỉnh thành “Hoàn thành nhiệm vụ” ngày \d[^.]*\./);
   });
 });
