@@ -13,7 +13,7 @@ import { TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary-page.server";
-import { parseSummaryQuery } from "~/utils/summary.server";
+import { filtersOf, parseSummaryQuery } from "~/utils/summary.server";
 import { CaseList } from "~/components/review-cases";
 import { unresolvedCases } from "~/utils/reviews.server";
 import { pageError } from "~/utils/page-error.server";
@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: query.query,
     threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
   });
-  // Open re-review cases, ranked by the lower bound of the disagreement share, with the comments that count.
-  const reviews = await unresolvedCases({ period: query.period.code, limit: 10 });
+  // Open re-review cases under the same filters, ranked by the lower bound of the disagreement share.
+  const reviews = await unresolvedCases({ period: query.period.code, limit: 10, filters: filtersOf(query.query) });
   return {
     ...dashboard,
     reviews,
@@ -98,6 +98,8 @@ export default function CommitteeDashboard() {
     groupBy: "organization",
     ...Object.fromEntries(Object.entries(page.filters).filter(([k, v]) => v && k !== "threshold")),
   });
+  // The full list of cases keeps the district (the one filter it has).
+  const allCases = new URLSearchParams({ period: page.period.code, ...(page.filters.district ? { district: page.filters.district } : {}) });
   return (
     <article className="committee-page" aria-labelledby="committee-title">
       <h1 id="committee-title">{t("committee.title")}</h1>
@@ -113,7 +115,7 @@ export default function CommitteeDashboard() {
       <h2 id="reviews">{t("reviews:list.dashboard")}</h2>
       <CaseList cases={page.reviews} labels={labels} />
       <p>
-        <a href={`/committee/reviews?period=${encodeURIComponent(page.period.code)}`}>{t("reviews:list.all")}</a>
+        <a href={`/committee/reviews?${allCases}`}>{t("reviews:list.all")}</a>
       </p>
 
       <h2 id="attention">{t("attention.heading")}</h2>

@@ -1,34 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PeriodSwitch } from "~/components/period-switch";
+import { FilterSelects, plainChoices } from "~/components/filter-selects";
+import { PeriodSelect } from "~/components/period-switch";
 import { useLocaleFormat } from "~/components/locale-format";
 import { caseHref, CaseList, useRatingLabel } from "~/components/review-cases";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
-import { publishedPeriods, requestLanguage } from "~/utils/catalog.server";
+import { DISTRICTS, publishedPeriods, requestLanguage } from "~/utils/catalog.server";
 import { pageError } from "~/utils/page-error.server";
 import { listReviews, parseReviewsQuery, unresolvedCases } from "~/utils/reviews.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
 
-/** /committee/reviews?period=: the period's re-review cases, unresolved ones ranked, decided ones after. */
+/** /committee/reviews?period=&district=: the period's re-review cases, unresolved ones ranked, decided ones after. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "committee");
-  const query = await parseReviewsQuery(request);
+  const query = await parseReviewsQuery(request, { district: true });
   if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["reviews", "common"]);
   const lang = await requestLanguage(request);
+  const filters = { district: query.query.district };
   const [unresolved, decided, periods] = await Promise.all([
-    unresolvedCases({ period: query.period.code }),
-    listReviews({ period: query.period.code, includeUnresolved: false }),
+    unresolvedCases({ period: query.period.code, filters }),
+    listReviews({ period: query.period.code, includeUnresolved: false, filters }),
     publishedPeriods(),
   ]);
   return {
     pageTitle: `${t("reviews:list.title")} · ${t("common:app.name")}`,
     period: { code: query.period.code, title: query.period.title[lang] },
     periods: periods.map((p) => ({ code: p.code, title: p.title[lang] })),
+    filters: { district: filters.district ?? "" },
+    districts: DISTRICTS,
     labels: Object.fromEntries(query.period.ratingScale.map((s) => [s.key, s.label])),
     unresolved,
     decided,
@@ -36,8 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CommitteeReviews() {
-  const { t } = useTranslation("reviews");
+  const { t } = useTranslation(["reviews", "summary"]);
   const page = useLoaderData<typeof loader>();
+  const district = { label: t("summary:filters.district"), all: t("summary:filters.all"), options: plainChoices(page.districts) };
   const format = useLocaleFormat();
   const rating = useRatingLabel(page.labels);
   return (
@@ -47,7 +52,11 @@ export default function CommitteeReviews() {
       </p>
       <h1 id="reviews-title">{t("list.title")}</h1>
       <p className="lead">{t("list.intro", { period: page.period.title })}</p>
-      <PeriodSwitch id="r-period" className="filters" label={t("list.period")} submit={t("list.show")} page={page} />
+      <Form method="get" className="filters">
+        <PeriodSelect id="r-period" label={t("list.period")} page={page} />
+        <FilterSelects idPrefix="r-" values={page.filters} fields={{ district }} />
+        <button type="submit">{t("list.show")}</button>
+      </Form>
       <h2>{t("list.unresolved")}</h2>
       <CaseList cases={page.unresolved} labels={page.labels} />
       <h2>{t("list.decided")}</h2>

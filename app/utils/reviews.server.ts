@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleAllows } from "../../models/accounts/user.server";
 import type { SessionUser } from "../../models/accounts/auth.server";
+import { DISTRICTS } from "../../models/catalog/organization.server";
 import type { PeriodView } from "../../models/catalog/period.server";
 import { blankAsUndefined, parsePeriodQuery, type PeriodQueryRefusal } from "./period-query.server";
 
@@ -16,7 +17,7 @@ export {
 export { openDueReviews } from "../../models/review/review-open.server";
 export type { ReviewThresholds } from "../../models/review/review-rules";
 
-/** `?period=` of the reviews API and pages; absent means the period a visitor sees first. */
+/** `?period=&district=` of the reviews API and pages; absent means the period a visitor sees first, all districts. */
 export const ReviewsQuerySchema = z.object({
   period: z.preprocess(
     blankAsUndefined,
@@ -25,20 +26,21 @@ export const ReviewsQuerySchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,32}$/, "reviews:errors.period")
       .optional(),
   ),
+  district: z.preprocess(blankAsUndefined, z.enum(DISTRICTS, { message: "reviews:errors.district" }).optional()),
 });
+type ReviewsQuery = z.infer<typeof ReviewsQuerySchema>;
 
-export type ReviewsQueryResult = { ok: true; period: PeriodView } | PeriodQueryRefusal;
+export type ReviewsQueryResult = { ok: true; query: ReviewsQuery; period: PeriodView } | PeriodQueryRefusal;
 
-/** Validates the query and finds the published period (the default one when none is named); unknown → 404. */
-export async function parseReviewsQuery(request: Request): Promise<ReviewsQueryResult> {
-  const raw = new URL(request.url).searchParams.get("period");
-  const result = await parsePeriodQuery({
-    request,
-    ns: "reviews",
-    schema: ReviewsQuerySchema,
-    values: raw === null ? {} : { period: raw },
-  });
-  return result.ok ? { ok: true, period: result.period } : result;
+/**
+ * Validates the query and finds the published period (the default one when none is named); unknown → 404.
+ * The API reads only `period`; the committee's list also narrows to one `district`.
+ */
+export async function parseReviewsQuery(request: Request, { district = false } = {}): Promise<ReviewsQueryResult> {
+  const params = new URL(request.url).searchParams;
+  const names = district ? ["period", "district"] : ["period"];
+  const values = Object.fromEntries(names.flatMap((name) => (params.has(name) ? [[name, params.get(name) ?? ""]] : [])));
+  return parsePeriodQuery({ request, ns: "reviews", schema: ReviewsQuerySchema, values });
 }
 
 /** Committee members and admins see cases before they are decided. */

@@ -1,5 +1,6 @@
 import { catalogSnapshot } from "../catalog/catalog-cache.server";
 import { listApprovedFeedback, type PublicFeedback } from "../feedback/feedback-read.server";
+import { matchesFilters, type SummaryFilters } from "../summary/summary.server";
 import { listCases, readCase, type ReviewDecision, type ReviewStatus, type StoredCase } from "./review-case.server";
 import { currentNumbers } from "./review-open.server";
 import type { ReviewNumbers, ReviewReason } from "./review-rules";
@@ -47,10 +48,40 @@ export function toView(doc: StoredCase): ReviewView {
   };
 }
 
+/**
+ * A period's cases in the given statuses whose evaluation matches the committee's filters (district, rating,
+ * kind), judged on the catalog in memory: cases are few, so no query by district is needed.
+ */
+async function matchingCases({
+  period,
+  statuses,
+  filters = {},
+}: {
+  period: string;
+  statuses: readonly ReviewStatus[];
+  filters?: SummaryFilters;
+}): Promise<StoredCase[]> {
+  const docs = await listCases({ period, statuses });
+  if (!Object.values(filters).some(Boolean)) return docs;
+  const rows = (await catalogSnapshot()).rowsById;
+  return docs.filter((doc) => {
+    const row = rows.get(doc.evaluation);
+    return row !== undefined && matchesFilters(row, filters);
+  });
+}
+
 /** Decided cases are public; staff also see the open and under-review ones. Newest first. */
-export async function listReviews({ period, includeUnresolved }: { period: string; includeUnresolved: boolean }): Promise<ReviewView[]> {
+export async function listReviews({
+  period,
+  includeUnresolved,
+  filters,
+}: {
+  period: string;
+  includeUnresolved: boolean;
+  filters?: SummaryFilters;
+}): Promise<ReviewView[]> {
   const statuses: ReviewStatus[] = includeUnresolved ? ["open", "under-review", "decided"] : ["decided"];
-  return (await listCases({ period, statuses })).map(toView);
+  return (await matchingCases({ period, statuses, filters })).map(toView);
 }
 
 /** How many published disagreeing comments a case shows. */
@@ -93,9 +124,17 @@ export function byLowerBound(a: WorkedCase, b: WorkedCase): number {
   return a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.id < b.id ? -1 : 1;
 }
 
-/** The committee's worklist for a period: open and under-review cases ranked by the interval's lower bound. */
-export async function unresolvedCases({ period, limit = 50 }: { period: string; limit?: number }): Promise<WorkedCase[]> {
-  const docs = await listCases({ period, statuses: ["open", "under-review"] });
+/** The committee's worklist for a period: open and under-review cases matching the filters, ranked by the interval's lower bound. */
+export async function unresolvedCases({
+  period,
+  limit = 50,
+  filters,
+}: {
+  period: string;
+  limit?: number;
+  filters?: SummaryFilters;
+}): Promise<WorkedCase[]> {
+  const docs = await matchingCases({ period, statuses: ["open", "under-review"], filters });
   const ranked = (await Promise.all(docs.map((doc) => withCurrent(doc, false)))).sort(byLowerBound).slice(0, limit);
   return Promise.all(ranked.map(async (item) => ({ ...item, comments: await disagreeingComments({ evaluationId: item.evaluation }) })));
 }

@@ -34,7 +34,7 @@ let b: Org;
 beforeAll(async () => {
   await createPeriod({ code: "2011" });
   a = await createRatedOrganization({ code: "RR-001", name: "Chi bộ Ấp Suối Cát", period: "2011", rating: "tsvm" });
-  b = await createRatedOrganization({ code: "RR-002", name: "Chi bộ Ấp Bàu Hàm", period: "2011", rating: "tsvm" });
+  b = await createRatedOrganization({ code: "RR-002", name: "Chi bộ Ấp Bàu Hàm", period: "2011", rating: "tsvm", district: "Long Khánh" });
   admin = await createStaff("admin");
   members = [await createStaff("committee"), await createStaff("committee")];
   moderators = await Promise.all([1, 2, 3, 4, 5].map(() => createStaff("moderator")));
@@ -59,6 +59,7 @@ const reviewsFor = async (cookie?: string) =>
     items: { organization: string; status: string; outcome?: Record<string, string> }[];
   };
 const caseId = () => reviewCaseId(a.evaluationId, 0);
+const get = (path: string, cookie?: string) => fetch(http.url(path), { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
 const post = (member: Staff, form: Record<string, string>) =>
   callRoute(caseAction, `/committee/reviews/${caseId()}`, { cookie: member.cookie, form, params: { id: caseId() } });
 
@@ -140,6 +141,32 @@ describe("crossing a threshold", () => {
       ]),
     );
   });
+
+  it("shows only the chosen district's open cases on the dashboard and keeps the district on the link to the full list", async () => {
+    const cookie = members[0]!.cookie;
+    const everyDistrict = await (await get("/committee?period=2011&lng=vi", cookie)).text();
+    expect(everyDistrict).toContain("Chi bộ Ấp Suối Cát");
+    expect(everyDistrict).toContain("Chi bộ Ấp Bàu Hàm");
+    const cases = async (path: string) =>
+      ((await callLoader(dashboardLoader, path, {}, { Cookie: cookie })) as { reviews: { organization: string }[] }).reviews.map(
+        (item) => item.organization,
+      );
+    expect(await cases("/committee?period=2011&district=Bi%C3%AAn+H%C3%B2a")).toEqual(["RR-001"]);
+    expect(await cases("/committee?period=2011&kind=dang-bo-co-so")).toEqual([]);
+
+    const dashboard = await (await get("/committee?period=2011&district=Long+Kh%C3%A1nh&lng=vi", cookie)).text();
+    expect(dashboard).toContain("Chi bộ Ấp Bàu Hàm");
+    expect(dashboard).not.toContain("Chi bộ Ấp Suối Cát");
+    expect(dashboard).toContain('href="/committee/reviews?period=2011&amp;district=Long+Kh%C3%A1nh"');
+
+    const list = await (await get("/committee/reviews?period=2011&district=Long+Kh%C3%A1nh&lng=vi", cookie)).text();
+    expect(list).toContain("Chi bộ Ấp Bàu Hàm");
+    expect(list).not.toContain("Chi bộ Ấp Suối Cát");
+    const other = await (await get("/committee/reviews?period=2011&district=Bi%C3%AAn+H%C3%B2a&lng=vi", cookie)).text();
+    expect(other).toContain("Chi bộ Ấp Suối Cát");
+    expect(other).not.toContain("Chi bộ Ấp Bàu Hàm");
+    expect((await get("/committee/reviews?period=2011&district=Atlantis", cookie)).status).toBe(400);
+  });
 });
 
 describe("a committee member works the case", () => {
@@ -209,8 +236,6 @@ describe("a committee member works the case", () => {
 });
 
 describe("the pages, served as a browser without JavaScript gets them", () => {
-  const get = (path: string, cookie?: string) => fetch(http.url(path), { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
-
   it("render the committee's list, case and dashboard, and the admin's thresholds form", async () => {
     const list = await get("/committee/reviews?period=2011&lng=vi", members[0]!.cookie);
     expect(list.status).toBe(200);
