@@ -100,6 +100,7 @@ export default function FeedbackTrackingPage() {
   const { t } = useTranslation("feedback");
   const { t: tc } = useTranslation("common");
   const format = useLocaleFormat();
+  const ratingLabel = useRatingLabel();
   const reason = tracking.rejectReason ? t(`tracking.reasons.${tracking.rejectReason}`) : "";
   return (
     <section aria-labelledby="tracking-title" className="feedback-tracking">
@@ -140,6 +141,12 @@ export default function FeedbackTrackingPage() {
         <dd>
           <span className={`badge ${tracking.stance}`}>{tc(`stance.${tracking.stance}`)}</span>
         </dd>
+        {tracking.proposedRating ? (
+          <>
+            <dt>{t("tracking.proposed")}</dt>
+            <dd>{ratingLabel(scale, tracking.proposedRating)}</dd>
+          </>
+        ) : null}
         <dt>{t("tracking.sentAt")}</dt>
         <dd>{format.date(tracking.createdAt)}</dd>
         {tracking.decidedAt ? (

@@ -147,6 +147,19 @@ describe("the tracking page after a committee revises the rating", () => {
   };
   const trackingJson = async (code: string) => (await fetch(http.url(`/api/v1/feedback/${code}`))).json();
 
+  it("shows a disagreeing resident the rating they proposed, in vi and en", async () => {
+    const target = await createRatedOrganization({ code: "P3", name: "Chi bộ ấp Tân Hòa", period: "2011", rating: "tsvm" });
+    const sent = await postFeedback({
+      evaluation: target.evaluationId,
+      stance: "disagree",
+      proposedRating: "hoan-thanh",
+      body: "Còn chậm.",
+    });
+    const code = String(sent.json.trackingCode);
+    expect(await trackingPageText(code, "en")).toContain("Proposed rating Completed tasks");
+    expect(await trackingPageText(code, "vi")).toContain("Đề xuất xếp loại Hoàn thành nhiệm vụ");
+  });
+
   it("names the rating the view was given on and, once revised, the rating it has now, in vi and en and in the JSON", async () => {
     const committee = await createStaff("committee");
     const revised = await createRatedOrganization({ code: "P2", name: "Chi bộ ấp Tân Mỹ", period: "2011", rating: "tsvm" });
