@@ -8,6 +8,7 @@ import { requireRole } from "./auth.server";
 import { moderationFailure } from "./moderation.server";
 import { followUpRefusal, resolveFollowUp } from "./follow-up.server";
 import { recordWaveDecision, waveMembersAmong } from "../../models/feedback/campaign-wave.server";
+import { FollowUpDecisionSchema } from "../../models/feedback/report-input";
 
 export interface ModerationOutcome {
   ok: boolean;
@@ -101,12 +102,11 @@ async function reverse(request: Request, form: FormData, t: TFunction) {
 /** Keep (publish again) or remove a comment back for review after a removal request or readers' reports. */
 async function resolve(form: FormData, intent: "keep" | "remove", user: SessionUser, t: TFunction) {
   const id = String(form.get("id") ?? "");
-  const note =
-    String(form.get("note") ?? "")
-      .trim()
-      .slice(0, 500) || undefined;
+  const parsed = FollowUpDecisionSchema.safeParse({ decision: intent, note: form.get("note") || undefined });
+  if (!parsed.success)
+    return reply({ ok: false, id, message: t("moderation:errors.invalidDecision"), fields: fieldErrors(parsed.error, t) }, 400);
   try {
-    await resolveFollowUp({ id, decision: intent, note, moderator: user });
+    await resolveFollowUp({ id, decision: intent, note: parsed.data.note || undefined, moderator: user });
     return reply({ ok: true, id, message: t(`moderation:followUp.outcome.${intent}`) });
   } catch (error) {
     const refusal = followUpRefusal(error, t);

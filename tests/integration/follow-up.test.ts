@@ -217,6 +217,15 @@ describe("the no-JavaScript forms", () => {
     })) as unknown as { data: { tracking: { status: string }; done: string } };
     expect(page.data).toMatchObject({ tracking: { status: "removal-requested" }, done: "removal-requested" });
 
+    // A note over 500 characters is refused with its message, and the comment stays back for review.
+    const long = (await postQueue({ intent: "keep", id: item.id, note: "x".repeat(501) }, moderator.cookie)) as {
+      data: { ok: boolean; fields: Record<string, string> };
+      init: { status: number };
+    };
+    expect(long.init.status).toBe(400);
+    expect(long.data).toMatchObject({ ok: false, fields: { note: "A note has at most 500 characters." } });
+    expect(await tracked(code)).toBe("removal-requested");
+
     // The moderator keeps it from the queue page's form: published again.
     const kept = (await postQueue({ intent: "keep", id: item.id, note: "Không vi phạm" }, moderator.cookie)) as {
       data: { ok: boolean; message: string };
