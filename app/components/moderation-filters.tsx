@@ -37,11 +37,11 @@ function ModerationFilterForm({ className, children }: { className: string; chil
 /** The queue's filters. */
 export function ModerationFilters({ values, districts, periods, statuses, stances }: Options) {
   const { t } = useTranslation("moderation");
-  const any = t("filters.any");
+  const anyValue = t("filters.any");
   const status = { label: t("filters.status"), options: statuses.map((s) => ({ value: s, label: t(`status.${s}`) })) };
-  const district = { label: t("filters.district"), all: any, options: plainChoices(districts) };
-  const stance = { label: t("filters.stance"), all: any, options: stances.map((s) => ({ value: s, label: t(`common:stance.${s}`) })) };
-  const period = { label: t("filters.period"), all: any, options: plainChoices(periods) };
+  const district = { label: t("filters.district"), all: anyValue, options: plainChoices(districts) };
+  const stance = { label: t("filters.stance"), all: anyValue, options: stances.map((s) => ({ value: s, label: t(`common:stance.${s}`) })) };
+  const period = { label: t("filters.period"), all: anyValue, options: plainChoices(periods) };
   return (
     <ModerationFilterForm className="moderation-filters">
       <FilterSelects idPrefix="f-" values={values} fields={{ status, district }} />
