@@ -1,25 +1,34 @@
 import { useTranslation } from "react-i18next";
 import type { ReasonCount } from "../../models/summary/summary-activity.server";
-import type { AttentionRow, CrossTable, YearOverYearRow } from "../../models/summary/summary-committee";
+import type { AttentionPage, CrossTable, YearOverYearRow } from "../../models/summary/summary-committee";
 import { DataTable, numeric } from "./data-table";
 import { useRateText } from "./summary-chart";
 import { AgreementRankTable } from "./summary-sections";
 import { useSummaryFormat } from "./summary-format";
 
-/** Organizations needing attention: low agreement even at the interval's upper bound, or a campaign flag. */
-export function AttentionTable({ rows, threshold }: { rows: AttentionRow[]; threshold: number }) {
+/**
+ * One page of the organizations needing attention (low agreement even at the interval's upper bound, or a campaign
+ * flag), with how many there are in all and which of them are shown.
+ */
+export function AttentionTable({ attention, threshold }: { attention: AttentionPage; threshold: number }) {
   const { t } = useTranslation("summary");
   const format = useSummaryFormat();
+  const total = { count: attention.total, total: format.number(attention.total) };
   return (
-    <AgreementRankTable
-      rows={rows}
-      caption={t("attention.caption", { threshold: format.percent(threshold), count: rows.length })}
-      empty={t("attention.none")}
-      extra={[
-        { heading: t("attention.flags"), numeric: true, cell: (row) => format.number(row.campaignFlags) },
-        { heading: t("attention.why"), cell: (row) => row.reasons.map((reason) => t(`attention.reasons.${reason}`)).join(", ") },
-      ]}
-    />
+    <>
+      {attention.rows.length > 0 ? (
+        <p>{t("attention.shown", { ...total, from: format.number(attention.from), to: format.number(attention.to) })}</p>
+      ) : null}
+      <AgreementRankTable
+        rows={attention.rows}
+        caption={t("attention.caption", { threshold: format.percent(threshold), count: attention.total })}
+        empty={attention.total > 0 ? t("attention.pastEnd", total) : t("attention.none")}
+        extra={[
+          { heading: t("attention.flags"), numeric: true, cell: (row) => format.number(row.campaignFlags) },
+          { heading: t("attention.why"), cell: (row) => row.reasons.map((reason) => t(`attention.reasons.${reason}`)).join(", ") },
+        ]}
+      />
+    </>
   );
 }
 

@@ -13,10 +13,11 @@ import { TransparencyLine } from "~/components/summary-sections";
 import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { committeeDashboard, DEFAULT_ATTENTION_THRESHOLD } from "~/utils/summary-page.server";
-import { filtersOf, parseSummaryQuery } from "~/utils/summary.server";
+import { filtersOf, parseCommitteeQuery } from "~/utils/summary.server";
 import { CaseList } from "~/components/review-cases";
 import { unresolvedCases } from "~/utils/reviews.server";
 import { pageError } from "~/utils/page-error.server";
+import { pageLinks, Pager } from "~/components/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle ?? "Công Khai" }];
 
@@ -25,22 +26,33 @@ const ThresholdSchema = z.coerce.number().int().min(1).max(100);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "committee");
-  const query = await parseSummaryQuery(request);
+  const query = await parseCommitteeQuery(request);
   if (!query.ok) throw await pageError(request, query.status, query.message);
   const t = await translatorFor(request, ["summary", "common"]);
-  const raw = new URL(request.url).searchParams.get("threshold");
+  const url = new URL(request.url);
+  const raw = url.searchParams.get("threshold");
   const threshold = raw ? ThresholdSchema.safeParse(raw) : null;
   const dashboard = await committeeDashboard({
     period: query.period,
     lang: query.lang,
     query: query.query,
     threshold: threshold?.success ? threshold.data / 100 : DEFAULT_ATTENTION_THRESHOLD,
+    page: query.query.page,
+  });
+  // The attention list's pages keep the filters and the period shown, and bring the reader back to the list.
+  const links = pageLinks({
+    url,
+    nextCursor: dashboard.attention.nextPage ? String(dashboard.attention.nextPage) : null,
+    query: { period: query.period.code, ...filtersOf(query.query), threshold: raw ?? undefined },
+    param: "page",
+    hash: "#attention",
   });
   // Open re-review cases under the same filters, ranked by the lower bound of the disagreement share.
   const reviews = await unresolvedCases({ period: query.period.code, limit: 10, filters: filtersOf(query.query) });
   return {
     ...dashboard,
     reviews,
+    attentionPages: { ...links, firstHref: query.query.page > 1 ? links.firstHref : null },
     filters: {
       district: query.query.district ?? "",
       rating: query.query.rating ?? "",
@@ -119,7 +131,8 @@ export default function CommitteeDashboard() {
       </p>
 
       <h2 id="attention">{t("attention.heading")}</h2>
-      <AttentionTable rows={page.attention} threshold={page.threshold} />
+      <AttentionTable attention={page.attention} threshold={page.threshold} />
+      <Pager {...page.attentionPages} label={t("attention.pagerLabel")} />
 
       <h2 id="c-rating">{t("byRating.heading")}</h2>
       <AgreementChart id="c-chart-rating" title={t("byRating.chart", { period: page.period.title })} rows={page.byRating} />

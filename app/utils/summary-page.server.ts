@@ -12,6 +12,7 @@ import {
 import { feedbackPerDay, rejectedByReason, campaignFlagsByEvaluation } from "../../models/summary/summary-activity.server";
 import { memo } from "../../models/summary/summary-cache";
 import {
+  attentionPage,
   flagsByOrganization,
   lowestAgreement,
   needingAttention,
@@ -61,17 +62,22 @@ async function docsByPeriod(periods: PeriodView[]): Promise<Map<string, readonly
   return new Map(entries);
 }
 
-/** The committee's dashboard: fresh counters, the query's filters, attention list, cross-table, year over year. */
+/**
+ * The committee's dashboard: fresh counters, the query's filters, one page of the attention list (only that
+ * page reaches the loader data), cross-table, year over year.
+ */
 export async function committeeDashboard({
   period,
   lang,
   query,
   threshold,
+  page,
 }: {
   period: PeriodView;
   lang: Language;
   query: SummaryQuery;
   threshold: number;
+  page: number;
 }) {
   const filters = filtersOf(query);
   const periods = (await publishedPeriods()).slice().sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
@@ -94,7 +100,7 @@ export async function committeeDashboard({
     kinds: [...ORGANIZATION_KINDS],
     byRating: group("rating"),
     byDistrict: group("district"),
-    attention: needingAttention(group("organization"), flagsByOrganization(docs, flags), threshold),
+    attention: attentionPage(needingAttention(group("organization"), flagsByOrganization(docs, flags), threshold), page),
     crossTable: proposedCrossTable(filtered, period.ratingScale),
     yearOverYear: yearOverYear(periods.map((p) => ({ code: p.code, rows: group("organization", p) })))
       .filter((row) => row.change !== null)

@@ -29,7 +29,20 @@ export const SummaryQuerySchema = z.object({
 });
 export type SummaryQuery = z.infer<typeof SummaryQuerySchema>;
 
-export type SummaryQueryResult = { ok: true; query: SummaryQuery; period: PeriodView; lang: Language } | PeriodQueryRefusal;
+/** The dashboard's pages of the attention list: 1,000 pages of 50 cover any province's organizations. */
+const pageNumber = z.coerce
+  .number({ message: "summary:errors.page" })
+  .int("summary:errors.page")
+  .min(1, "summary:errors.page")
+  .max(1000, "summary:errors.page");
+
+/** /committee: the summary filters plus the page of the attention list (the open-data API takes no page). */
+const CommitteeQuerySchema = SummaryQuerySchema.extend({
+  page: z.preprocess(blankAsUndefined, pageNumber.default(1)),
+});
+
+type QueryResult<Query> = { ok: true; query: Query; period: PeriodView; lang: Language } | PeriodQueryRefusal;
+export type SummaryQueryResult = QueryResult<SummaryQuery>;
 
 function firstValues(params: URLSearchParams, names: string[]): Record<string, string> {
   const values: Record<string, string> = {};
@@ -44,11 +57,23 @@ export async function requestLanguage(request: Request): Promise<Language> {
   return (await requestLocale(request)) === "en" ? "en" : "vi";
 }
 
-/** Validates the query and finds the published period (the latest when none is named); unknown → 404. */
-export async function parseSummaryQuery(request: Request): Promise<SummaryQueryResult> {
-  const values = firstValues(new URL(request.url).searchParams, Object.keys(SummaryQuerySchema.shape));
-  const result = await parsePeriodQuery({ request, ns: "summary", schema: SummaryQuerySchema, values });
+async function parseQueryWith<Schema extends typeof SummaryQuerySchema | typeof CommitteeQuerySchema>(
+  request: Request,
+  schema: Schema,
+): Promise<QueryResult<z.infer<Schema>>> {
+  const values = firstValues(new URL(request.url).searchParams, Object.keys(schema.shape));
+  const result = await parsePeriodQuery<z.infer<Schema>>({ request, ns: "summary", schema, values });
   return result.ok ? { ...result, lang: await requestLanguage(request) } : result;
+}
+
+/** Validates the query and finds the published period (the latest when none is named); unknown → 404. */
+export function parseSummaryQuery(request: Request): Promise<SummaryQueryResult> {
+  return parseQueryWith(request, SummaryQuerySchema);
+}
+
+/** The same for /committee, whose query also names the page of the attention list. */
+export function parseCommitteeQuery(request: Request): Promise<QueryResult<z.infer<typeof CommitteeQuerySchema>>> {
+  return parseQueryWith(request, CommitteeQuerySchema);
 }
 
 export function filtersOf(query: SummaryQuery): SummaryFilters {

@@ -32,6 +32,26 @@ export function needingAttention(rows: SummaryRow[], campaignFlags: Map<string, 
   return out.sort((a, b) => (a.ci95?.[1] ?? 1) - (b.ci95?.[1] ?? 1) || b.campaignFlags - a.campaignFlags || byVietnamese(a.key, b.key));
 }
 
+const ATTENTION_PAGE_SIZE = 50;
+
+export interface AttentionPage {
+  rows: AttentionRow[];
+  /** Organizations needing attention in all, on every page. */
+  total: number;
+  /** 1-based positions of the first and last row shown (from > to when the page is past the end). */
+  from: number;
+  to: number;
+  /** The next page's number, or null on the last page. */
+  nextPage: number | null;
+}
+
+/** One page of the sorted attention list: offset paging in memory, since the list is bounded by the organizations. */
+export function attentionPage(all: AttentionRow[], page: number, size = ATTENTION_PAGE_SIZE): AttentionPage {
+  const start = (page - 1) * size;
+  const rows = all.slice(start, start + size);
+  return { rows, total: all.length, from: start + 1, to: start + rows.length, nextPage: start + size < all.length ? page + 1 : null };
+}
+
 /** Campaign flags keyed by organization code, from flags keyed by evaluation id. */
 export function flagsByOrganization(docs: readonly CounterDoc[], byEvaluation: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();

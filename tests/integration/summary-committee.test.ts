@@ -9,10 +9,12 @@ import { loader } from "../../app/routes/committee";
 import { sessionCookie } from "../../app/utils/session.server";
 import { createPeriod, createRatedOrganization } from "../fixtures/catalog";
 import { setupTestDatabase } from "./database";
+import { setupHttpApp } from "./http-app";
 import { decide, submitFeedback } from "./summary-feedback";
 import { thrownBy } from "./route-call";
 
 setupTestDatabase();
+const app = setupHttpApp();
 
 type Args = Parameters<typeof loader>[0];
 
@@ -73,7 +75,7 @@ describe("committee dashboard", () => {
 
     const cookie = await cookieFor("committee");
     const page = await dashboard("period=2011&threshold=50", cookie);
-    expect(page.attention.map((row) => [row.key, row.reasons])).toEqual([
+    expect(page.attention.rows.map((row) => [row.key, row.reasons])).toEqual([
       ["C-001", ["low-agreement"]],
       ["C-002", ["campaign"]],
     ]);
@@ -95,10 +97,53 @@ describe("committee dashboard", () => {
     const filtered = await dashboard("period=2011&district=T%C3%A2n%20Ph%C3%BA", cookie);
     expect(filtered.byDistrict.map((row) => row.key)).toEqual(["Tân Phú"]);
     expect(filtered.crossTable.cells).toEqual({ tsvm: { "yeu-kem": 11 } });
-    expect(filtered.attention.map((row) => row.key)).toEqual(["C-001"]);
+    expect(filtered.attention.rows.map((row) => row.key)).toEqual(["C-001"]);
 
     const invalid = await dashboard("period=2011&threshold=abc", cookie);
     expect(invalid.thresholdError).toMatch(/1 đến 100/);
     expect(invalid.threshold).toBe(0.5);
+  });
+
+  it("pages the attention list 50 at a time, keeping the filters, and refuses a bad page number", async () => {
+    await createPeriod({ code: "2013", year: 2013 });
+    const codes = Array.from({ length: 55 }, (_, i) => `A-${String(i + 1).padStart(3, "0")}`);
+    for (const code of codes) await createRatedOrganization({ code, name: `Chi bộ ${code}`, period: "2013", district: "Long Thành" });
+    // One side in twelve agrees everywhere, so every organization is below the threshold and they rank by code.
+    await Evaluation.updateMany({ period: "2013" }, { $set: { counters: { agree: 1, disagree: 11, neutral: 0, pending: 0 } } });
+    await catalogChanged();
+    const cookie = await cookieFor("committee");
+    const filters = "period=2013&district=Long+Th%C3%A0nh&threshold=60";
+    const html = async (query: string) => {
+      const response = await fetch(app.url(`/committee?${query}`), { headers: { Cookie: cookie, "Accept-Language": "vi" } });
+      // React 18.3 can stream a NUL byte where a Vietnamese letter crosses its 2,048-byte buffer; browsers drop it.
+      return { status: response.status, text: (await response.text()).replaceAll("\u0000", "") };
+    };
+    const listed = (text: string) => [...text.matchAll(/href="\/organizations\/(A-\d+)"/g)].map((match) => match[1]);
+
+    const first = await html(filters);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain("55 tổ chức cần chú ý; đang hiện 1–50.");
+    expect(listed(first.text)).toEqual(codes.slice(0, 50));
+    expect(first.text).toContain(`href="/committee?${filters.replaceAll("&", "&amp;")}&amp;page=2#attention"`);
+    // Only the page shown travels in the loader data, not the whole list.
+    const data = await dashboard(`${filters}&page=2`, cookie);
+    expect(data.attention).toMatchObject({ total: 55, from: 51, to: 55, nextPage: null });
+    expect(data.attention.rows.map((row) => row.key)).toEqual(codes.slice(50));
+
+    const second = await html(`${filters}&page=2`);
+    expect(second.text).toContain("55 tổ chức cần chú ý; đang hiện 51–55.");
+    expect(listed(second.text)).toEqual(codes.slice(50));
+    expect(second.text).toContain("Về trang đầu");
+    expect(second.text).not.toContain("Trang sau");
+
+    const past = await html(`${filters}&page=3`);
+    expect(past.text).toContain("55 tổ chức cần chú ý; trang này đã quá cuối danh sách.");
+    expect(listed(past.text)).toEqual([]);
+
+    for (const page of ["0", "abc", "1.5", "1001"]) {
+      const refused = await html(`${filters}&page=${page}`);
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain("Tham số không hợp lệ.");
+    }
   });
 });
