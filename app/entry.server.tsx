@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -17,6 +16,7 @@ import { logError, logInfo, logWarn, redactPath } from "./utils/log.server";
 import { checkRateLimit, sweepExpired } from "./utils/rate-limit.server";
 import { flushMail } from "../models/feedback/decision-mail.server";
 import { createClientKeyer, type ClientKeyer } from "./utils/client-address.server";
+import { withoutTrailingNul } from "./utils/html-stream.server";
 import { sessionCookie } from "./utils/session.server";
 
 const ABORT_DELAY = 5_000;
@@ -45,7 +45,7 @@ export default async function handleRequest(
         nonce: loadContext.cspNonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutTrailingNul();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
