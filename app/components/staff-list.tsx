@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { DataTable, type Heading } from "./data-table";
 import { pageLinks, Pager, type PageLinks } from "./pager";
+import { titled } from "../utils/page-title";
 
 interface ListPage<Item> {
   items: Item[];
@@ -25,7 +26,7 @@ export function staffListData<Item>({
   url: URL;
   page: ListPage<Item>;
 }) {
-  return { title: `${t(heading)} — ${t("common:app.name")}`, role, items: page.items, ...pageLinks({ url, nextCursor: page.nextCursor }) };
+  return { title: titled(t, t(heading)), role, items: page.items, ...pageLinks({ url, nextCursor: page.nextCursor }) };
 }
 
 /** A staff list's table: the page's rows (children), a line saying when there are none, the pager below. */

@@ -10,6 +10,7 @@ import { env } from "~/utils/env.server";
 import { readReportable, submitReport } from "~/utils/follow-up.server";
 import { pageError } from "~/utils/page-error.server";
 import { REPORT_REASON_VALUES, reportFormInput } from "../../models/feedback/report-input";
+import { titled } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sent,
       reasons: REPORT_REASON_VALUES,
       captchaSiteKey: config.CAPTCHA === "hcaptcha" ? (config.HCAPTCHA_SITEKEY ?? null) : null,
-      title: `${t("feedback:report.title")} — ${t("common:app.name")}`,
+      title: titled(t, t("feedback:report.title")),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

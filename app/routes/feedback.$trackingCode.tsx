@@ -12,6 +12,7 @@ import { followUpRefusal, requestRemoval, withdrawFeedback } from "~/utils/follo
 import { pageError } from "~/utils/page-error.server";
 import { FollowUpIntentSchema } from "../../models/feedback/report-input";
 import type { TrackingRatings } from "../../models/feedback/tracking-rating";
+import { titled } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scale,
       justSent,
       done,
-      title: `${t("feedback:tracking.title", { code: tracking.trackingCode })} — ${t("common:app.name")}`,
+      title: titled(t, t("feedback:tracking.title", { code: tracking.trackingCode })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

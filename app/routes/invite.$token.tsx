@@ -8,6 +8,7 @@ import { pageTitle } from "~/components/page-meta";
 import { AcceptInviteSchema, acceptInvite, findInvite, submitForm } from "~/utils/admin.server";
 import { translatorFor } from "~/utils/api.server";
 import { pageError } from "~/utils/page-error.server";
+import { titled } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = pageTitle;
 
@@ -21,7 +22,7 @@ async function inviteOr404(request: Request, token: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await inviteOr404(request, params.token);
   const t = await translatorFor(request, ["admin", "common"]);
-  return { title: `${t("admin:invite.title")} — ${t("common:app.name")}`, email: invite.email };
+  return { title: titled(t, t("admin:invite.title")), email: invite.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -9,6 +9,7 @@ import { translatorFor } from "~/utils/api.server";
 import { requireRole } from "~/utils/auth.server";
 import { moderationStats } from "~/utils/moderation.server";
 import { pageTitle } from "~/components/page-meta";
+import { titled } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["committee", "moderator"]);
   const t = await translatorFor(request, ["moderation", "common"]);
-  return { title: `${t("moderation:stats.title")} — ${t("common:app.name")}`, role: user.role, stats: await moderationStats({ days: 30 }) };
+  return { title: titled(t, t("moderation:stats.title")), role: user.role, stats: await moderationStats({ days: 30 }) };
 }
 
 /** "3 giờ", "2 ngày": a wait in the largest whole unit. */

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { requireRole } from "./auth.server";
 import { submitForm } from "./admin.server";
 import { translatorFor } from "./api.server";
+import { titled } from "./page-title";
 
 type Admin = Awaited<ReturnType<typeof requireRole>>;
 
@@ -11,7 +12,7 @@ type Admin = Awaited<ReturnType<typeof requireRole>>;
 export async function requireAdminPage(request: Request) {
   const actor = await requireRole(request, "admin");
   const t = await translatorFor(request, ["admin", "common"]);
-  return { actor, t, title: (heading: string) => `${heading} — ${t("common:app.name")}` };
+  return { actor, t, title: (heading: string) => titled(t, heading) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { translatorFor } from "./api.server";
+import { titled } from "./page-title";
 
 const TITLE_KEYS = {
   400: "errors.badRequest.title",
@@ -16,7 +17,7 @@ export type PageErrorStatus = keyof typeof TITLE_KEYS;
  */
 export async function pageError(request: Request, status: PageErrorStatus, detail?: string) {
   const t = await translatorFor(request);
-  return data({ title: `${t(TITLE_KEYS[status])} — ${t("app.name")}`, ...(detail ? { detail } : {}) }, { status });
+  return data({ title: titled(t, t(TITLE_KEYS[status])), ...(detail ? { detail } : {}) }, { status });
 }
 
 /** The record a page is about, or the translated 404 page (a `null` lookup means the address cannot name one). */
