@@ -44,7 +44,7 @@ export function bodyEtag(body: Buffer, perRequest: string[]): string {
   return `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
 }
 
-/** If-None-Match uses the weak comparison: any listed tag equal to ours, or `*`. */
+/** If-None-Match uses the weak comparison: a match is one listed tag equal to ours, or `*`. */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
