@@ -17,7 +17,7 @@ export interface ImportReport {
   changed: number;
   unchanged: number;
   organizationsCreated: number;
-  /** Every bad row, by line; when there is any, nothing was written. */
+  /** Every bad row, by line; if there is one, nothing was written. */
   issues: ImportIssue[];
   planned: PlannedRow[];
 }
